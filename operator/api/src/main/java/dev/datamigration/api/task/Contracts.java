@@ -1,0 +1,33 @@
+package dev.datamigration.api.task;
+
+/** Names shared by the operator (writer of tasks, reader of progress) and the copier (the other way round). */
+public final class Contracts {
+
+    /** Label on every object the operator creates. */
+    public static final String MANAGED_BY_LABEL = "app.kubernetes.io/managed-by";
+    public static final String MANAGED_BY = "datamigration-operator";
+    /** Label naming the DataMigration an object belongs to. */
+    public static final String MIGRATION_LABEL = "datamigration.dev/migration";
+    /** Label naming the application a copy Job copies. */
+    public static final String APP_LABEL = "datamigration.dev/app";
+
+    /** Key of the task in the task ConfigMap, and where the Job mounts it. */
+    public static final String TASK_KEY = "task.json";
+    public static final String TASK_MOUNT_DIR = "/etc/datamigration/task";
+    /** Where the Job mounts the source and target credentials Secrets (files username, password). */
+    public static final String SOURCE_CREDENTIALS_DIR = "/etc/datamigration/secrets/source";
+    public static final String TARGET_CREDENTIALS_DIR = "/etc/datamigration/secrets/target";
+
+    /** Keys in a Job's progress ConfigMap {@code <job>-progress}. */
+    public static final String PROGRESS_KEY = "progress.json";
+    public static final String PLAN_KEY = "plan.json";
+    public static final String PROGRESS_SUFFIX = "-progress";
+
+    /** Copier exit codes: 0 done, 2 permanent (do not retry), anything else transient. */
+    public static final int EXIT_OK = 0;
+    public static final int EXIT_PERMANENT = 2;
+    public static final int EXIT_TRANSIENT = 1;
+
+    private Contracts() {
+    }
+}

@@ -1,0 +1,156 @@
+package dev.datamigration.api.task;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.datamigration.api.v1alpha1.ExistingData;
+import dev.datamigration.api.v1alpha1.IdentityMode;
+import dev.datamigration.api.v1alpha1.MaskingRule;
+import dev.datamigration.api.v1alpha1.UsersSpec;
+import java.util.List;
+
+/** What one plan or copy Job does: the task.json the operator writes into the Job's task ConfigMap. Holds no credentials: only the directories where Secret volumes are mounted. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public class CopyTask {
+
+    /** Plan or Copy. */
+    private TaskKind kind;
+
+    /** Name of the DataMigration. */
+    private String migration;
+
+    /** Namespace of the DataMigration. */
+    private String namespace;
+
+    /** The application this Copy task copies (null for Plan). */
+    private String app;
+
+    /** Every application in the migration's scope (Plan: as written in the spec, "*" allowed). */
+    private List<String> apps;
+
+    /** The source database. */
+    private DatabaseEndpoint source;
+
+    /** The target database. */
+    private DatabaseEndpoint target;
+
+    /** Replace or Append. */
+    private ExistingData existingData = ExistingData.Replace;
+
+    /** Preserve or Remap. */
+    private IdentityMode identity = IdentityMode.Preserve;
+
+    /** User matching. */
+    private UsersSpec users;
+
+    /** Attributes masked in flight. */
+    private List<MaskingRule> masking;
+
+    /** Rows per committed batch. */
+    private Integer batchSize = 10000;
+
+    /** ConfigMap the Job writes its progress (and, for Plan, plan.json) into; null when run outside Kubernetes. */
+    private String progressConfigMap;
+
+    public TaskKind getKind() {
+        return kind;
+    }
+
+    public void setKind(TaskKind kind) {
+        this.kind = kind;
+    }
+
+    public String getMigration() {
+        return migration;
+    }
+
+    public void setMigration(String migration) {
+        this.migration = migration;
+    }
+
+    public String getNamespace() {
+        return namespace;
+    }
+
+    public void setNamespace(String namespace) {
+        this.namespace = namespace;
+    }
+
+    public String getApp() {
+        return app;
+    }
+
+    public void setApp(String app) {
+        this.app = app;
+    }
+
+    public List<String> getApps() {
+        return apps;
+    }
+
+    public void setApps(List<String> apps) {
+        this.apps = apps;
+    }
+
+    public DatabaseEndpoint getSource() {
+        return source;
+    }
+
+    public void setSource(DatabaseEndpoint source) {
+        this.source = source;
+    }
+
+    public DatabaseEndpoint getTarget() {
+        return target;
+    }
+
+    public void setTarget(DatabaseEndpoint target) {
+        this.target = target;
+    }
+
+    public ExistingData getExistingData() {
+        return existingData;
+    }
+
+    public void setExistingData(ExistingData existingData) {
+        this.existingData = existingData;
+    }
+
+    public IdentityMode getIdentity() {
+        return identity;
+    }
+
+    public void setIdentity(IdentityMode identity) {
+        this.identity = identity;
+    }
+
+    public UsersSpec getUsers() {
+        return users;
+    }
+
+    public void setUsers(UsersSpec users) {
+        this.users = users;
+    }
+
+    public List<MaskingRule> getMasking() {
+        return masking;
+    }
+
+    public void setMasking(List<MaskingRule> masking) {
+        this.masking = masking;
+    }
+
+    public Integer getBatchSize() {
+        return batchSize;
+    }
+
+    public void setBatchSize(Integer batchSize) {
+        this.batchSize = batchSize;
+    }
+
+    public String getProgressConfigMap() {
+        return progressConfigMap;
+    }
+
+    public void setProgressConfigMap(String progressConfigMap) {
+        this.progressConfigMap = progressConfigMap;
+    }
+}

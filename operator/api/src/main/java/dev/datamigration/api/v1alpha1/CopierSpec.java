@@ -1,0 +1,75 @@
+package dev.datamigration.api.v1alpha1;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.fabric8.generator.annotation.Default;
+import io.fabric8.generator.annotation.Max;
+import io.fabric8.generator.annotation.Min;
+import io.fabric8.kubernetes.api.model.ResourceRequirements;
+
+/** Settings of the copy Jobs. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public class CopierSpec {
+
+    /** Copier image; defaults to the operator's own image. */
+    private String image;
+
+    /** Copy pod resources. */
+    private ResourceRequirements resources;
+
+    /** Rows per committed batch (the checkpoint granularity). */
+    @Default("10000")
+    @Min(100)
+    @Max(1000000)
+    private Integer batchSize = 10000;
+
+    /** Upper bound for one copy Job. */
+    @Default("21600")
+    @Min(60)
+    private Long activeDeadlineSeconds = 21600L;
+
+    /** Retries of a copy Job after a transient failure. */
+    @Default("3")
+    @Min(0)
+    @Max(20)
+    private Integer backoffLimit = 3;
+
+    public String getImage() {
+        return image;
+    }
+
+    public void setImage(String image) {
+        this.image = image;
+    }
+
+    public ResourceRequirements getResources() {
+        return resources;
+    }
+
+    public void setResources(ResourceRequirements resources) {
+        this.resources = resources;
+    }
+
+    public Integer getBatchSize() {
+        return batchSize;
+    }
+
+    public void setBatchSize(Integer batchSize) {
+        this.batchSize = batchSize;
+    }
+
+    public Long getActiveDeadlineSeconds() {
+        return activeDeadlineSeconds;
+    }
+
+    public void setActiveDeadlineSeconds(Long activeDeadlineSeconds) {
+        this.activeDeadlineSeconds = activeDeadlineSeconds;
+    }
+
+    public Integer getBackoffLimit() {
+        return backoffLimit;
+    }
+
+    public void setBackoffLimit(Integer backoffLimit) {
+        this.backoffLimit = backoffLimit;
+    }
+}

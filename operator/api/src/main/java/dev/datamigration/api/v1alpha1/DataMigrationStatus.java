@@ -1,0 +1,164 @@
+package dev.datamigration.api.v1alpha1;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.fabric8.kubernetes.api.model.Condition;
+import java.util.List;
+
+/** Observed state. Conditions are the source of truth; phase is derived from them. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public class DataMigrationStatus {
+
+    /** The spec generation this status describes. */
+    private Long observedGeneration;
+
+    /** Derived from conditions; never left once terminal. */
+    private Phase phase;
+
+    /** RFC 3339 time the run started. */
+    private String startedAt;
+
+    /** RFC 3339 time a terminal phase was reached. */
+    private String completedAt;
+
+    /** Run time so far, e.g. 12m03s. */
+    private String elapsed;
+
+    /** Entities migrated/total, e.g. 25/40. */
+    private String progress;
+
+    /** Entity totals over all apps. */
+    private EntityCounts entities;
+
+    /** Row totals over all apps. */
+    private RowCounts rows;
+
+    /** What was done to the source environment. */
+    private SourceStatus source;
+
+    /** What was done to the target apps. */
+    private TargetStatus target;
+
+    /** One entry per application. */
+    private List<AppStatus> apps;
+
+    /** Standard conditions: the source of truth. */
+    private List<Condition> conditions;
+
+    /** One sentence a human can act on. */
+    private String message;
+
+    /** Hash of the spec the run started with; a later edit is refused. */
+    private String specHash;
+
+    public Long getObservedGeneration() {
+        return observedGeneration;
+    }
+
+    public void setObservedGeneration(Long observedGeneration) {
+        this.observedGeneration = observedGeneration;
+    }
+
+    public Phase getPhase() {
+        return phase;
+    }
+
+    public void setPhase(Phase phase) {
+        this.phase = phase;
+    }
+
+    public String getStartedAt() {
+        return startedAt;
+    }
+
+    public void setStartedAt(String startedAt) {
+        this.startedAt = startedAt;
+    }
+
+    public String getCompletedAt() {
+        return completedAt;
+    }
+
+    public void setCompletedAt(String completedAt) {
+        this.completedAt = completedAt;
+    }
+
+    public String getElapsed() {
+        return elapsed;
+    }
+
+    public void setElapsed(String elapsed) {
+        this.elapsed = elapsed;
+    }
+
+    public String getProgress() {
+        return progress;
+    }
+
+    public void setProgress(String progress) {
+        this.progress = progress;
+    }
+
+    public EntityCounts getEntities() {
+        return entities;
+    }
+
+    public void setEntities(EntityCounts entities) {
+        this.entities = entities;
+    }
+
+    public RowCounts getRows() {
+        return rows;
+    }
+
+    public void setRows(RowCounts rows) {
+        this.rows = rows;
+    }
+
+    public SourceStatus getSource() {
+        return source;
+    }
+
+    public void setSource(SourceStatus source) {
+        this.source = source;
+    }
+
+    public TargetStatus getTarget() {
+        return target;
+    }
+
+    public void setTarget(TargetStatus target) {
+        this.target = target;
+    }
+
+    public List<AppStatus> getApps() {
+        return apps;
+    }
+
+    public void setApps(List<AppStatus> apps) {
+        this.apps = apps;
+    }
+
+    public List<Condition> getConditions() {
+        return conditions;
+    }
+
+    public void setConditions(List<Condition> conditions) {
+        this.conditions = conditions;
+    }
+
+    public String getMessage() {
+        return message;
+    }
+
+    public void setMessage(String message) {
+        this.message = message;
+    }
+
+    public String getSpecHash() {
+        return specHash;
+    }
+
+    public void setSpecHash(String specHash) {
+        this.specHash = specHash;
+    }
+}

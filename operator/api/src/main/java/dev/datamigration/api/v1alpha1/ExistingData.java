@@ -1,0 +1,9 @@
+package dev.datamigration.api.v1alpha1;
+
+/** What to do with the data the target apps already hold. */
+public enum ExistingData {
+    /** Delete the apps' target rows (reverse reference order, BPT event rows first) before loading. */
+    Replace,
+    /** Keep the target rows and add the source rows. Needs identity Remap to avoid key collisions. */
+    Append
+}
