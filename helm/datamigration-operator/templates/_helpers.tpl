@@ -78,7 +78,12 @@ app.kubernetes.io/instance: {{ .Release.Name }}
 {{- join "\n" (uniq $namespaces) }}
 {{- end }}
 
-{{/* The operator's rules on the resources of the namespaces it watches (a Role per namespace or one ClusterRole). */}}
+{{/*
+The operator's rules in the namespaces it watches (a Role per namespace, or one ClusterRole): what the controller
+reads and writes, no more. Task ConfigMaps are created once and removed with their Job by owner references;
+progress ConfigMaps are written by the copier and only read here. Events are deduplicated by name (get, then
+update the count, or create).
+*/}}
 {{- define "datamigration-operator.operatorRules" -}}
 - apiGroups: ["datamigration.dev"]
   resources: ["datamigrations"]
@@ -93,17 +98,14 @@ app.kubernetes.io/instance: {{ .Release.Name }}
   resources: ["jobs"]
   verbs: ["get", "list", "watch", "create", "delete"]
 - apiGroups: [""]
-  resources: ["pods"]
-  verbs: ["get", "list", "watch"]
-- apiGroups: [""]
   resources: ["configmaps"]
-  verbs: ["get", "list", "watch", "create", "update", "patch", "delete"]
+  verbs: ["get", "list", "watch", "create"]
 - apiGroups: [""]
   resources: ["secrets"]
   verbs: ["get"]
 - apiGroups: [""]
   resources: ["events"]
-  verbs: ["create", "patch"]
+  verbs: ["get", "create", "update"]
 {{- end }}
 
 {{/* The copy Jobs' only rule: their own progress ConfigMaps. */}}

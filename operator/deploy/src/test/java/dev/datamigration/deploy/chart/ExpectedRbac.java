@@ -14,10 +14,9 @@ final class ExpectedRbac {
             "datamigration.dev/datamigrations/status", List.of("get", "update", "patch"),
             "datamigration.dev/datamigrations/finalizers", List.of("update"),
             "batch/jobs", List.of("get", "list", "watch", "create", "delete"),
-            "core/pods", List.of("get", "list", "watch"),
-            "core/configmaps", List.of("get", "list", "watch", "create", "update", "patch", "delete"),
+            "core/configmaps", List.of("get", "list", "watch", "create"),
             "core/secrets", List.of("get"),
-            "core/events", List.of("create", "patch"));
+            "core/events", List.of("get", "create", "update"));
 
     /** Leader election, in the release namespace only. */
     static final Map<String, List<String>> LEADER_ELECTION = ordered(
