@@ -68,6 +68,11 @@ public record FaultRule(String method, String path, Kind kind, Integer status, L
         return new FaultRule(null, path, Kind.TIMEOUT, null, millis, times);
     }
 
+    /** The same fault, only for calls with this HTTP method. */
+    public FaultRule forMethod(String httpMethod) {
+        return new FaultRule(httpMethod, path, kind, status, millis, times);
+    }
+
     boolean matches(String requestMethod, String requestPath) {
         return (method == null || method.equals(requestMethod)) && Pattern.matches(path, requestPath);
     }
