@@ -44,7 +44,7 @@ public final class PlatformClients {
             throw new PlatformException("the " + platform + " platform API url is required", 0, false);
         }
         if (!url.startsWith("https://") && !url.startsWith("http://")) {
-            throw new PlatformException("the " + platform + " platform API url must start with https:// (was '"
+            throw new PlatformException("the " + platform + " platform API url must start with https:// or http:// (was '"
                     + url + "')", 0, false);
         }
         Map<String, String> secret = credentials == null ? Map.of() : credentials;

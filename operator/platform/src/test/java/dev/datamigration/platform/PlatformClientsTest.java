@@ -56,7 +56,7 @@ class PlatformClientsTest {
     void badUrlAndUnknownPlatformAreRefused() {
         assertThatThrownBy(() -> create("O11", "lt.example.com", Map.of("token", "t")))
                 .isInstanceOf(PlatformException.class)
-                .hasMessage("the O11 platform API url must start with https:// (was 'lt.example.com')");
+                .hasMessage("the O11 platform API url must start with https:// or http:// (was 'lt.example.com')");
         assertThatThrownBy(() -> create("O11", " ", Map.of("token", "t")))
                 .isInstanceOf(PlatformException.class)
                 .hasMessage("the O11 platform API url is required");
