@@ -34,8 +34,12 @@ public final class Engine {
 
     /** Reads both catalogs and plans the copy of {@code apps} (["*"] = every active app with entities). */
     public static Plan plan(Connection source, Connection target, List<String> apps) throws SQLException {
-        Dialect sourceDialect = dialectOf(source);
-        Dialect targetDialect = dialectOf(target);
+        return plan(source, dialectOf(source), target, dialectOf(target), apps);
+    }
+
+    /** {@link #plan(Connection, Connection, List)} with explicit dialects. */
+    public static Plan plan(Connection source, Dialect sourceDialect, Connection target, Dialect targetDialect,
+                            List<String> apps) throws SQLException {
         Catalog sourceCatalog = new CatalogReader(sourceDialect).read(source, "source");
         Catalog targetCatalog = new CatalogReader(targetDialect).read(target, "target");
         return Planner.plan(sourceCatalog, targetCatalog, apps, table -> sourceDialect.countRows(source, table));
@@ -45,8 +49,14 @@ public final class Engine {
     public static CopyResult copy(Connection source, Connection target, List<String> scope, String app,
                                   CopyOptions options, CheckpointStore checkpoints, ProgressListener listener)
             throws SQLException {
-        Dialect sourceDialect = dialectOf(source);
-        Dialect targetDialect = dialectOf(target);
+        return copy(source, dialectOf(source), target, dialectOf(target), scope, app, options, checkpoints, listener);
+    }
+
+    /** {@link #copy(Connection, Connection, List, String, CopyOptions, CheckpointStore, ProgressListener)} with
+     * explicit dialects. */
+    public static CopyResult copy(Connection source, Dialect sourceDialect, Connection target, Dialect targetDialect,
+                                  List<String> scope, String app, CopyOptions options, CheckpointStore checkpoints,
+                                  ProgressListener listener) throws SQLException {
         Catalog sourceCatalog = new CatalogReader(sourceDialect).read(source, "source");
         Catalog targetCatalog = new CatalogReader(targetDialect).read(target, "target");
         Plan plan = Planner.plan(sourceCatalog, targetCatalog, scope,

@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -26,21 +27,35 @@ public final class MiniO11 implements AutoCloseable {
 
     private final EmbeddedPostgres pg;
     private final String database;
+    private final String url;
     private final Connection connection;
     private int nextId = 1000;
 
-    private MiniO11(EmbeddedPostgres pg, String database) throws SQLException {
+    private MiniO11(EmbeddedPostgres pg, String database, String url, Connection connection) {
         this.pg = pg;
         this.database = database;
-        this.connection = pg.connect(database);
+        this.url = url;
+        this.connection = connection;
     }
 
-    /** A fresh database with the metamodel, the ServiceCenter module with its User entity, and two tenants. */
+    /** A fresh PostgreSQL database with the metamodel, ServiceCenter with its User entity, and two tenants. */
     public static MiniO11 create(String prefix) throws SQLException {
         EmbeddedPostgres pg = EmbeddedPostgres.shared();
         String name = EmbeddedPostgres.uniqueDatabaseName(prefix);
         pg.createDatabase(name);
-        MiniO11 o11 = new MiniO11(pg, name);
+        return init(new MiniO11(pg, name, pg.jdbcUrl(name), pg.connect(name)));
+    }
+
+    /**
+     * The same in an in-memory H2 database in PostgreSQL mode: it stands in for a source engine that can hold what
+     * PostgreSQL cannot (a NUL character in text, as SQL Server nvarchar can).
+     */
+    public static MiniO11 createH2(String name) throws SQLException {
+        String url = "jdbc:h2:mem:" + name + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1";
+        return init(new MiniO11(null, name, url, DriverManager.getConnection(url)));
+    }
+
+    private static MiniO11 init(MiniO11 o11) throws SQLException {
         o11.sql(metamodelDdl());
         o11.sql("INSERT INTO OSSYS_TENANT (ID, NAME) VALUES (1, 'ServiceCenter'), (2, 'Users')");
         int sc = o11.module(0, "ServiceCenter", SC_KEY, true);
@@ -59,7 +74,7 @@ public final class MiniO11 implements AutoCloseable {
     }
 
     public String url() {
-        return pg.jdbcUrl(database);
+        return url;
     }
 
     public String database() {
@@ -67,7 +82,7 @@ public final class MiniO11 implements AutoCloseable {
     }
 
     public Connection connect() throws SQLException {
-        return pg.connect(database);
+        return pg == null ? DriverManager.getConnection(url) : pg.connect(database);
     }
 
     public void sql(String statements) throws SQLException {
@@ -178,7 +193,12 @@ public final class MiniO11 implements AutoCloseable {
 
     @Override
     public void close() throws SQLException {
+        if (pg == null) {
+            sql("SHUTDOWN");
+        }
         connection.close();
-        pg.dropDatabase(database);
+        if (pg != null) {
+            pg.dropDatabase(database);
+        }
     }
 }
