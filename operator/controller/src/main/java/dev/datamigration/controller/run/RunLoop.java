@@ -23,7 +23,7 @@ public final class RunLoop {
     /** Runs the machine and writes the status; returns when to look again (empty: on the next event). */
     public static Optional<Duration> reconcile(MigrationRun run, boolean deleting) {
         if (run.phase().isTerminal()) {
-            run.finish();
+            // never left, never rewritten: a finished run's status is its record
             return Optional.empty();
         }
         DataMigrationStatus status = run.status();
