@@ -10,6 +10,8 @@ import picocli.CommandLine.Command;
         description = "Declarative OutSystems application data migration.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            PlanCommand.class,
+            CopyCommand.class,
         })
 public final class Main implements Runnable {
 
