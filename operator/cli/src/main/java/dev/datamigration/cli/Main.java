@@ -12,6 +12,8 @@ import picocli.CommandLine.Command;
             CommandLine.HelpCommand.class,
             LocalCommand.class,
             SimulatorCommand.class,
+            PlanCommand.class,
+            CopyCommand.class,
         })
 public final class Main implements Runnable {
 
