@@ -10,6 +10,8 @@ import picocli.CommandLine.Command;
         description = "Declarative OutSystems application data migration.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            LocalCommand.class,
+            SimulatorCommand.class,
             PlanCommand.class,
             CopyCommand.class,
         })
