@@ -23,6 +23,7 @@ import dev.datamigration.fixtures.o11.Rows;
 import dev.datamigration.fixtures.o11.UnmatchedUserPolicy;
 import dev.datamigration.fixtures.pg.EmbeddedPostgres;
 import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import java.io.ByteArrayOutputStream;
@@ -142,7 +143,12 @@ class CopyAndPlanCommandTest {
         ExpectedOutcome expected = factory.expected(factory.apps(), UnmatchedUserPolicy.SET_NULL);
         String app = factory.apps().get(0);
         CopyTask task = task(TaskKind.Copy, app);
-        task.setProgressConfigMap("prod-to-qa-" + app.toLowerCase() + "-progress");
+        String job = "prod-to-qa-" + app.toLowerCase();
+        task.setProgressConfigMap(job + "-progress");
+        client.configMaps().inNamespace("refresh").resource(new ConfigMapBuilder().withNewMetadata()
+                .withName(job + "-task").withNamespace("refresh").addNewOwnerReference().withApiVersion(
+                        "datamigration.dev/v1alpha1").withKind("DataMigration").withName("prod-to-qa")
+                .withUid("uid-1").withController(true).endOwnerReference().endMetadata().build()).create();
         Path progressFile = dir.resolve("progress.json");
         int code = run(new CopyCommand(() -> Optional.of(client), stream(out), stream(err)), "--task",
                 write(task).toString(), "--progress-file", progressFile.toString());
@@ -160,6 +166,8 @@ class CopyAndPlanCommandTest {
             }
         }
         ConfigMap cm = client.configMaps().inNamespace("refresh").withName(task.getProgressConfigMap()).get();
+        assertThat(cm.getMetadata().getOwnerReferences()).extracting(o -> o.getKind() + "/" + o.getUid())
+                .containsExactly("DataMigration/uid-1");
         assertThat(TaskFiles.JSON.readValue(cm.getData().get(Contracts.PROGRESS_KEY), Progress.class).getState())
                 .isEqualTo(JobState.Succeeded);
         assertThat(cm.getData().get(ConfigMapCheckpointStore.KEY)).contains("app=" + app, "wipe=done", "VERIFIED");
