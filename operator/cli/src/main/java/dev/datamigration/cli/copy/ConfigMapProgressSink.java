@@ -3,16 +3,23 @@ package dev.datamigration.cli.copy;
 import dev.datamigration.api.task.Contracts;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
+import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * Writes documents into the Job's progress ConfigMap ({@code <job>-progress}), creating it with the contract labels
- * when missing and otherwise replacing only the given keys.
+ * when missing and otherwise replacing only the given keys. A new ConfigMap takes the owner references of the Job's
+ * task ConfigMap ({@code <job>-task}, owned by the DataMigration), so it is garbage-collected with the migration and a
+ * later migration of the same name never resumes from its checkpoint.
  */
 public final class ConfigMapProgressSink implements ProgressSink {
+
+    /** Suffix of the Job's task ConfigMap, next to {@link Contracts#PROGRESS_SUFFIX}. */
+    static final String TASK_SUFFIX = "-task";
 
     private final KubernetesClient client;
     private final String namespace;
@@ -41,7 +48,8 @@ public final class ConfigMapProgressSink implements ProgressSink {
         ConfigMap existing = resource.get();
         if (existing == null) {
             client.configMaps().inNamespace(namespace).resource(new ConfigMapBuilder()
-                    .withNewMetadata().withName(name).withNamespace(namespace).withLabels(labels).endMetadata()
+                    .withNewMetadata().withName(name).withNamespace(namespace).withLabels(labels)
+                    .withOwnerReferences(taskOwners()).endMetadata()
                     .withData(new HashMap<>(documents)).build()).create();
         } else {
             resource.edit(cm -> {
@@ -51,6 +59,16 @@ public final class ConfigMapProgressSink implements ProgressSink {
                 return cm;
             });
         }
+    }
+
+    private List<OwnerReference> taskOwners() {
+        if (!name.endsWith(Contracts.PROGRESS_SUFFIX)) {
+            return List.of();
+        }
+        String task = name.substring(0, name.length() - Contracts.PROGRESS_SUFFIX.length()) + TASK_SUFFIX;
+        ConfigMap taskConfigMap = client.configMaps().inNamespace(namespace).withName(task).get();
+        return taskConfigMap == null || taskConfigMap.getMetadata().getOwnerReferences() == null ? List.of()
+                : taskConfigMap.getMetadata().getOwnerReferences();
     }
 
     /** Reads one key (null when the ConfigMap or the key is missing). */
