@@ -70,7 +70,7 @@ final class Dashboard {
             line.append(' ');
         }
         if (current == Phase.Pending) {
-            line.insert(0, " " + style.bold(style.cyan("[Pending]")));
+            line.insert(0, "  " + style.bold(style.cyan("[Pending]")));
         } else if (current == Phase.Succeeded) {
             line.append(' ').append(style.bold(style.green(current.name())));
         } else if (current.isTerminal()) {

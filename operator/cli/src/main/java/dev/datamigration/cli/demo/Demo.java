@@ -29,6 +29,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -63,6 +64,9 @@ public final class Demo {
 
     static final String NAMESPACE = "demo";
     private static final List<String> APPS = List.of("Catalog", "Customers", "Orders");
+    /** What the demo fills into examples/demo's ${...} placeholders. */
+    static final Set<String> PLACEHOLDERS = Set.of("LIFETIME_TOKEN", "DB_USERNAME", "DB_PASSWORD", "DB_PORT",
+            "SOURCE_DATABASE", "TARGET_DATABASE", "PLATFORM_URL");
     private static final int LOG_TAIL_LINES = 30;
 
     private final Settings settings;
@@ -79,6 +83,14 @@ public final class Demo {
 
     /** Runs the demo to its end; 0 only when the migration Succeeded. */
     public int run() {
+        ManifestTemplates templates = settings.manifests() == null ? ManifestTemplates.packaged()
+                : ManifestTemplates.directory(settings.manifests());
+        try {
+            templates.check(PLACEHOLDERS);
+        } catch (RuntimeException e) {
+            err.println("demo: " + e.getMessage());
+            return 2;
+        }
         DemoEnvironment environment = DemoEnvironment.create();
         Path log = environment.workDir().resolve("demo.log");
         quietLogging(log);
@@ -90,7 +102,7 @@ public final class Demo {
         Thread cleanup = new Thread(() -> interrupted(environment, screen), "datamigration-demo-cleanup");
         Runtime.getRuntime().addShutdownHook(cleanup);
         try {
-            return run(environment, screen, log);
+            return run(templates, environment, screen, log);
         } catch (Exception e) {
             screen.restore();
             err.println("demo failed: " + e.getMessage());
@@ -107,7 +119,8 @@ public final class Demo {
         }
     }
 
-    private int run(DemoEnvironment environment, Screen screen, Path log) throws Exception {
+    private int run(ManifestTemplates templates, DemoEnvironment environment, Screen screen, Path log)
+            throws Exception {
         out.println(style.bold("datamigration demo") + ": refresh QA with Production data for " + String.join(", ", APPS)
                 + " (scale " + settings.scale() + ")");
         out.println();
@@ -125,8 +138,6 @@ public final class Demo {
                 + " entities to copy", step);
 
         step = Instant.now();
-        ManifestTemplates templates = settings.manifests() == null ? ManifestTemplates.packaged()
-                : ManifestTemplates.directory(settings.manifests());
         String token = "demo-" + HexFormat.of().formatHex(randomBytes());
         Map<String, String> values = new LinkedHashMap<>();
         values.put("LIFETIME_TOKEN", token);

@@ -6,7 +6,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -49,6 +51,26 @@ final class ManifestTemplates {
         return origin;
     }
 
+    /**
+     * Checks that both files exist and name only placeholders in {@code known}, before the demo starts anything.
+     *
+     * @throws IllegalArgumentException naming the file and the placeholders nobody fills in
+     */
+    void check(Set<String> known) {
+        for (String file : List.of(SIMULATOR_STATE, MIGRATION)) {
+            Matcher matcher = PLACEHOLDER.matcher(read(file));
+            TreeSet<String> unknown = new TreeSet<>();
+            while (matcher.find()) {
+                if (!known.contains(matcher.group(1))) {
+                    unknown.add(matcher.group(1));
+                }
+            }
+            if (!unknown.isEmpty()) {
+                throw unfilled(file, unknown, known);
+            }
+        }
+    }
+
     /** The file's text with every placeholder replaced by its value. */
     String render(String file, Map<String, String> values) {
         String text = read(file);
@@ -58,7 +80,7 @@ final class ManifestTemplates {
         while (matcher.find()) {
             String value = values.get(matcher.group(1));
             if (value == null) {
-                missing.add("${" + matcher.group(1) + "}");
+                missing.add(matcher.group(1));
                 continue;
             }
             if (!SAFE_VALUE.matcher(value).matches()) {
@@ -68,12 +90,19 @@ final class ManifestTemplates {
             matcher.appendReplacement(rendered, Matcher.quoteReplacement(value));
         }
         if (!missing.isEmpty()) {
-            throw new IllegalArgumentException(origin + "/" + file + " has placeholders the demo cannot fill in: "
-                    + String.join(", ", missing) + " (it knows " + new TreeSet<>(values.keySet()).stream()
-                    .map(k -> "${" + k + "}").toList() + ")");
+            throw unfilled(file, missing, values.keySet());
         }
         matcher.appendTail(rendered);
         return rendered.toString();
+    }
+
+    private IllegalArgumentException unfilled(String file, Set<String> unknown, Set<String> known) {
+        return new IllegalArgumentException(origin + "/" + file + " has placeholders the demo cannot fill in: "
+                + placeholders(unknown) + " (it fills in " + placeholders(known) + ")");
+    }
+
+    private static String placeholders(Set<String> names) {
+        return String.join(", ", new TreeSet<>(names).stream().map(k -> "${" + k + "}").toList());
     }
 
     private String read(String file) {
