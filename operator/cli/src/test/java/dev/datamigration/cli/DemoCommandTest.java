@@ -33,7 +33,7 @@ import picocli.CommandLine;
  */
 class DemoCommandTest {
 
-    private static final Pattern DATA_DIR = Pattern.compile("\\(data in (\\S+)\\)");
+    private static final Pattern DATA_DIR = Pattern.compile("    data in (\\S+)");
     private static final Pattern PHASE_LINE = Pattern.compile("\\[\\d+:\\d\\d\\] phase (\\w+)");
     private static final Pattern SIMULATOR = Pattern.compile("LifeTime API v2 at http://127\\.0\\.0\\.1:(\\d+)/");
 
@@ -103,7 +103,8 @@ class DemoCommandTest {
                 + " QA's apps offline");
         assertThat(calls.get(2)).matches("  3\\.  PUT /environments/QA/maintenancemode +off +(x\\d+ +)?redeploy:"
                 + " bring QA's apps back");
-        assertThat(lines).contains("Final phase: Succeeded");
+        assertThat(lines).containsSubsequence("Final phase: Succeeded", "Cleaned up: PostgreSQL stopped and its data"
+                + " deleted, simulator stopped, temporary files removed.");
         List<Phase> phases = lines.stream().map(PHASE_LINE::matcher).filter(Matcher::matches)
                 .map(m -> Phase.valueOf(m.group(1))).toList();
         assertThat(phases).as("phases as the line view showed them").contains(Phase.Copying)

@@ -104,13 +104,18 @@ public final class Demo {
         try {
             return run(templates, environment, screen, log);
         } catch (Exception e) {
-            screen.restore();
+            screen.stop();
             err.println("demo failed: " + e.getMessage());
             printTail(log);
             return 1;
         } finally {
             julRoot.setLevel(julLevel);
-            closeQuietly(environment);
+            if (closeQuietly(environment)) {
+                out.println(style.dim(settings.keep()
+                        ? "Cleaned up: simulator stopped, temporary files removed; PostgreSQL kept running (--keep)."
+                        : "Cleaned up: PostgreSQL stopped and its data deleted, simulator stopped, temporary files"
+                                + " removed."));
+            }
             try {
                 Runtime.getRuntime().removeShutdownHook(cleanup);
             } catch (IllegalStateException e) {
@@ -126,8 +131,8 @@ public final class Demo {
         out.println();
         Instant step = Instant.now();
         EmbeddedPostgres postgres = environment.startPostgres();
-        step("PostgreSQL " + PostgresBinaries.VERSION + " on 127.0.0.1:" + postgres.port() + " (data in "
-                + postgres.instanceDirectory() + ")", step);
+        step("PostgreSQL " + PostgresBinaries.VERSION + " on 127.0.0.1:" + postgres.port(), step);
+        out.println("    " + style.dim("data in " + postgres.instanceDirectory()));
 
         step = Instant.now();
         O11Factory factory = O11Factory.builder().scale(settings.scale()).unmatchedUser(false).build();
@@ -155,7 +160,7 @@ public final class Demo {
         Files.writeString(manifest, templates.render(ManifestTemplates.MIGRATION, values), StandardCharsets.UTF_8);
         Files.setPosixFilePermissions(manifest, PosixFilePermissions.fromString("rw-------"));
         out.println("  local run of " + templates.origin() + "/" + ManifestTemplates.MIGRATION
-                + ": embedded API server, the operator, one copier process per app");
+                + ": API server, operator, copier Jobs");
         out.println();
 
         var localOut = new ByteArrayOutputStream();
@@ -228,7 +233,7 @@ public final class Demo {
 
     /** Shutdown hook: Ctrl-C or a kill while the demo runs. */
     private void interrupted(DemoEnvironment environment, Screen screen) {
-        screen.restore();
+        screen.stop();
         err.println();
         err.println("demo interrupted: stopping copier processes, PostgreSQL and the simulator");
         stopCopierProcesses();
@@ -252,11 +257,14 @@ public final class Demo {
         }
     }
 
-    private void closeQuietly(DemoEnvironment environment) {
+    /** Takes the environment down; false (and a message) when a part of it could not be stopped or deleted. */
+    private boolean closeQuietly(DemoEnvironment environment) {
         try {
             environment.close();
+            return true;
         } catch (RuntimeException e) {
             err.println("demo cleanup: " + e.getMessage());
+            return false;
         }
     }
 

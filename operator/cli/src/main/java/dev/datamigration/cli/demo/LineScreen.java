@@ -13,8 +13,13 @@ final class LineScreen implements Screen {
         this.out = out;
     }
 
+    private boolean stopped;
+
     @Override
     public synchronized void draw(MigrationSnapshot snapshot, Duration elapsed, long rowsPerSecond) {
+        if (stopped) {
+            return;
+        }
         lines.next(snapshot, elapsed, rowsPerSecond).forEach(out::println);
         out.flush();
     }
@@ -25,7 +30,7 @@ final class LineScreen implements Screen {
     }
 
     @Override
-    public void restore() {
-        // lines leave no terminal state behind
+    public synchronized void stop() {
+        stopped = true;
     }
 }

@@ -16,6 +16,7 @@ final class LiveScreen implements Screen {
     private final Dashboard dashboard;
     private int drawn;
     private boolean cursorHidden;
+    private boolean stopped;
 
     LiveScreen(PrintStream out, Dashboard dashboard) {
         this.out = out;
@@ -24,19 +25,26 @@ final class LiveScreen implements Screen {
 
     @Override
     public synchronized void draw(MigrationSnapshot snapshot, Duration elapsed, long rowsPerSecond) {
+        if (stopped) {
+            return;
+        }
         out.print(frame(dashboard.render(snapshot, elapsed, rowsPerSecond)));
         out.flush();
     }
 
     @Override
     public synchronized void end(MigrationSnapshot snapshot, Duration elapsed, long rowsPerSecond) {
+        if (stopped) {
+            return;
+        }
         draw(snapshot, elapsed, rowsPerSecond);
-        restore();
+        stop();
         out.println();
     }
 
     @Override
-    public synchronized void restore() {
+    public synchronized void stop() {
+        stopped = true;
         if (cursorHidden) {
             out.print(SHOW_CURSOR);
             out.flush();

@@ -11,6 +11,9 @@ interface Screen {
     /** The last frame: the terminal is left as a normal terminal afterwards. */
     void end(MigrationSnapshot snapshot, Duration elapsed, long rowsPerSecond);
 
-    /** Undoes any terminal state (a hidden cursor) when the run is interrupted; safe to call at any time. */
-    void restore();
+    /**
+     * Ends the view early (an error, Ctrl-C): later draws are ignored, so that messages printed next are not
+     * drawn over, and any terminal state (a hidden cursor) is undone. Safe to call at any time, more than once.
+     */
+    void stop();
 }

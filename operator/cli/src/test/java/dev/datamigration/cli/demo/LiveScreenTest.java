@@ -26,10 +26,23 @@ class LiveScreenTest {
     }
 
     @Test
+    void afterAStopNothingIsDrawnOverWhatComesNext() {
+        screen.draw(Samples.copying(), Duration.ofSeconds(42), 2558);
+        screen.stop();
+        int written = bytes.size();
+
+        screen.draw(Samples.copying(), Duration.ofSeconds(43), 2600);
+        screen.end(Samples.succeeded(), Duration.ofSeconds(60), 0);
+
+        assertThat(bytes.toString(StandardCharsets.UTF_8)).endsWith("\u001b[J\u001b[?25h");
+        assertThat(bytes.size()).isEqualTo(written);
+    }
+
+    @Test
     void endDrawsTheLastFrameAndShowsTheCursorAgainOnce() {
         screen.draw(Samples.copying(), Duration.ofSeconds(42), 2558);
         screen.end(Samples.succeeded(), Duration.ofSeconds(60), 0);
-        screen.restore();
+        screen.stop();
 
         String written = bytes.toString(StandardCharsets.UTF_8);
         assertThat(written).startsWith("\u001b[?25l\r\u001b[2Kprod-to-qa  Production -> QA");
