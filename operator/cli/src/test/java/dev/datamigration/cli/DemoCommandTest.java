@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.datamigration.api.v1alpha1.Phase;
 import dev.datamigration.fixtures.o11.ExpectedEntity;
 import dev.datamigration.fixtures.o11.O11Factory;
+import dev.datamigration.fixtures.o11.Rows;
 import dev.datamigration.fixtures.o11.UnmatchedUserPolicy;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -16,6 +17,8 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -122,6 +125,57 @@ class DemoCommandTest {
             }
         }).as("the simulator's port is closed").isInstanceOf(ConnectException.class);
         assertThat(demoWorkDirs()).as("the demo's temp directory is gone").isEqualTo(workDirsBefore);
+    }
+
+    @Test
+    void keepLeavesTheDatabasesRunningWithTheCopyInQaAndPrintsHowToStopThem() throws Exception {
+        int exit = demo("--scale", "1", "--keep");
+
+        String output = out.toString(StandardCharsets.UTF_8);
+        assertThat(exit).as("exit code; stdout:\n%s\nstderr:\n%s", output, err).isZero();
+        Matcher qaUrl = Pattern.compile("  QA          (jdbc:postgresql://127\\.0\\.0\\.1:\\d+/\\S+)").matcher(output);
+        Matcher password = Pattern.compile("  user postgres, password in (\\S+)").matcher(output);
+        Matcher stop = Pattern.compile("  stop it:    (.+)").matcher(output);
+        assertThat(qaUrl.find() && password.find() && stop.find()).as(output).isTrue();
+        assertThat(output).contains("Cleaned up: simulator stopped, temporary files removed; PostgreSQL kept running"
+                + " (--keep).");
+        Path instance = Path.of(password.group(1)).getParent();
+        List<ExpectedEntity> expected = O11Factory.builder().scale(1).unmatchedUser(false).build()
+                .expected(List.of("Catalog", "Customers", "Orders"), UnmatchedUserPolicy.FAIL).copiedEntities();
+        try (Connection qa = DriverManager.getConnection(qaUrl.group(1), "postgres",
+                Files.readString(Path.of(password.group(1)), StandardCharsets.UTF_8).strip())) {
+            for (ExpectedEntity entity : expected) {
+                assertThat(Rows.count(qa, entity.targetTable())).as(entity.entity()).isEqualTo(entity.sourceRows());
+            }
+        } finally {
+            Process stopping = new ProcessBuilder("bash", "-c", stop.group(1)).redirectErrorStream(true).start();
+            String stopOutput = new String(stopping.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(stopping.waitFor()).as(stopOutput).isZero();
+        }
+        assertThat(instance).as("the printed command stops the server and deletes its data").doesNotExist();
+    }
+
+    @Test
+    void aMigrationThatFailsExits1WithItsReasonAndStillCleansUp() throws Exception {
+        Files.copy(Path.of("../../examples/demo/simulator-state.yaml"), dir.resolve("simulator-state.yaml"));
+        String migration = Files.readString(Path.of("../../examples/demo/migration.yaml"), StandardCharsets.UTF_8)
+                .replace("apps: [Catalog, Customers, Orders]", "apps: [Catalog, Billing]");
+        Files.writeString(dir.resolve("migration.yaml"), migration, StandardCharsets.UTF_8);
+        Set<String> workDirsBefore = demoWorkDirs();
+
+        int exit = demo("--scale", "1", "--manifests", dir.toString());
+
+        String output = out.toString(StandardCharsets.UTF_8);
+        assertThat(exit).as("stdout:\n%s\nstderr:\n%s", output, err).isEqualTo(1);
+        assertThat(output.lines()).anyMatch(line -> line.startsWith("Final phase: Failed - ")
+                && line.contains("app Billing is unknown in source environment Production"));
+        assertThat(err.toString(StandardCharsets.UTF_8)).doesNotContain("local API server");
+        assertThat(output).contains("Cleaned up: PostgreSQL stopped and its data deleted, simulator stopped,"
+                + " temporary files removed.");
+        Matcher data = DATA_DIR.matcher(output);
+        assertThat(data.find()).isTrue();
+        assertThat(Path.of(data.group(1))).doesNotExist();
+        assertThat(demoWorkDirs()).isEqualTo(workDirsBefore);
     }
 
     @Test

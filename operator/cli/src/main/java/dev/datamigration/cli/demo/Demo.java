@@ -186,7 +186,9 @@ public final class Demo {
                 PlatformSteps.reads(simulator.calls())).forEach(out::println);
         boolean succeeded = exit == 0 && last.phase() == Phase.Succeeded;
         if (!succeeded) {
-            err.print(localErr.toString(StandardCharsets.UTF_8));
+            // the copier logs of failed Jobs; the API server's address is gone with the run
+            localErr.toString(StandardCharsets.UTF_8).lines().filter(line -> !line.startsWith("local API server "))
+                    .forEach(err::println);
             printTail(log);
         }
         if (settings.keep()) {
