@@ -40,7 +40,7 @@ public final class BenchTable {
                     + "g % 3 = 0, "
                     + "CASE WHEN g % 2 = 0 THEN NULL ELSE repeat(md5((g + 1)::text) || ' ünïcødé ', 7) END, "
                     + "CASE WHEN g % 5 = 0 THEN decode(repeat(md5(g::text), 16), 'hex') ELSE NULL END "
-                    + "FROM generate_series(1, " + rows + ") g");
+                    + "FROM generate_series(1::bigint, " + rows + ") g");
             for (String table : new String[] {groupTable, rowTable}) {
                 statement.execute("SELECT setval(pg_get_serial_sequence('" + quote(table) + "', 'ID'),"
                         + " (SELECT COALESCE(max(\"ID\"), 0) + 1 FROM " + quote(table) + "), false)");

@@ -1,6 +1,7 @@
 package dev.datamigration.engine.copy;
 
 import dev.datamigration.engine.MigrationException;
+import dev.datamigration.engine.dialect.BulkReader;
 import dev.datamigration.engine.dialect.BulkWriter;
 import dev.datamigration.engine.dialect.Dialect;
 import dev.datamigration.engine.dialect.PhysicalColumn;
@@ -80,12 +81,12 @@ final class EntityLoader {
                 failOnUser);
         List<PhysicalColumn> columns = entity.columns().stream().map(ColumnPlan::target).toList();
         long rows = 0;
-        try (PreparedStatement ps = sourceDialect.prepareStreamingQuery(source, sourceDialect.selectSql(
-                entity.sourceTable(), transformer.sourceColumns(), null), options.batchSize());
-             ResultSet rs = ps.executeQuery();
+        Object[] values = transformer.sourceBuffer();
+        try (BulkReader reader = sourceDialect.openBulkReader(source, entity.sourceTable(),
+                transformer.sourceColumnDefs(), null, 0, 0, options.batchSize());
              BulkWriter writer = targetDialect.openBulkWriter(target, entity.targetTable(), columns)) {
-            while (rs.next()) {
-                Object[] row = transformer.transform(rs);
+            while (reader.next(values)) {
+                Object[] row = transformer.transformSource();
                 try {
                     writer.write(row);
                 } catch (ValueRejectedException e) {

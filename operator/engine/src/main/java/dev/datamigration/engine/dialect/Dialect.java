@@ -105,6 +105,24 @@ public interface Dialect {
         return ps;
     }
 
+    /**
+     * Opens a streaming read of {@code columns} (real names) of {@code table}, all rows in no particular order, or only
+     * the rows whose integer {@code key} lies in {@code [from, to)} when {@code key} is not null. The default is a
+     * {@link #prepareStreamingQuery streaming query} read with {@link #readValue}; engines with a faster bulk export
+     * override it.
+     */
+    default BulkReader openBulkReader(Connection connection, String table, List<PhysicalColumn> columns, String key,
+                                      long from, long to, int fetchSize) throws SQLException {
+        List<String> names = columns.stream().map(PhysicalColumn::name).toList();
+        String sql = key == null ? selectSql(table, names, null) : keyRangeSql(table, names, key);
+        PreparedStatement ps = prepareStreamingQuery(connection, sql, fetchSize);
+        if (key != null) {
+            ps.setLong(1, from);
+            ps.setLong(2, to);
+        }
+        return new ResultSetBulkReader(this, ps, columns.stream().map(PhysicalColumn::kind).toArray(ValueKind[]::new));
+    }
+
     /** Reads column {@code index} of the current row as a normalised value of {@code kind}. */
     default Object readValue(ResultSet rs, int index, ValueKind kind) throws SQLException {
         Object value = switch (kind) {
