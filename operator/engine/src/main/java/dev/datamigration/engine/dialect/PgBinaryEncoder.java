@@ -152,9 +152,14 @@ public final class PgBinaryEncoder {
         }
     }
 
-    /** PostgreSQL keeps microseconds and rounds finer fractions to the nearest one, as its text input does. */
-    private static long roundedMicros(int nanos) {
-        return (nanos + 500) / 1000;
+    /**
+     * PostgreSQL keeps microseconds and rounds finer fractions to the nearest one, halves to even, as its text input
+     * does (rint).
+     */
+    static long roundedMicros(int nanos) {
+        long micros = nanos / 1000;
+        int rest = nanos % 1000;
+        return rest > 500 || (rest == 500 && (micros & 1) == 1) ? micros + 1 : micros;
     }
 
     private void writeText(int column, String value) throws ValueRejectedException {
