@@ -101,7 +101,7 @@ public final class BenchRun {
             heap.start();
             long started = System.nanoTime();
             result = Engine.copy(s, t, List.of(BenchModel.APP), BenchModel.APP, options,
-                    new InMemoryCheckpointStore(), timing);
+                    new InMemoryCheckpointStore(), timing, source::connect);
             engineNanos = System.nanoTime() - started;
             peak = heap.peakMib();
             live = heap.liveMib();

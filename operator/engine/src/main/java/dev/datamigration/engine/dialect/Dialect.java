@@ -161,6 +161,31 @@ public interface Dialect {
                 + quote(key);
     }
 
+    /** The lowest and highest value of an integer column, or null when the table is empty. */
+    default long[] keyBounds(Connection connection, String table, String key) throws SQLException {
+        try (Statement st = connection.createStatement();
+             ResultSet rs = st.executeQuery("SELECT MIN(" + quote(key) + "), MAX(" + quote(key) + ") FROM "
+                     + quote(table))) {
+            rs.next();
+            long min = rs.getLong(1);
+            return rs.wasNull() ? null : new long[] {min, rs.getLong(2)};
+        }
+    }
+
+    /**
+     * Makes the snapshot of {@code connection}'s open transaction available to other connections, so that parallel
+     * streams read one consistent state; returns its id, or null when the engine cannot share snapshots (each stream
+     * then reads its own, which is exact only when the source is quiet, as it is with StopEnvironment).
+     */
+    default String exportSnapshot(Connection connection) throws SQLException {
+        return null;
+    }
+
+    /** Starts a read transaction on {@code connection} that sees {@code snapshot} (from {@link #exportSnapshot}). */
+    default void importSnapshot(Connection connection, String snapshot) throws SQLException {
+        connection.setAutoCommit(false);
+    }
+
     /** Counts the rows of a table. */
     default long countRows(Connection connection, String table) throws SQLException {
         try (Statement st = connection.createStatement();

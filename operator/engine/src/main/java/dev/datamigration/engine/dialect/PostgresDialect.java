@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.postgresql.PGConnection;
@@ -86,6 +87,32 @@ public final class PostgresDialect implements Dialect {
         return new BinaryCopyReader(out, binary);
     }
 
+    /** pg_export_snapshot of the connection's transaction (opened here when autocommit was on). */
+    @Override
+    public String exportSnapshot(Connection connection) throws SQLException {
+        if (connection.getAutoCommit()) {
+            connection.setAutoCommit(false);
+        }
+        try (Statement st = connection.createStatement();
+             ResultSet rs = st.executeQuery("SELECT pg_export_snapshot()")) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
+    @Override
+    public void importSnapshot(Connection connection, String snapshot) throws SQLException {
+        connection.setAutoCommit(false);
+        if (snapshot == null) {
+            return;
+        }
+        connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+        try (PreparedStatement ps = connection.prepareStatement("SET TRANSACTION SNAPSHOT '"
+                + snapshot.replace("'", "''") + "'")) {
+            ps.execute();
+        }
+    }
+
     /** The binary types of the columns when each has a binary encoding matching its value kind, else null. */
     static PgBinaryType[] binaryTypes(List<PhysicalColumn> columns) {
         PgBinaryType[] types = PgBinaryType.ofAll(columns);
@@ -137,19 +164,29 @@ public final class PostgresDialect implements Dialect {
     private static final class BinaryCopyWriter implements BulkWriter {
 
         private final CopyIn copy;
+        private final PgBinaryType[] types;
         private final PgBinaryEncoder encoder;
         private boolean done;
 
-        BinaryCopyWriter(CopyIn copy, PgBinaryType[] types) {
+        BinaryCopyWriter(CopyIn copy, PgBinaryType[] types) throws SQLException {
             this.copy = copy;
+            this.types = types;
             this.encoder = new PgBinaryEncoder((bytes, length) -> {
                 try {
-                    copy.writeToCopy(bytes, 0, length);
+                    synchronized (this) {
+                        copy.writeToCopy(bytes, 0, length);
+                    }
                 } catch (SQLException e) {
                     throw new IOException(e.getMessage(), e);
                 }
             }, types, COPY_BUFFER);
             encoder.writeHeader();
+            try {
+                // The header goes out first: parts send their own chunks straight to the COPY.
+                encoder.flush();
+            } catch (IOException e) {
+                throw asSql(e);
+            }
         }
 
         @Override
@@ -159,6 +196,39 @@ public final class PostgresDialect implements Dialect {
             } catch (IOException e) {
                 throw asSql(e);
             }
+        }
+
+        /** Each part encodes in its own thread into its own buffer and hands whole chunks to the COPY under a lock. */
+        @Override
+        public Part part() {
+            PgBinaryEncoder own = new PgBinaryEncoder((bytes, length) -> {
+                try {
+                    synchronized (this) {
+                        copy.writeToCopy(bytes, 0, length);
+                    }
+                } catch (SQLException e) {
+                    throw new IOException(e.getMessage(), e);
+                }
+            }, types, COPY_BUFFER);
+            return new Part() {
+                @Override
+                public void write(Object[] row) throws SQLException, ValueRejectedException {
+                    try {
+                        own.writeRow(row);
+                    } catch (IOException e) {
+                        throw asSql(e);
+                    }
+                }
+
+                @Override
+                public void flush() throws SQLException {
+                    try {
+                        own.flush();
+                    } catch (IOException e) {
+                        throw asSql(e);
+                    }
+                }
+            };
         }
 
         @Override

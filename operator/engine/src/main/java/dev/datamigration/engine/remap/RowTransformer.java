@@ -207,6 +207,18 @@ public final class RowTransformer {
         return Long.parseLong(value.toString().trim());
     }
 
+    /** Adds the unmapped-value counts and samples of another transformer of the same plan (a parallel stream). */
+    public void addUnmapped(RowTransformer other) {
+        for (int i = 0; i < columns.length; i++) {
+            unmapped[i] += other.unmapped[i];
+            for (String sample : other.samples.get(i)) {
+                if (samples.get(i).size() < SAMPLES) {
+                    samples.get(i).add(sample);
+                }
+            }
+        }
+    }
+
     /** One message per column that had values without a counterpart (set to NULL). */
     public List<String> unmappedReport() {
         List<String> messages = new ArrayList<>();
