@@ -159,7 +159,7 @@ final class EntityLoader {
         }
         long low = bounds[0];
         long high = bounds[1] + 1;
-        long width = Math.max(1, Math.ceilDiv(high - low, streams));
+        long width = Math.max(1, (high - low + streams - 1) / streams);
         List<long[]> ranges = new ArrayList<>();
         for (long from = low; from < high; from += width) {
             ranges.add(new long[] {from, Math.min(high, from + width)});
