@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             CommandLine.HelpCommand.class,
             SimulatorCommand.class,
+            OperatorCommand.class,
         })
 public final class Main implements Runnable {
 
