@@ -17,6 +17,7 @@ import dev.datamigration.platform.simulator.FaultRule;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.fabric8.kubernetes.client.utils.Serialization;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -118,6 +119,18 @@ class DataMigrationOperatorTest {
         assertThat(harness.eventReasons("prod-to-qa")).contains("Accepted", "Validated", "PlanJobCreated", "Planned",
                 "StoppingSource", "SourceStopped", "UndeployingApp", "AppUndeployed", "CopyJobCreated", "AppCopied",
                 "Copied", "RedeployingApp", "AppRedeployed", "Succeeded");
+
+        String everythingWritten = Serialization.asJson(done) + Serialization.asJson(harness.events("prod-to-qa"))
+                + Serialization.asJson(jobs.jobs()) + Serialization.asJson(client.configMaps()
+                        .inNamespace(OperatorHarness.NAMESPACE).list());
+        assertThat(everythingWritten).doesNotContain("r-secret", "w-secret", PlatformSimulator.LT_TOKEN);
+        assertThat(harness.registry().get("datamigration.migrations").tag("phase", "Succeeded").gauge().value())
+                .isEqualTo(1.0);
+        assertThat(harness.registry().get("datamigration.rows.copied").counter().count()).isEqualTo(6705.0);
+        assertThat(harness.registry().get("datamigration.platform.calls").tag("operation", "undeploy")
+                .tag("outcome", "ok").counter().count()).isEqualTo(2.0);
+        assertThat(harness.registry().getMeters()).anyMatch(meter -> meter.getId().getName()
+                .startsWith("operator.sdk."));
     }
 
     @Test
@@ -251,6 +264,20 @@ class DataMigrationOperatorTest {
                 "503 Production maintenance on", "Production maintenance on", "QA maintenance on",
                 "QA maintenance off");
         assertThat(harness.eventReasons("flaky")).contains("PlatformRetry");
+    }
+
+    @Test
+    @DisplayName("Platform timeouts are retried like 5xx: the run goes on once the platform answers again")
+    void timeoutsRetried() {
+        platform.server().faults().add(FaultRule.timeout(PRODUCTION_MAINTENANCE, 1500, 2).forMethod("PUT"));
+        harness.create(harness.o11("slow-lt", "Customers"));
+        jobs.finishPlan("slow-lt-plan", plan(app("Customers", 0, entities("Customer", 300))));
+        jobs.succeedCopy("slow-lt-customers", "Customers", entities("Customer", 300));
+        harness.awaitPhase("slow-lt", Phase.Succeeded);
+        assertThat(platform.sideEffects()).endsWith("Production maintenance on", "QA maintenance on",
+                "QA maintenance off");
+        assertThat(platform.server().calls()).filteredOn(call -> "TIMEOUT".equals(call.fault())).hasSize(2);
+        assertThat(harness.eventReasons("slow-lt")).contains("PlatformRetry");
     }
 
     @Test
@@ -462,7 +489,10 @@ class DataMigrationOperatorTest {
         done.getSpec().setCancel(true);
         client.resource(done).update();
         await().during(Duration.ofMillis(800)).atMost(Duration.ofSeconds(3)).until(() -> true);
+        String version = harness.get("final").getMetadata().getResourceVersion();
+        await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2)).until(() -> true);
         DataMigration after = harness.get("final");
+        assertThat(after.getMetadata().getResourceVersion()).isEqualTo(version);
         assertThat(after.getStatus().getPhase()).isEqualTo(Phase.Succeeded);
         assertThat(after.getStatus().getConditions()).isEqualTo(done.getStatus().getConditions());
         assertThat(after.getStatus().getObservedGeneration()).isEqualTo(done.getStatus().getObservedGeneration());
