@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
         description = "Declarative OutSystems application data migration.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            SimulatorCommand.class,
         })
 public final class Main implements Runnable {
 

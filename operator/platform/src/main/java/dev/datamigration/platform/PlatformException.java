@@ -19,7 +19,10 @@ public class PlatformException extends RuntimeException {
         this(message, status, transientFailure, null);
     }
 
-    /** HTTP status, or 0 when no response arrived. */
+    /**
+     * HTTP status, or 0 when no response arrived or the failure is not an HTTP one. An unknown environment, stage,
+     * app or operation reports 404 even when found missing from a list, so {@link #isNotFound()} covers it.
+     */
     public int status() {
         return status;
     }

@@ -1,0 +1,52 @@
+package dev.datamigration.cli.bench;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+import org.postgresql.copy.CopyOut;
+
+/**
+ * The reference the engine is measured against: the source's {@code COPY ... TO STDOUT (FORMAT binary)}
+ * streamed straight into the target's {@code COPY ... FROM STDIN (FORMAT binary)}, buffer by buffer, with no
+ * decoding at all. No correct copier can beat it by much; the target's COPY backend is the bottleneck.
+ */
+public final class RawPipe {
+
+    private RawPipe() {
+    }
+
+    /** Pipes every row of the table from source to target (which must be empty) and returns the rows moved. */
+    public static long copy(Connection source, Connection target, String table, String columns)
+            throws SQLException {
+        boolean autoCommit = target.getAutoCommit();
+        target.setAutoCommit(false);
+        try {
+            CopyOut out = source.unwrap(PGConnection.class).getCopyAPI()
+                    .copyOut("COPY \"" + table + "\" (" + columns + ") TO STDOUT (FORMAT binary)");
+            CopyIn in = target.unwrap(PGConnection.class).getCopyAPI()
+                    .copyIn("COPY \"" + table + "\" (" + columns + ") FROM STDIN (FORMAT binary)");
+            try {
+                byte[] buffer;
+                while ((buffer = out.readFromCopy()) != null) {
+                    in.writeToCopy(buffer, 0, buffer.length);
+                }
+                long rows = in.endCopy();
+                target.commit();
+                return rows;
+            } finally {
+                if (in.isActive()) {
+                    in.cancelCopy();
+                }
+                if (out.isActive()) {
+                    out.cancelCopy();
+                }
+            }
+        } catch (SQLException e) {
+            target.rollback();
+            throw e;
+        } finally {
+            target.setAutoCommit(autoCommit);
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package dev.datamigration.cli.local;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Starts the copier process of one Job attempt: the container's arguments, run by this very program. */
+@FunctionalInterface
+public interface CopierLauncher {
+
+    /** Starts {@code args} (e.g. {@code copy --task FILE}) with {@code env}, output to {@code log}. */
+    Process launch(List<String> args, Map<String, String> env, Path workingDir, Path log) throws IOException;
+
+    /**
+     * Runs the copier in a child JVM on this JVM's class path, with {@code KUBECONFIG} pointing at the local API
+     * server, so it writes its progress ConfigMap exactly as a pod does.
+     */
+    static CopierLauncher childJvm(Path kubeconfig, String maxHeap) {
+        return (args, env, workingDir, log) -> {
+            String java = ProcessHandle.current().info().command().orElse("java");
+            List<String> command = new ArrayList<>(List.of(java, "-Xmx" + maxHeap,
+                    "-cp", System.getProperty("java.class.path"), "dev.datamigration.cli.Main"));
+            command.addAll(args);
+            ProcessBuilder builder = new ProcessBuilder(command).directory(workingDir.toFile())
+                    .redirectErrorStream(true).redirectOutput(log.toFile());
+            builder.environment().putAll(env);
+            builder.environment().put("KUBECONFIG", kubeconfig.toAbsolutePath().toString());
+            return builder.start();
+        };
+    }
+}

@@ -1,0 +1,96 @@
+package dev.datamigration.cli.local;
+
+import dev.datamigration.api.v1alpha1.DataMigration;
+import dev.datamigration.api.v1alpha1.Phase;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A whole migration without a cluster: the embedded API server, the real operator, the Job runner that runs the
+ * real copier for each Job, the manifests applied, then a wait for every DataMigration to reach a terminal
+ * phase. Exit code 0 only when every one Succeeded.
+ */
+public final class LocalRun {
+
+    /**
+     * @param files manifests to apply (Secrets, DataMigrations, ...)
+     * @param namespace namespace for objects that name none
+     * @param workDir where Job attempts keep their mounted volumes and logs
+     * @param kubeconfig where the kubeconfig for kubectl is written
+     * @param port API server port, 0 for any free port
+     * @param timeout how long to wait for terminal phases
+     */
+    public record Options(List<Path> files, String namespace, Path workDir, Path kubeconfig, int port,
+            Duration timeout) {
+    }
+
+    private final OperatorLauncher operator;
+    private final PrintStream out;
+    private final PrintStream err;
+
+    public LocalRun(OperatorLauncher operator, PrintStream out, PrintStream err) {
+        this.operator = operator;
+        this.out = out;
+        this.err = err;
+    }
+
+    /** Runs to the end and returns the exit code; {@code view} sees the migrations while they run. */
+    public int run(Options options, ProgressView view) throws Exception {
+        try (LocalApiServer api = LocalApiServer.start(options.port())) {
+            Path kubeconfig = KubeconfigWriter.write(options.kubeconfig(), api.url(), options.namespace());
+            err.println("local API server " + api.url() + "  (kubectl --kubeconfig " + kubeconfig + " get dm)");
+            try (LocalJobRunner runner = new LocalJobRunner(api.client(), options.workDir(),
+                    CopierLauncher.childJvm(kubeconfig, "512m")).start();
+                    AutoCloseable running = operator.start(api.client())) {
+                List<HasMetadata> applied = new ManifestApplier(api.client(), options.namespace())
+                        .apply(options.files());
+                List<DataMigration> migrations = applied.stream().filter(DataMigration.class::isInstance)
+                        .map(DataMigration.class::cast).toList();
+                if (migrations.isEmpty()) {
+                    err.println("no DataMigration in " + options.files() + ": nothing to run");
+                    return 2;
+                }
+                List<DataMigration> finalState = await(api, migrations, options.timeout(), view);
+                view.finish(finalState);
+                for (DataMigration migration : finalState) {
+                    out.print(Serialization.asYaml(migration));
+                }
+                boolean allSucceeded = finalState.stream().allMatch(m -> m.getStatus() != null
+                        && m.getStatus().getPhase() == Phase.Succeeded);
+                return allSucceeded ? 0 : 1;
+            }
+        }
+    }
+
+    private List<DataMigration> await(LocalApiServer api, List<DataMigration> migrations, Duration timeout,
+            ProgressView view) throws InterruptedException {
+        Instant deadline = Instant.now().plus(timeout);
+        while (true) {
+            List<DataMigration> current = new ArrayList<>();
+            for (DataMigration migration : migrations) {
+                DataMigration latest = api.client().resources(DataMigration.class)
+                        .inNamespace(migration.getMetadata().getNamespace())
+                        .withName(migration.getMetadata().getName()).get();
+                current.add(Objects.requireNonNullElse(latest, migration));
+            }
+            view.show(current);
+            boolean allTerminal = current.stream().allMatch(m -> m.getStatus() != null
+                    && m.getStatus().getPhase() != null && m.getStatus().getPhase().isTerminal());
+            if (allTerminal) {
+                return current;
+            }
+            if (Instant.now().isAfter(deadline)) {
+                err.println("timed out after " + timeout + " waiting for a terminal phase");
+                return current;
+            }
+            Thread.sleep(500);
+        }
+    }
+}
