@@ -19,6 +19,7 @@ public final class Dialects {
             return new OracleDialect();
         }
         String scheme = jdbcUrl == null ? "(none)" : jdbcUrl.replaceFirst("^(jdbc:[^:]+):.*$", "$1");
-        throw MigrationException.permanent("no copy dialect for " + scheme + " yet: supported are jdbc:postgresql, jdbc:sqlserver and jdbc:oracle");
+        throw MigrationException.permanent("no copy dialect for " + scheme
+                + ": supported are jdbc:postgresql, jdbc:sqlserver and jdbc:oracle");
     }
 }
