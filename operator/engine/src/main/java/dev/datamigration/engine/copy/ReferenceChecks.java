@@ -9,6 +9,7 @@ import dev.datamigration.engine.plan.RefKind;
 import dev.datamigration.engine.remap.Remaps;
 import java.math.BigDecimal;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -86,28 +87,32 @@ final class ReferenceChecks {
             if (referenced.isEmpty()) {
                 continue;
             }
-            String sql = "SELECT COUNT(*) FROM " + dialect.quote(entity.sourceTable()) + " c WHERE c."
+            String sql = "SELECT c." + dialect.quote(c.source().name()) + " FROM "
+                    + dialect.quote(entity.sourceTable()) + " c WHERE c."
                     + dialect.quote(c.source().name()) + " IS NOT NULL AND NOT EXISTS (SELECT 1 FROM "
                     + dialect.quote(referenced.get().sourceTable()) + " p WHERE p."
                     + dialect.quote(referenced.get().identifier().source().name()) + " = c."
                     + dialect.quote(c.source().name()) + ")";
-            long dangling = count(sql);
+            TreeSet<String> samples = new TreeSet<>();
+            long dangling = 0;
+            try (PreparedStatement ps = dialect.prepareStreamingQuery(source, sql, 1000);
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    dangling++;
+                    if (samples.size() < 5) {
+                        samples.add(rs.getString(1));
+                    }
+                }
+            } finally {
+                endRead();
+            }
             if (dangling > 0) {
                 warnings.add(entity.label() + "." + c.attribute() + ": " + dangling + " row(s) reference "
-                        + referenced.get().label() + " rows that do not exist in the source (Delete Rule Ignore);"
-                        + " copied as is");
+                        + referenced.get().label() + " rows that do not exist in the source (Delete Rule Ignore):"
+                        + " copied as is (" + String.join(", ", samples) + ")");
             }
         }
         return warnings;
-    }
-
-    private long count(String sql) throws SQLException {
-        try (Statement st = source.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        } finally {
-            endRead();
-        }
     }
 
     private List<Long> distinctIds(String table, String column) throws SQLException {

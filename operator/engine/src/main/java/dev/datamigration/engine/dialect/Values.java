@@ -94,6 +94,9 @@ public final class Values {
         if (value instanceof BigDecimal d) {
             return d.toPlainString();
         }
+        if (value instanceof LocalDateTime t) {
+            return java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss").format(t);
+        }
         return value.toString();
     }
 }

@@ -141,7 +141,7 @@ public final class Planner {
         appPlans.sort(Comparator.comparingInt(AppPlan::wave));
         Map<String, WipePlan> wipes = new LinkedHashMap<>();
         for (String app : apps) {
-            wipes.put(app, wipePlan(app, targetScope, targetTables, order, deferredEdges));
+            wipes.put(app, wipePlan(app, targetScope, targetTables, order));
         }
         return new Plan(List.copyOf(appPlans), List.copyOf(deferred), wipes, List.copyOf(warnings),
                 List.copyOf(errors));
@@ -402,7 +402,7 @@ public final class Planner {
     }
 
     private WipePlan wipePlan(String app, Map<EntityKey, EntityDef> scope, Map<EntityKey, PhysicalTable> tables,
-                              EntityOrder.Result order, Set<String> deferredEdges) throws SQLException {
+                              EntityOrder.Result order) throws SQLException {
         Set<EntityKey> wiped = new LinkedHashSet<>();
         scope.values().stream().filter(e -> appName(target, e).equals(app)).forEach(e -> wiped.add(e.key()));
         List<WipePlan.Blocker> blockers = new ArrayList<>();

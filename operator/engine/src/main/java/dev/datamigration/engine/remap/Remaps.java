@@ -75,6 +75,17 @@ public final class Remaps {
         return name == null ? "#" + sourceTenantId + " (no such tenant in the source)" : name;
     }
 
+    /** "StaticEntity.RecordName" of a source static record for messages, or "#dataId" when the source has none. */
+    public String describeStaticRecord(EntityKey staticEntity, String dataId) {
+        String entity = Optional.ofNullable(source.entities().get(staticEntity)).map(e -> e.name()).orElse("?");
+        for (StaticRecord r : source.staticRecords().getOrDefault(staticEntity, List.of())) {
+            if (r.dataId().equals(dataId)) {
+                return entity + "." + r.name() + " (id " + dataId + (r.active() ? "" : ", inactive") + ")";
+            }
+        }
+        return entity + " #" + dataId + " (no such record)";
+    }
+
     /**
      * source DATA_ID -> target DATA_ID of one static entity. A source record (active or not) maps to the target
      * record with the same key only when that target record is active: a row pointing at a removed record has no

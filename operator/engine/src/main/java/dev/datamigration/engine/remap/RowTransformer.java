@@ -127,7 +127,7 @@ public final class RowTransformer {
             case STATIC -> {
                 String mapped = staticMaps[i].get(canonical(value));
                 if (mapped == null) {
-                    return unmapped(i, canonical(value));
+                    return unmapped(i, remaps.describeStaticRecord(c.referenced(), canonical(value)));
                 }
                 return Values.convert(mapped, kind);
             }

@@ -110,9 +110,9 @@ class SalesCopyTest {
         assertThat(result.entities()).allSatisfy(e -> assertThat(e.hash()).matches("[0-9a-f]{32}"));
         assertThat(result.warnings()).containsExactly(
                 "Sales.Customer.StatusId: 1 row(s) referenced static records without an active target record and"
-                        + " were set to NULL (5)",
+                        + " were set to NULL (Status.Old (id 5, inactive))",
                 "Sales.Note.CustomerId: 1 row(s) reference Sales.Customer rows that do not exist in the source"
-                        + " (Delete Rule Ignore); copied as is");
+                        + " (Delete Rule Ignore): copied as is (999)");
         // Customer's self reference is set in its own load; Order waits for Invoice, whose load sets
         // Order.LastInvoiceId, so Order verifies after Invoice is copied.
         assertThat(events).containsSubsequence(

@@ -48,6 +48,17 @@ public final class H2Dialect implements Dialect {
 
     @Override
     public void reseedIdentity(Connection connection, String table, String column) throws SQLException {
+        try (var ps = connection.prepareStatement("SELECT IS_IDENTITY FROM INFORMATION_SCHEMA.COLUMNS WHERE"
+                + " TABLE_SCHEMA = ? AND TABLE_NAME = ? AND COLUMN_NAME = ?")) {
+            ps.setString(1, connection.getSchema());
+            ps.setString(2, table);
+            ps.setString(3, column);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next() || !"YES".equals(rs.getString(1))) {
+                    return;
+                }
+            }
+        }
         long next;
         try (Statement st = connection.createStatement();
              ResultSet rs = st.executeQuery("SELECT COALESCE(MAX(" + quote(column) + "), 0) + 1 FROM "

@@ -1,0 +1,81 @@
+package dev.datamigration.controller.jobs;
+
+import dev.datamigration.api.task.Contracts;
+import dev.datamigration.api.task.CopyTask;
+import dev.datamigration.api.task.DatabaseEndpoint;
+import dev.datamigration.api.task.TaskKind;
+import dev.datamigration.api.v1alpha1.CopierSpec;
+import dev.datamigration.api.v1alpha1.DataMigration;
+import dev.datamigration.api.v1alpha1.DataMigrationSpec;
+import dev.datamigration.api.v1alpha1.DatabaseSpec;
+import dev.datamigration.api.v1alpha1.MaskingRule;
+import dev.datamigration.api.v1alpha1.Platform;
+import dev.datamigration.api.v1alpha1.UsersSpec;
+import dev.datamigration.controller.naming.ResourceNames;
+import java.util.List;
+
+/**
+ * Builds the task.json of a plan or copy Job from the DataMigration. A task names only the directories where the
+ * credentials Secrets are mounted, never a credential.
+ */
+public final class TaskFactory {
+
+    private TaskFactory() {
+    }
+
+    /** The plan task: every app of the spec ("*" stays "*": the plan resolves it). */
+    public static CopyTask plan(DataMigration migration, String job) {
+        CopyTask task = common(migration, job, TaskKind.Plan);
+        task.setApps(List.copyOf(migration.getSpec().getApps()));
+        task.setMasking(masking(migration.getSpec(), null));
+        return task;
+    }
+
+    /** The copy task of one app; {@code scope} is every app of the run as the plan resolved it. */
+    public static CopyTask copy(DataMigration migration, String job, String app, List<String> scope) {
+        CopyTask task = common(migration, job, TaskKind.Copy);
+        task.setApp(app);
+        task.setApps(List.copyOf(scope));
+        task.setMasking(masking(migration.getSpec(), app));
+        return task;
+    }
+
+    private static CopyTask common(DataMigration migration, String job, TaskKind kind) {
+        DataMigrationSpec spec = migration.getSpec();
+        CopyTask task = new CopyTask();
+        task.setKind(kind);
+        task.setMigration(migration.getMetadata().getName());
+        task.setNamespace(migration.getMetadata().getNamespace());
+        task.setSource(endpoint(spec.getSource().getPlatform(), spec.getSource().getEnvironment(),
+                spec.getSource().getDatabase(), Contracts.SOURCE_CREDENTIALS_DIR));
+        task.setTarget(endpoint(spec.getTarget().getPlatform(), spec.getTarget().getEnvironment(),
+                spec.getTarget().getDatabase(), Contracts.TARGET_CREDENTIALS_DIR));
+        task.setExistingData(spec.getExistingData());
+        task.setIdentity(spec.getIdentity());
+        task.setUsers(spec.getUsers() == null ? new UsersSpec() : spec.getUsers());
+        CopierSpec copier = spec.getCopier();
+        task.setBatchSize(copier == null || copier.getBatchSize() == null ? new CopierSpec().getBatchSize()
+                : copier.getBatchSize());
+        task.setProgressConfigMap(ResourceNames.progressConfigMap(job));
+        return task;
+    }
+
+    private static DatabaseEndpoint endpoint(Platform platform, String environment, DatabaseSpec database,
+            String credentialsDir) {
+        DatabaseEndpoint endpoint = new DatabaseEndpoint();
+        endpoint.setPlatform(platform);
+        endpoint.setEnvironment(environment);
+        endpoint.setEngine(database.getEngine());
+        endpoint.setUrl(database.getUrl());
+        endpoint.setCredentialsDir(credentialsDir);
+        return endpoint;
+    }
+
+    /** The masking rules a task needs: all of them for the plan, the app's own for a copy. */
+    private static List<MaskingRule> masking(DataMigrationSpec spec, String app) {
+        if (spec.getMasking() == null) {
+            return List.of();
+        }
+        return spec.getMasking().stream().filter(rule -> app == null || app.equals(rule.getApp())).toList();
+    }
+}

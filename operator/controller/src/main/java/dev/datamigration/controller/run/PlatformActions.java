@@ -1,0 +1,206 @@
+package dev.datamigration.controller.run;
+
+import dev.datamigration.controller.platform.PlatformEndpoints.Side;
+import dev.datamigration.controller.status.ConditionType;
+import dev.datamigration.controller.status.Conditions;
+import dev.datamigration.controller.validation.EnvironmentValidator;
+import dev.datamigration.platform.PlatformClient;
+import dev.datamigration.platform.PlatformClient.AppDeployment;
+import dev.datamigration.platform.PlatformClient.Environment;
+import dev.datamigration.platform.PlatformClient.Operation;
+import dev.datamigration.platform.PlatformClient.OperationState;
+import dev.datamigration.platform.PlatformException;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The platform side effects of a run, each made restart-safe the same way: the intent is persisted in the status
+ * before the call; a started operation's key is kept until it is done; after a restart an intent without an
+ * operation key is settled by looking at the platform's state before calling again, so no call is repeated
+ * needlessly and none is forgotten.
+ */
+final class PlatformActions {
+
+    /** A platform operation ended Failed: permanent for this run. */
+    static final class OperationFailedException extends RuntimeException {
+        OperationFailedException(String message) {
+            super(message);
+        }
+    }
+
+    private PlatformActions() {
+    }
+
+    /**
+     * Stops the source environment. Returns empty when it is stopped, or the result telling the loop to poll.
+     */
+    static Optional<StepResult> stopSource(MigrationRun run) {
+        String name = run.migration().getSpec().getSource().getEnvironment();
+        String key = "stop:" + name;
+        PlatformClient client = run.platform.client(Side.source);
+        Environment environment = client.environment(name);
+        String pending = run.operations().get(key);
+        Operation operation;
+        if (pending != null) {
+            operation = client.operation(environment, pending);
+        } else if (Boolean.TRUE.equals(run.source().getStopRequested())) {
+            if (environment.stopped()) {
+                return stopped(run, name);
+            }
+            operation = client.stopEnvironment(environment, reason(run));
+        } else {
+            run.source().setStopRequested(true);
+            run.checkpoint();
+            run.events.normal(run.migration(), "StoppingSource", "Stopping source environment " + name);
+            operation = client.stopEnvironment(environment, reason(run));
+        }
+        return settle(run, key, operation, "stopping source environment " + name, ConditionType.Quiesced)
+                .or(() -> stopped(run, name));
+    }
+
+    private static Optional<StepResult> stopped(MigrationRun run, String name) {
+        run.source().setEnvironmentStopped(true);
+        run.events.normal(run.migration(), "SourceStopped", "Source environment " + name + " stopped");
+        return Optional.empty();
+    }
+
+    /** Undeploys one target app. Empty when it is undeployed. */
+    static Optional<StepResult> undeploy(MigrationRun run, String app) {
+        String key = "undeploy:" + app;
+        PlatformClient client = run.platform.client(Side.target);
+        Environment environment = client.environment(run.migration().getSpec().getTarget().getEnvironment());
+        String pending = run.operations().get(key);
+        Operation operation;
+        if (pending != null) {
+            operation = client.operation(environment, pending);
+        } else {
+            AppDeployment deployment = deployment(client, environment, app);
+            if (run.target().getUndeployRequested().contains(app)) {
+                if (!deployment.deployed()) {
+                    return undeployed(run, app);
+                }
+            } else {
+                run.target().getUndeployRequested().add(app);
+                run.checkpoint();
+                run.events.normal(run.migration(), "UndeployingApp", "Undeploying target app " + app);
+            }
+            operation = client.undeploy(environment, deployment, reason(run));
+        }
+        return settle(run, key, operation, "undeploying target app " + app, ConditionType.Quiesced)
+                .or(() -> undeployed(run, app));
+    }
+
+    private static Optional<StepResult> undeployed(MigrationRun run, String app) {
+        if (!run.target().getUndeployedApps().contains(app)) {
+            run.target().getUndeployedApps().add(app);
+        }
+        run.events.normal(run.migration(), "AppUndeployed", "Target app " + app + " undeployed");
+        return Optional.empty();
+    }
+
+    /** Waits for an undeploy that was still running when the run was interrupted. Empty once it is done. */
+    static Optional<StepResult> finishUndeploy(MigrationRun run, String app) {
+        String key = "undeploy:" + app;
+        String pending = run.operations().get(key);
+        if (pending == null) {
+            return Optional.empty();
+        }
+        PlatformClient client = run.platform.client(Side.target);
+        Environment environment = client.environment(run.migration().getSpec().getTarget().getEnvironment());
+        Operation operation = client.operation(environment, pending);
+        if (!operation.isDone()) {
+            return Optional.of(StepResult.recheckAfter(run.settings.pollInterval()));
+        }
+        run.operations().remove(key);
+        if (operation.state() == OperationState.Succeeded && !run.target().getUndeployedApps().contains(app)) {
+            run.target().getUndeployedApps().add(app);
+        }
+        return Optional.empty();
+    }
+
+    /** Redeploys one target app. Empty when it is deployed again. */
+    static Optional<StepResult> redeploy(MigrationRun run, String app) {
+        String key = "redeploy:" + app;
+        PlatformClient client = run.platform.client(Side.target);
+        Environment environment = client.environment(run.migration().getSpec().getTarget().getEnvironment());
+        String pending = run.operations().get(key);
+        Operation operation;
+        if (pending != null) {
+            operation = client.operation(environment, pending);
+        } else {
+            AppDeployment deployment = deployment(client, environment, app);
+            if (run.target().getRedeployRequested().contains(app)) {
+                if (deployment.deployed()) {
+                    return redeployed(run, app);
+                }
+            } else {
+                run.target().getRedeployRequested().add(app);
+                run.checkpoint();
+                run.events.normal(run.migration(), "RedeployingApp", "Redeploying target app " + app);
+            }
+            operation = client.redeploy(environment, deployment, reason(run));
+        }
+        return settle(run, key, operation, "redeploying target app " + app, ConditionType.Restored)
+                .or(() -> redeployed(run, app));
+    }
+
+    private static Optional<StepResult> redeployed(MigrationRun run, String app) {
+        if (!run.target().getRedeployedApps().contains(app)) {
+            run.target().getRedeployedApps().add(app);
+        }
+        run.events.normal(run.migration(), "AppRedeployed", "Target app " + app + " redeployed");
+        return Optional.empty();
+    }
+
+    /**
+     * A started or polled operation: still running -> keep its key and poll later; succeeded -> empty;
+     * failed -> {@link OperationFailedException}.
+     */
+    private static Optional<StepResult> settle(MigrationRun run, String key, Operation operation, String what,
+            ConditionType condition) {
+        if (!operation.isDone()) {
+            run.operations().put(key, operation.key());
+            run.set(condition, Conditions.UNKNOWN, "WaitingForPlatform", "Waiting for the platform: " + what);
+            return Optional.of(StepResult.recheckAfter(run.settings.pollInterval()));
+        }
+        run.operations().remove(key);
+        if (operation.state() == OperationState.Failed) {
+            throw new OperationFailedException(what + " failed on the platform"
+                    + (operation.message() == null ? "" : ": " + operation.message()));
+        }
+        return Optional.empty();
+    }
+
+    private static AppDeployment deployment(PlatformClient client, Environment environment, String app) {
+        List<AppDeployment> apps = client.applications(environment);
+        return EnvironmentValidator.find(apps, app).orElseThrow(() -> new PlatformException(
+                "app " + app + " is not in target environment " + environment.name(), 404, false));
+    }
+
+    private static String reason(MigrationRun run) {
+        return "DataMigration " + run.migration().getMetadata().getNamespace() + "/" + run.name();
+    }
+
+    /**
+     * A platform call threw: a transient failure is retried with back-off up to the configured attempts; anything
+     * else (or the last attempt) ends the step False with a message naming what failed.
+     */
+    static StepResult failure(MigrationRun run, String step, ConditionType condition, RuntimeException error) {
+        boolean retryable = error instanceof PlatformException platform && platform.isTransient();
+        String message = error.getMessage();
+        if (retryable) {
+            int attempt = run.retries.failed(run.uid(), step);
+            if (attempt < run.settings.platformAttempts()) {
+                run.set(condition, Conditions.UNKNOWN, "PlatformRetry", "Platform call failed (attempt " + attempt
+                        + " of " + run.settings.platformAttempts() + "), retrying: " + message);
+                run.events.warning(run.migration(), "PlatformRetry", message);
+                return StepResult.recheckAfter(run.settings.backoff(attempt));
+            }
+            message = "platform API still failing after " + attempt + " attempts: " + message;
+        }
+        run.retries.succeeded(run.uid(), step);
+        run.set(condition, Conditions.FALSE, "PlatformFailed", message);
+        run.events.warning(run.migration(), "PlatformFailed", message);
+        return StepResult.proceed();
+    }
+}

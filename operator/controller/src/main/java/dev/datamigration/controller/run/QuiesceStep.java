@@ -1,0 +1,61 @@
+package dev.datamigration.controller.run;
+
+import dev.datamigration.api.v1alpha1.AppStatus;
+import dev.datamigration.api.v1alpha1.DataMigrationSpec;
+import dev.datamigration.api.v1alpha1.SourceDowntime;
+import dev.datamigration.api.v1alpha1.TargetDowntime;
+import dev.datamigration.controller.platform.PlatformSession.MissingCredentialsException;
+import dev.datamigration.controller.status.ConditionType;
+import dev.datamigration.controller.status.Conditions;
+import dev.datamigration.platform.PlatformException;
+import java.util.Optional;
+
+/**
+ * Quiescing: StopEnvironment stops the source environment, UndeployApps undeploys the target apps of the plan,
+ * one at a time in copy order. Each call is preceded by its persisted intent (see {@link PlatformActions}).
+ */
+final class QuiesceStep {
+
+    static final String STEP = "quiesce";
+
+    StepResult run(MigrationRun run) {
+        DataMigrationSpec spec = run.migration().getSpec();
+        boolean stop = spec.getSource().getDowntime() == SourceDowntime.StopEnvironment;
+        boolean undeploy = spec.getTarget().getDowntime() == TargetDowntime.UndeployApps;
+        if (!stop && !undeploy) {
+            run.set(ConditionType.Quiesced, Conditions.TRUE, "NoDowntime",
+                    "No downtime requested: source keeps running, target apps stay deployed");
+            return StepResult.proceed();
+        }
+        if (run.conditions.get(ConditionType.Quiesced).isEmpty()) {
+            run.set(ConditionType.Quiesced, Conditions.UNKNOWN, "Quiescing", "Quiescing source and target");
+        }
+        try {
+            if (stop && !Boolean.TRUE.equals(run.source().getEnvironmentStopped())) {
+                Optional<StepResult> waiting = PlatformActions.stopSource(run);
+                if (waiting.isPresent()) {
+                    return waiting.get();
+                }
+            }
+            if (undeploy) {
+                for (AppStatus app : run.apps()) {
+                    if (run.target().getUndeployedApps().contains(app.getName())) {
+                        continue;
+                    }
+                    Optional<StepResult> waiting = PlatformActions.undeploy(run, app.getName());
+                    if (waiting.isPresent()) {
+                        return waiting.get();
+                    }
+                }
+            }
+        } catch (PlatformException | MissingCredentialsException | PlatformActions.OperationFailedException e) {
+            return PlatformActions.failure(run, STEP, ConditionType.Quiesced, e);
+        }
+        run.retries.succeeded(run.uid(), STEP);
+        String message = (stop ? "Source environment " + spec.getSource().getEnvironment() + " stopped" : "")
+                + (stop && undeploy ? "; " : "")
+                + (undeploy ? run.target().getUndeployedApps().size() + " target apps undeployed" : "");
+        run.set(ConditionType.Quiesced, Conditions.TRUE, "Quiesced", message);
+        return StepResult.proceed();
+    }
+}

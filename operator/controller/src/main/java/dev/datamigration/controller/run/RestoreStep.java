@@ -1,0 +1,85 @@
+package dev.datamigration.controller.run;
+
+import dev.datamigration.controller.platform.PlatformSession.MissingCredentialsException;
+import dev.datamigration.controller.status.ConditionType;
+import dev.datamigration.controller.status.Conditions;
+import dev.datamigration.platform.PlatformException;
+import io.fabric8.kubernetes.api.model.Condition;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Restoring: redeploys every target app whose undeploy was requested — after success, failure or cancel alike —
+ * then records the outcome (Complete, Failed or Cancelled). The source environment stays as the platform leaves
+ * it. Only after this step is a terminal phase reached.
+ */
+final class RestoreStep {
+
+    static final String STEP = "restore";
+    /** Interruption reasons that end the run Cancelled rather than Failed. */
+    static final List<String> CANCEL_REASONS = List.of(Interruptions.CANCELLED, Interruptions.DELETED);
+
+    StepResult run(MigrationRun run) {
+        if (run.conditions.get(ConditionType.Restored).isEmpty()) {
+            run.set(ConditionType.Restored, Conditions.UNKNOWN, "Restoring", "Redeploying the target apps");
+        }
+        if (run.conditions.is(ConditionType.Restored, Conditions.UNKNOWN)) {
+            try {
+                for (String app : List.copyOf(run.target().getUndeployRequested())) {
+                    if (run.target().getRedeployedApps().contains(app)) {
+                        continue;
+                    }
+                    Optional<StepResult> waiting = PlatformActions.finishUndeploy(run, app)
+                            .or(() -> PlatformActions.redeploy(run, app));
+                    if (waiting.isPresent()) {
+                        return waiting.get();
+                    }
+                }
+            } catch (PlatformException | MissingCredentialsException | PlatformActions.OperationFailedException e) {
+                StepResult result = PlatformActions.failure(run, STEP, ConditionType.Restored, e);
+                if (!result.proceeds()) {
+                    return result;
+                }
+                List<String> stranded = run.target().getUndeployRequested().stream()
+                        .filter(app -> !run.target().getRedeployedApps().contains(app)).toList();
+                run.set(ConditionType.Restored, Conditions.FALSE, "RedeployFailed",
+                        e.getMessage() + "; still undeployed, redeploy by hand: " + String.join(", ", stranded));
+            }
+            if (run.conditions.is(ConditionType.Restored, Conditions.UNKNOWN)) {
+                run.retries.succeeded(run.uid(), STEP);
+                int redeployed = run.target().getRedeployedApps().size();
+                run.set(ConditionType.Restored, Conditions.TRUE, redeployed == 0 ? "NothingToRestore" : "Redeployed",
+                        redeployed == 0 ? "No target app was undeployed" : redeployed + " target apps redeployed");
+            }
+        }
+        conclude(run);
+        return StepResult.proceed();
+    }
+
+    /** The outcome condition: the first interruption decides, a failed restore makes any run Failed. */
+    private static void conclude(MigrationRun run) {
+        Optional<Condition> interruption = run.conditions.interruption();
+        if (run.conditions.isFalse(ConditionType.Restored)) {
+            String restore = run.conditions.get(ConditionType.Restored).get().getMessage();
+            String message = interruption.map(c -> c.getMessage() + "; restore failed: " + restore)
+                    .orElse("Restore failed: " + restore);
+            outcome(run, ConditionType.Failed, "RestoreFailed", message);
+        } else if (interruption.isPresent() && CANCEL_REASONS.contains(interruption.get().getReason())) {
+            outcome(run, ConditionType.Cancelled, interruption.get().getReason(), interruption.get().getMessage());
+        } else if (interruption.isPresent()) {
+            outcome(run, ConditionType.Failed, interruption.get().getReason(), interruption.get().getMessage());
+        } else {
+            String copied = run.conditions.get(ConditionType.Copied).map(Condition::getMessage).orElse("Copied");
+            outcome(run, ConditionType.Complete, "Succeeded", copied);
+        }
+    }
+
+    private static void outcome(MigrationRun run, ConditionType type, String reason, String message) {
+        run.set(type, Conditions.TRUE, reason, message);
+        if (type == ConditionType.Complete) {
+            run.events.normal(run.migration(), "Succeeded", message);
+        } else {
+            run.events.warning(run.migration(), type.name(), message);
+        }
+    }
+}

@@ -1,0 +1,435 @@
+package dev.datamigration.controller;
+
+import static dev.datamigration.controller.testing.JobPlayer.app;
+import static dev.datamigration.controller.testing.JobPlayer.plan;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.datamigration.api.v1alpha1.AppPhase;
+import dev.datamigration.api.v1alpha1.AppStatus;
+import dev.datamigration.api.v1alpha1.DataMigration;
+import dev.datamigration.api.v1alpha1.DataMigrationStatus;
+import dev.datamigration.api.v1alpha1.Phase;
+import dev.datamigration.controller.testing.InMemoryPlatform;
+import dev.datamigration.controller.testing.JobPlayer;
+import dev.datamigration.controller.testing.OperatorHarness;
+import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+@EnableKubernetesMockClient(crud = true)
+class DataMigrationOperatorTest {
+
+    KubernetesClient client;
+    InMemoryPlatform platform;
+    OperatorHarness harness;
+    JobPlayer jobs;
+
+    @BeforeEach
+    void setUp() {
+        platform = new InMemoryPlatform()
+                .environment("Production", "Customers", "Orders", "Billing")
+                .environment("QA", "Customers", "Orders", "Billing");
+        harness = new OperatorHarness(client, platform).standardSecrets().start();
+        jobs = new JobPlayer(client, OperatorHarness.NAMESPACE);
+    }
+
+    @AfterEach
+    void tearDown() {
+        harness.close();
+    }
+
+    private static Map<String, Long> entities(Object... nameRows) {
+        Map<String, Long> map = new LinkedHashMap<>();
+        for (int i = 0; i < nameRows.length; i += 2) {
+            map.put((String) nameRows[i], ((Number) nameRows[i + 1]).longValue());
+        }
+        return map;
+    }
+
+    @Test
+    @DisplayName("O11 -> O11 with StopEnvironment and UndeployApps: stop, undeploy, copy in waves, redeploy, Succeeded")
+    void happyPath() {
+        harness.create(OperatorHarness.migration("prod-to-qa", "Orders", "Customers"));
+        jobs.finishPlan("prod-to-qa-plan", plan(
+                app("Orders", 1, entities("Order", 1000, "OrderLine", 5000)),
+                app("Customers", 0, entities("Customer", 300, "Address", 400, "Segment", 5))));
+
+        jobs.succeedCopy("prod-to-qa-customers", "Customers", entities("Customer", 300, "Address", 400, "Segment", 5));
+        jobs.succeedCopy("prod-to-qa-orders", "Orders", entities("Order", 1000, "OrderLine", 5000));
+
+        DataMigration done = harness.awaitPhase("prod-to-qa", Phase.Succeeded);
+        assertThat(platform.calls()).containsExactly(
+                "stop Production",
+                "undeploy QA/Customers",
+                "undeploy QA/Orders",
+                "redeploy QA/Customers",
+                "redeploy QA/Orders");
+        DataMigrationStatus status = done.getStatus();
+        assertThat(status.getProgress()).isEqualTo("5/5");
+        assertThat(status.getEntities().getTotal()).isEqualTo(5);
+        assertThat(status.getEntities().getMigrated()).isEqualTo(5);
+        assertThat(status.getEntities().getFailed()).isZero();
+        assertThat(status.getRows().getCopied()).isEqualTo(6705L);
+        assertThat(status.getRows().getEstimated()).isEqualTo(6705L);
+        assertThat(status.getSource().getStopRequested()).isTrue();
+        assertThat(status.getSource().getEnvironmentStopped()).isTrue();
+        assertThat(status.getTarget().getUndeployRequested()).containsExactly("Customers", "Orders");
+        assertThat(status.getTarget().getUndeployedApps()).containsExactly("Customers", "Orders");
+        assertThat(status.getTarget().getRedeployedApps()).containsExactly("Customers", "Orders");
+        assertThat(status.getTarget().getOperations()).isNull();
+        assertThat(status.getApps()).extracting(AppStatus::getName, AppStatus::getPhase, AppStatus::getJob,
+                        AppStatus::getWave, AppStatus::getRows)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("Customers", AppPhase.Succeeded, "prod-to-qa-customers",
+                                0, 705L),
+                        org.assertj.core.groups.Tuple.tuple("Orders", AppPhase.Succeeded, "prod-to-qa-orders", 1,
+                                6000L));
+        assertThat(status.getApps().get(0).getMigratedEntities()).containsExactly("Customer", "Address", "Segment");
+        assertThat(status.getApps().get(1).getMigratedEntities()).containsExactly("Order", "OrderLine");
+        assertThat(status.getConditions()).extracting(Condition::getType, Condition::getStatus, Condition::getReason)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("Validated", "True", "Valid"),
+                        org.assertj.core.groups.Tuple.tuple("Planned", "True", "Planned"),
+                        org.assertj.core.groups.Tuple.tuple("Quiesced", "True", "Quiesced"),
+                        org.assertj.core.groups.Tuple.tuple("Copied", "True", "Copied"),
+                        org.assertj.core.groups.Tuple.tuple("Restored", "True", "Redeployed"),
+                        org.assertj.core.groups.Tuple.tuple("Complete", "True", "Succeeded"));
+        assertThat(status.getMessage()).isEqualTo("Copied 2 apps: 5 entities, 6705 rows");
+        assertThat(status.getCompletedAt()).isNotNull();
+        assertThat(status.getElapsed()).matches("\\d+s");
+        assertThat(platform.isStopped("Production")).isTrue();
+        assertThat(platform.isDeployed("QA", "Orders")).isTrue();
+        assertThat(harness.eventReasons("prod-to-qa")).contains("Accepted", "Validated", "PlanJobCreated", "Planned",
+                "StoppingSource", "SourceStopped", "UndeployingApp", "AppUndeployed", "CopyJobCreated", "AppCopied",
+                "Copied", "RedeployingApp", "AppRedeployed", "Succeeded");
+    }
+
+    @Test
+    @DisplayName("A copy Job fails permanently: same-wave Jobs finish, later waves never start, targets redeployed, Failed")
+    void appFailure() {
+        DataMigration migration = OperatorHarness.migration("refresh-1", "Customers", "Orders", "Billing");
+        harness.create(migration);
+        jobs.finishPlan("refresh-1-plan", plan(
+                app("Customers", 0, entities("Customer", 300)),
+                app("Orders", 0, entities("Order", 1000, "OrderLine", 5000)),
+                app("Billing", 1, entities("Invoice", 70))));
+        jobs.awaitJob("refresh-1-customers");
+        jobs.awaitJob("refresh-1-orders");
+
+        jobs.failCopy("refresh-1-orders", "Orders", entities("Order", 1000), "OrderLine",
+                "duplicate key value violates unique constraint \"OSUSR_ABC_ORDERLINE_PK\" (Id=42)");
+        await().atMost(Duration.ofSeconds(10)).until(() -> harness.get("refresh-1").getStatus().getApps().get(1)
+                .getPhase() == AppPhase.Failed);
+        assertThat(harness.get("refresh-1").getStatus().getPhase()).isEqualTo(Phase.Copying);
+        jobs.succeedCopy("refresh-1-customers", "Customers", entities("Customer", 300));
+
+        DataMigrationStatus status = harness.awaitPhase("refresh-1", Phase.Failed).getStatus();
+        String cause = "entity OrderLine: duplicate key value violates unique constraint "
+                + "\"OSUSR_ABC_ORDERLINE_PK\" (Id=42)";
+        assertThat(status.getMessage()).isEqualTo("App Orders failed: " + cause);
+        assertThat(status.getApps()).extracting(AppStatus::getName, AppStatus::getPhase, AppStatus::getMessage)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("Customers", AppPhase.Succeeded, null),
+                        org.assertj.core.groups.Tuple.tuple("Orders", AppPhase.Failed, cause),
+                        org.assertj.core.groups.Tuple.tuple("Billing", AppPhase.Cancelled,
+                                "Not started: app Orders failed"));
+        assertThat(status.getApps().get(1).getMigratedEntities()).containsExactly("Order");
+        assertThat(status.getProgress()).isEqualTo("2/4");
+        assertThat(status.getEntities().getFailed()).isEqualTo(1);
+        assertThat(jobs.job("refresh-1-billing")).isNull();
+        assertThat(platform.calls()).containsExactly(
+                "stop Production",
+                "undeploy QA/Customers", "undeploy QA/Orders", "undeploy QA/Billing",
+                "redeploy QA/Customers", "redeploy QA/Orders", "redeploy QA/Billing");
+        assertThat(status.getConditions()).extracting(Condition::getType, Condition::getStatus, Condition::getReason)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("Validated", "True", "Valid"),
+                        org.assertj.core.groups.Tuple.tuple("Planned", "True", "Planned"),
+                        org.assertj.core.groups.Tuple.tuple("Quiesced", "True", "Quiesced"),
+                        org.assertj.core.groups.Tuple.tuple("Copied", "False", "AppFailed"),
+                        org.assertj.core.groups.Tuple.tuple("Restored", "True", "Redeployed"),
+                        org.assertj.core.groups.Tuple.tuple("Failed", "True", "AppFailed"));
+        assertThat(harness.eventReasons("refresh-1")).contains("AppCopyFailed", "AppFailed", "Failed");
+    }
+
+    @Test
+    @DisplayName("Operator restarted mid-copy: finished Jobs are not rerun and no platform call repeats")
+    void restartDuringCopying() {
+        harness.create(OperatorHarness.migration("restart", "Customers", "Orders"));
+        jobs.finishPlan("restart-plan", plan(
+                app("Customers", 0, entities("Customer", 300)),
+                app("Orders", 1, entities("Order", 1000))));
+        String customersUid = jobs.awaitJob("restart-customers").getMetadata().getUid();
+        await().atMost(Duration.ofSeconds(10)).until(() -> harness.get("restart").getStatus().getPhase() == Phase.Copying);
+
+        harness.stop();
+        jobs.succeedCopy("restart-customers", "Customers", entities("Customer", 300));
+        harness.start();
+
+        jobs.succeedCopy("restart-orders", "Orders", entities("Order", 1000));
+        DataMigrationStatus status = harness.awaitPhase("restart", Phase.Succeeded).getStatus();
+        assertThat(jobs.job("restart-customers").getMetadata().getUid()).isEqualTo(customersUid);
+        assertThat(jobs.jobs()).extracting(job -> job.getMetadata().getName())
+                .containsExactlyInAnyOrder("restart-plan", "restart-customers", "restart-orders");
+        assertThat(platform.calls()).containsExactly(
+                "stop Production", "undeploy QA/Customers", "undeploy QA/Orders",
+                "redeploy QA/Customers", "redeploy QA/Orders");
+        assertThat(status.getProgress()).isEqualTo("2/2");
+        assertThat(status.getRows().getCopied()).isEqualTo(1300L);
+    }
+
+    @Test
+    @DisplayName("Platform operations that run a while are polled, and a restart resumes polling the same operation")
+    void longOperationsPolledAcrossRestart() {
+        platform.pollsPerOperation(3);
+        harness.create(OperatorHarness.migration("slow", "Customers"));
+        jobs.finishPlan("slow-plan", plan(app("Customers", 0, entities("Customer", 300))));
+        await().atMost(Duration.ofSeconds(10)).until(() -> {
+            DataMigrationStatus current = harness.get("slow").getStatus();
+            return current.getTarget() != null && current.getTarget().getOperations() != null
+                    && current.getTarget().getOperations().containsKey("undeploy:Customers");
+        });
+        harness.stop();
+        assertThat(harness.get("slow").getStatus().getTarget().getOperations()).containsOnlyKeys("undeploy:Customers");
+        harness.start();
+        jobs.succeedCopy("slow-customers", "Customers", entities("Customer", 300));
+        harness.awaitPhase("slow", Phase.Succeeded);
+        assertThat(platform.calls()).containsExactly("stop Production", "undeploy QA/Customers",
+                "redeploy QA/Customers");
+        assertThat(platform.isDeployed("QA", "Customers")).isTrue();
+    }
+
+    @Test
+    @DisplayName("Transient platform failures are retried with back-off and the run succeeds")
+    void transientFailuresRetried() {
+        platform.failTransiently("stopEnvironment", 2);
+        harness.create(OperatorHarness.migration("flaky", "Customers"));
+        jobs.finishPlan("flaky-plan", plan(app("Customers", 0, entities("Customer", 300))));
+        jobs.succeedCopy("flaky-customers", "Customers", entities("Customer", 300));
+        harness.awaitPhase("flaky", Phase.Succeeded);
+        assertThat(platform.calls()).containsExactly("503 stopEnvironment", "503 stopEnvironment",
+                "stop Production", "undeploy QA/Customers", "redeploy QA/Customers");
+        assertThat(harness.eventReasons("flaky")).contains("PlatformRetry");
+    }
+
+    @Test
+    @DisplayName("A platform that keeps failing fails the run clearly, and apps already undeployed are redeployed")
+    void persistentPlatformFailureNeverStrandsAnUndeploy() {
+        harness.create(OperatorHarness.migration("down", "Customers", "Orders"));
+        jobs.finishPlan("down-plan", plan(
+                app("Customers", 0, entities("Customer", 300)),
+                app("Orders", 0, entities("Order", 1000))));
+        await().atMost(Duration.ofSeconds(10)).until(() -> platform.calls().contains("undeploy QA/Customers"));
+        platform.failTransiently("undeploy", 3);
+
+        DataMigrationStatus status = harness.awaitPhase("down", Phase.Failed).getStatus();
+        assertThat(platform.calls()).containsExactly("stop Production", "undeploy QA/Customers",
+                "503 undeploy", "503 undeploy", "503 undeploy", "redeploy QA/Customers", "redeploy QA/Orders");
+        assertThat(status.getMessage()).isEqualTo(
+                "platform API still failing after 3 attempts: undeploy: HTTP 503 Service Unavailable");
+        assertThat(status.getTarget().getUndeployRequested()).containsExactly("Customers", "Orders");
+        assertThat(status.getTarget().getRedeployedApps()).containsExactly("Customers", "Orders");
+        assertThat(platform.isDeployed("QA", "Customers")).isTrue();
+        assertThat(jobs.jobs()).extracting(job -> job.getMetadata().getName()).containsExactly("down-plan");
+    }
+
+    @Test
+    @DisplayName("spec.cancel mid-copy stops the Jobs, redeploys the target apps and ends Cancelled")
+    void cancelDuringCopying() {
+        harness.create(OperatorHarness.migration("cancel-me", "Customers", "Orders"));
+        jobs.finishPlan("cancel-me-plan", plan(
+                app("Customers", 0, entities("Customer", 300, "Address", 400)),
+                app("Orders", 1, entities("Order", 1000))));
+        jobs.reportProgress("cancel-me-customers", "Customers", entities("Customer", 300));
+        await().atMost(Duration.ofSeconds(10)).until(() -> "1/3".equals(harness.get("cancel-me").getStatus()
+                .getProgress()));
+
+        DataMigration current = harness.get("cancel-me");
+        current.getSpec().setCancel(true);
+        client.resource(current).update();
+
+        DataMigrationStatus status = harness.awaitPhase("cancel-me", Phase.Cancelled).getStatus();
+        assertThat(jobs.job("cancel-me-customers")).isNull();
+        assertThat(jobs.job("cancel-me-orders")).isNull();
+        assertThat(status.getApps()).extracting(AppStatus::getPhase)
+                .containsExactly(AppPhase.Cancelled, AppPhase.Cancelled);
+        assertThat(status.getApps().get(0).getMigratedEntities()).containsExactly("Customer");
+        assertThat(status.getMessage()).isEqualTo("Cancelled by spec.cancel");
+        assertThat(platform.calls()).containsExactly("stop Production", "undeploy QA/Customers",
+                "undeploy QA/Orders", "redeploy QA/Customers", "redeploy QA/Orders");
+        assertThat(status.getConditions()).extracting(Condition::getType, Condition::getStatus)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("Validated", "True"),
+                        org.assertj.core.groups.Tuple.tuple("Planned", "True"),
+                        org.assertj.core.groups.Tuple.tuple("Quiesced", "True"),
+                        org.assertj.core.groups.Tuple.tuple("Copied", "False"),
+                        org.assertj.core.groups.Tuple.tuple("Restored", "True"),
+                        org.assertj.core.groups.Tuple.tuple("Cancelled", "True"));
+    }
+
+    @Test
+    @DisplayName("Deleting a running migration stops its Jobs and redeploys the target apps before the finalizer goes")
+    void deleteDuringCopying() {
+        harness.create(OperatorHarness.migration("delete-me", "Customers"));
+        jobs.finishPlan("delete-me-plan", plan(app("Customers", 0, entities("Customer", 300))));
+        jobs.awaitJob("delete-me-customers");
+        assertThat(harness.get("delete-me").getMetadata().getFinalizers())
+                .containsExactly(DataMigrationReconciler.FINALIZER);
+
+        client.resource(harness.get("delete-me")).delete();
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> harness.get("delete-me") == null);
+        assertThat(jobs.job("delete-me-customers")).isNull();
+        assertThat(platform.calls()).containsExactly("stop Production", "undeploy QA/Customers",
+                "redeploy QA/Customers");
+        assertThat(platform.isDeployed("QA", "Customers")).isTrue();
+    }
+
+    @Test
+    @DisplayName("A dry run ends Succeeded after the plan, with no platform side effect and no copy Job")
+    void dryRun() {
+        DataMigration migration = OperatorHarness.migration("dry", "Customers", "Orders");
+        migration.getSpec().setDryRun(true);
+        harness.create(migration);
+        jobs.finishPlan("dry-plan", plan(
+                app("Customers", 0, entities("Customer", 300)),
+                app("Orders", 1, entities("Order", 1000))));
+
+        DataMigrationStatus status = harness.awaitPhase("dry", Phase.Succeeded).getStatus();
+        assertThat(platform.calls()).isEmpty();
+        assertThat(jobs.jobs()).extracting(job -> job.getMetadata().getName()).containsExactly("dry-plan");
+        assertThat(status.getMessage()).isEqualTo("Dry run: Planned 2 apps, 2 entities, about 1300 rows");
+        assertThat(status.getProgress()).isEqualTo("0/2");
+        assertThat(status.getConditions()).extracting(Condition::getType, Condition::getStatus)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("Validated", "True"),
+                        org.assertj.core.groups.Tuple.tuple("Planned", "True"),
+                        org.assertj.core.groups.Tuple.tuple("Complete", "True"));
+        assertThat(platform.isStopped("Production")).isFalse();
+    }
+
+    @Test
+    @DisplayName("Every validation problem is listed at once; nothing is stopped, undeployed or started")
+    void invalidEnvironment() {
+        platform.app("QA", "Reports", true, false);
+        harness.secret("broken-writer", Map.of("username", "writer"));
+        DataMigration migration = OperatorHarness.migration("invalid", "Customers", "Reports", "Ghost");
+        migration.getSpec().getTarget().getDatabase().setCredentialsSecret("broken-writer");
+        migration.getSpec().getSource().getDatabase().setCredentialsSecret("missing-secret");
+        migration.getSpec().getTarget().setEnvironment("Staging");
+        harness.create(migration);
+
+        DataMigrationStatus status = harness.awaitPhase("invalid", Phase.Failed).getStatus();
+        assertThat(status.getMessage()).isEqualTo("5 problems: "
+                + "Secret missing-secret (spec.source.database.credentialsSecret) does not exist; "
+                + "Secret broken-writer (spec.target.database.credentialsSecret) has no key password; "
+                + "app Reports is unknown in source environment Production; "
+                + "app Ghost is unknown in source environment Production; "
+                + "target environment Staging is unknown to the platform API");
+        assertThat(platform.calls()).isEmpty();
+        assertThat(jobs.jobs()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("Unknown environment and apps, unpublished and undeployed target apps: all reported, nothing done")
+    void invalidPlatformState() {
+        platform.app("QA", "Reports", true, false).app("QA", "Drafts", false, false)
+                .app("Production", "Reports", true, true).app("Production", "Drafts", true, true);
+        DataMigration migration = OperatorHarness.migration("unknowns", "Customers", "Reports", "Drafts", "Ghost");
+        harness.create(migration);
+
+        DataMigrationStatus status = harness.awaitPhase("unknowns", Phase.Failed).getStatus();
+        assertThat(status.getMessage()).isEqualTo("4 problems: "
+                + "app Ghost is unknown in source environment Production; "
+                + "app Reports is not deployed in target environment QA: publish and deploy it first; "
+                + "app Drafts is not published in target environment QA: publish and deploy it first; "
+                + "app Ghost is not in target environment QA: publish and deploy it first");
+        assertThat(platform.calls()).isEmpty();
+        assertThat(jobs.jobs()).isEmpty();
+        assertThat(status.getConditions()).extracting(Condition::getType, Condition::getStatus, Condition::getReason)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("Validated", "False", "Invalid"),
+                        org.assertj.core.groups.Tuple.tuple("Restored", "True", "NothingToRestore"),
+                        org.assertj.core.groups.Tuple.tuple("Failed", "True", "Invalid"));
+
+        DataMigration staging = OperatorHarness.migration("no-env", "Customers");
+        staging.getSpec().getTarget().setEnvironment("Staging");
+        harness.create(staging);
+        assertThat(harness.awaitPhase("no-env", Phase.Failed).getStatus().getMessage())
+                .isEqualTo("1 problem: target environment Staging is unknown to the platform API");
+    }
+
+    @Test
+    @DisplayName("Spec rules: every problem listed in the Validated condition")
+    void invalidSpec() {
+        DataMigration migration = OperatorHarness.migration("bad-spec", "Customers");
+        migration.getSpec().getSource().getDatabase().setUrl("jdbc:mysql://prod/outsystems");
+        migration.getSpec().setExistingData(dev.datamigration.api.v1alpha1.ExistingData.Append);
+        migration.getSpec().setIdentity(dev.datamigration.api.v1alpha1.IdentityMode.Remap);
+        harness.create(migration);
+
+        DataMigrationStatus status = harness.awaitPhase("bad-spec", Phase.Failed).getStatus();
+        assertThat(status.getMessage()).isEqualTo("3 problems: "
+                + "spec.source.database.url must be a JDBC URL starting with jdbc:sqlserver:, jdbc:oracle: or "
+                + "jdbc:postgresql:; "
+                + "spec.existingData Append is not supported yet: use Replace; "
+                + "spec.identity Remap is not supported yet: use Preserve");
+        assertThat(platform.calls()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("A spec edited after the start (no CEL on this API server) stops the run: Failed, targets restored")
+    void specChangedAfterStart() {
+        harness.create(OperatorHarness.migration("edited", "Customers"));
+        jobs.finishPlan("edited-plan", plan(app("Customers", 0, entities("Customer", 300))));
+        jobs.awaitJob("edited-customers");
+
+        DataMigration current = harness.get("edited");
+        current.getSpec().setParallelism(5);
+        client.resource(current).update();
+
+        DataMigrationStatus status = harness.awaitPhase("edited", Phase.Failed).getStatus();
+        assertThat(status.getMessage()).isEqualTo("The spec was changed after the run started; the run stops: "
+                + "create a new DataMigration for a new run");
+        assertThat(jobs.job("edited-customers")).isNull();
+        assertThat(platform.calls()).containsExactly("stop Production", "undeploy QA/Customers",
+                "redeploy QA/Customers");
+    }
+
+    @Test
+    @DisplayName("A failed plan Job fails the run with the plan's message; nothing was quiesced")
+    void planFails() {
+        harness.create(OperatorHarness.migration("bad-plan", "Customers"));
+        jobs.failPlan("bad-plan-plan", "mandatory reference cycle: Order -> OrderLine -> Order");
+        DataMigrationStatus status = harness.awaitPhase("bad-plan", Phase.Failed).getStatus();
+        assertThat(status.getMessage()).isEqualTo("Plan failed: mandatory reference cycle: Order -> OrderLine -> Order");
+        assertThat(platform.calls()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("A terminal phase is never left, and an idle migration is not patched again")
+    void terminalIsFinal() {
+        DataMigration migration = OperatorHarness.migration("final", "Customers");
+        migration.getSpec().setDryRun(true);
+        harness.create(migration);
+        jobs.finishPlan("final-plan", plan(app("Customers", 0, entities("Customer", 300))));
+        DataMigration done = harness.awaitPhase("final", Phase.Succeeded);
+
+        done.getSpec().setCancel(true);
+        client.resource(done).update();
+        await().during(Duration.ofMillis(800)).atMost(Duration.ofSeconds(3)).until(() -> true);
+        DataMigration after = harness.get("final");
+        assertThat(after.getStatus().getPhase()).isEqualTo(Phase.Succeeded);
+        assertThat(after.getStatus().getConditions()).isEqualTo(done.getStatus().getConditions());
+        assertThat(after.getStatus().getObservedGeneration()).isEqualTo(done.getStatus().getObservedGeneration());
+    }
+}

@@ -1,0 +1,160 @@
+package dev.datamigration.controller.jobs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.datamigration.api.task.CopyTask;
+import dev.datamigration.api.task.TaskKind;
+import dev.datamigration.api.v1alpha1.CopierSpec;
+import dev.datamigration.api.v1alpha1.DataMigration;
+import dev.datamigration.api.v1alpha1.MaskingRule;
+import dev.datamigration.api.v1alpha1.MaskingStrategy;
+import dev.datamigration.controller.testing.OperatorHarness;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.ResourceRequirementsBuilder;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.fabric8.kubernetes.api.model.batch.v1.PodFailurePolicyRule;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+class JobFactoryTest {
+
+    private final JobFactory factory = new JobFactory(OperatorHarness.SETTINGS);
+    private DataMigration migration;
+
+    @BeforeEach
+    void setUp() {
+        migration = OperatorHarness.migration("prod-to-qa", "Orders", "Customers");
+        migration.getMetadata().setUid("uid-1");
+        MaskingRule rule = new MaskingRule();
+        rule.setApp("Customers");
+        rule.setEntity("Customer");
+        rule.setAttribute("Email");
+        rule.setStrategy(MaskingStrategy.Email);
+        migration.getSpec().setMasking(List.of(rule));
+    }
+
+    @Test
+    @DisplayName("A copy Job: contract labels, owner reference, command, restricted security, Secret volumes, policy")
+    void copyJob() {
+        CopyTask task = TaskFactory.copy(migration, "prod-to-qa-orders", "Orders", List.of("Customers", "Orders"));
+        Job job = factory.job(migration, "prod-to-qa-orders", task);
+
+        assertThat(job.getMetadata().getName()).isEqualTo("prod-to-qa-orders");
+        assertThat(job.getMetadata().getNamespace()).isEqualTo("refresh");
+        assertThat(job.getMetadata().getLabels()).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "app.kubernetes.io/managed-by", "datamigration-operator",
+                "datamigration.dev/migration", "prod-to-qa",
+                "datamigration.dev/task", "copy",
+                "datamigration.dev/app", "Orders"));
+        assertThat(job.getMetadata().getAnnotations()).containsExactlyEntriesOf(Map.of("datamigration.dev/app-name",
+                "Orders"));
+        assertThat(job.getMetadata().getOwnerReferences()).singleElement().satisfies(owner -> {
+            assertThat(owner.getKind()).isEqualTo("DataMigration");
+            assertThat(owner.getApiVersion()).isEqualTo("datamigration.dev/v1alpha1");
+            assertThat(owner.getName()).isEqualTo("prod-to-qa");
+            assertThat(owner.getUid()).isEqualTo("uid-1");
+            assertThat(owner.getController()).isTrue();
+        });
+        assertThat(job.getSpec().getBackoffLimit()).isEqualTo(3);
+        assertThat(job.getSpec().getActiveDeadlineSeconds()).isEqualTo(21600L);
+        List<PodFailurePolicyRule> rules = job.getSpec().getPodFailurePolicy().getRules();
+        assertThat(rules).hasSize(2);
+        assertThat(rules.get(0).getAction()).isEqualTo("FailJob");
+        assertThat(rules.get(0).getOnExitCodes().getOperator()).isEqualTo("In");
+        assertThat(rules.get(0).getOnExitCodes().getValues()).containsExactly(2);
+        assertThat(rules.get(0).getOnExitCodes().getContainerName()).isEqualTo("copier");
+        assertThat(rules.get(1).getAction()).isEqualTo("Ignore");
+        assertThat(rules.get(1).getOnPodConditions()).singleElement().satisfies(condition -> {
+            assertThat(condition.getType()).isEqualTo("DisruptionTarget");
+            assertThat(condition.getStatus()).isEqualTo("True");
+        });
+
+        PodSpec pod = job.getSpec().getTemplate().getSpec();
+        assertThat(job.getSpec().getTemplate().getMetadata().getLabels()).isEqualTo(job.getMetadata().getLabels());
+        assertThat(pod.getRestartPolicy()).isEqualTo("Never");
+        assertThat(pod.getServiceAccountName()).isEqualTo("datamigration-copier");
+        assertThat(pod.getSecurityContext().getRunAsNonRoot()).isTrue();
+        assertThat(pod.getSecurityContext().getRunAsUser()).isEqualTo(10001L);
+        assertThat(pod.getSecurityContext().getSeccompProfile().getType()).isEqualTo("RuntimeDefault");
+        Container container = pod.getContainers().get(0);
+        assertThat(pod.getContainers()).hasSize(1);
+        assertThat(container.getName()).isEqualTo("copier");
+        assertThat(container.getImage()).isEqualTo("registry.example/datamigration:test");
+        assertThat(container.getArgs()).containsExactly("copy", "--task", "/etc/datamigration/task/task.json");
+        assertThat(container.getEnv()).isEmpty();
+        assertThat(container.getEnvFrom()).isEmpty();
+        assertThat(container.getSecurityContext().getAllowPrivilegeEscalation()).isFalse();
+        assertThat(container.getSecurityContext().getReadOnlyRootFilesystem()).isTrue();
+        assertThat(container.getSecurityContext().getRunAsNonRoot()).isTrue();
+        assertThat(container.getSecurityContext().getCapabilities().getDrop()).containsExactly("ALL");
+        assertThat(container.getSecurityContext().getSeccompProfile().getType()).isEqualTo("RuntimeDefault");
+        assertThat(container.getVolumeMounts()).extracting(m -> m.getName() + "@" + m.getMountPath() + ":"
+                        + Boolean.TRUE.equals(m.getReadOnly()))
+                .containsExactly("task@/etc/datamigration/task:true",
+                        "source-credentials@/etc/datamigration/secrets/source:true",
+                        "target-credentials@/etc/datamigration/secrets/target:true",
+                        "tmp@/tmp:false");
+        assertThat(pod.getVolumes()).hasSize(4);
+        assertThat(pod.getVolumes().get(0).getConfigMap().getName()).isEqualTo("prod-to-qa-orders-task");
+        assertThat(pod.getVolumes().get(1).getSecret().getSecretName()).isEqualTo("prod-db-readonly");
+        assertThat(pod.getVolumes().get(1).getSecret().getDefaultMode()).isEqualTo(0400);
+        assertThat(pod.getVolumes().get(1).getSecret().getItems()).extracting(item -> item.getKey())
+                .containsExactly("username", "password");
+        assertThat(pod.getVolumes().get(2).getSecret().getSecretName()).isEqualTo("qa-db-writer");
+        assertThat(pod.getVolumes().get(3).getEmptyDir()).isNotNull();
+    }
+
+    @Test
+    @DisplayName("spec.copier overrides image, limits, deadline and resources")
+    void copierOverrides() {
+        CopierSpec copier = new CopierSpec();
+        copier.setImage("mirror.example/dm:1.2");
+        copier.setBackoffLimit(0);
+        copier.setActiveDeadlineSeconds(600L);
+        copier.setResources(new ResourceRequirementsBuilder().addToLimits("memory", new Quantity("1Gi")).build());
+        migration.getSpec().setCopier(copier);
+        Job job = factory.job(migration, "prod-to-qa-plan", TaskFactory.plan(migration, "prod-to-qa-plan"));
+        Container container = job.getSpec().getTemplate().getSpec().getContainers().get(0);
+        assertThat(container.getImage()).isEqualTo("mirror.example/dm:1.2");
+        assertThat(container.getArgs()).containsExactly("plan", "--task", "/etc/datamigration/task/task.json");
+        assertThat(container.getResources().getLimits()).containsEntry("memory", new Quantity("1Gi"));
+        assertThat(job.getSpec().getBackoffLimit()).isZero();
+        assertThat(job.getSpec().getActiveDeadlineSeconds()).isEqualTo(600L);
+        assertThat(job.getMetadata().getLabels()).containsEntry("datamigration.dev/task", "plan")
+                .doesNotContainKey("datamigration.dev/app");
+    }
+
+    @Test
+    @DisplayName("The task ConfigMap holds task.json as the copier reads it: paths, never credentials")
+    void taskConfigMap() throws Exception {
+        CopyTask task = TaskFactory.copy(migration, "prod-to-qa-customers", "Customers", List.of("Customers", "Orders"));
+        ConfigMap configMap = factory.taskConfigMap(migration, "prod-to-qa-customers", task);
+        assertThat(configMap.getMetadata().getName()).isEqualTo("prod-to-qa-customers-task");
+        assertThat(configMap.getMetadata().getLabels()).containsEntry("datamigration.dev/app", "Customers");
+        String json = configMap.getData().get("task.json");
+        assertThat(json).doesNotContain("r-secret", "w-secret", "password\"");
+        CopyTask read = new ObjectMapper().readValue(json, CopyTask.class);
+        assertThat(read.getKind()).isEqualTo(TaskKind.Copy);
+        assertThat(read.getMigration()).isEqualTo("prod-to-qa");
+        assertThat(read.getNamespace()).isEqualTo("refresh");
+        assertThat(read.getApp()).isEqualTo("Customers");
+        assertThat(read.getApps()).containsExactly("Customers", "Orders");
+        assertThat(read.getSource().getUrl()).isEqualTo("jdbc:sqlserver://prod-db:1433;databaseName=outsystems");
+        assertThat(read.getSource().getCredentialsDir()).isEqualTo("/etc/datamigration/secrets/source");
+        assertThat(read.getTarget().getCredentialsDir()).isEqualTo("/etc/datamigration/secrets/target");
+        assertThat(read.getTarget().getEnvironment()).isEqualTo("QA");
+        assertThat(read.getBatchSize()).isEqualTo(10000);
+        assertThat(read.getProgressConfigMap()).isEqualTo("prod-to-qa-customers-progress");
+        assertThat(read.getMasking()).extracting(MaskingRule::getAttribute).containsExactly("Email");
+        assertThat(TaskFactory.copy(migration, "prod-to-qa-orders", "Orders", List.of("Orders")).getMasking()).isEmpty();
+        assertThat(Serialization.asJson(factory.job(migration, "prod-to-qa-customers", task))).doesNotContain("r-secret");
+    }
+}

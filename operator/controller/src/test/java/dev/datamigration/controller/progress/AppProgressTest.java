@@ -1,0 +1,129 @@
+package dev.datamigration.controller.progress;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.datamigration.api.task.EntityProgress;
+import dev.datamigration.api.task.EntityState;
+import dev.datamigration.api.task.JobState;
+import dev.datamigration.api.task.PlannedApp;
+import dev.datamigration.api.task.PlannedEntity;
+import dev.datamigration.api.task.Progress;
+import dev.datamigration.api.v1alpha1.AppPhase;
+import dev.datamigration.api.v1alpha1.AppStatus;
+import dev.datamigration.api.v1alpha1.DataMigrationStatus;
+import dev.datamigration.api.v1alpha1.RowCounts;
+import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
+import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
+import java.util.List;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+class AppProgressTest {
+
+    private static EntityProgress entity(String name, EntityState state, Long rows, String message) {
+        EntityProgress entity = new EntityProgress();
+        entity.setName(name);
+        entity.setState(state);
+        entity.setCopiedRows(rows);
+        entity.setMessage(message);
+        return entity;
+    }
+
+    private static AppStatus pendingOrders() {
+        PlannedApp planned = new PlannedApp();
+        planned.setName("Orders");
+        planned.setWave(1);
+        PlannedEntity a = new PlannedEntity();
+        a.setName("Order");
+        PlannedEntity b = new PlannedEntity();
+        b.setName("OrderLine");
+        PlannedEntity c = new PlannedEntity();
+        c.setName("OrderNote");
+        planned.setEntities(List.of(a, b, c));
+        return AppProgress.pending(planned, "dm-orders");
+    }
+
+    @Test
+    @DisplayName("Running: counts verified entities, sums copied rows, keeps the plan's total")
+    void running() {
+        Progress progress = new Progress();
+        progress.setState(JobState.Running);
+        progress.setEntities(List.of(entity("Order", EntityState.Verified, 1000L, null),
+                entity("OrderLine", EntityState.Copying, 2500L, null)));
+        AppStatus app = AppProgress.observe(pendingOrders(), new JobOutcome(JobOutcome.State.Running, null), progress);
+        assertThat(app.getPhase()).isEqualTo(AppPhase.Running);
+        assertThat(app.getEntities().getTotal()).isEqualTo(3);
+        assertThat(app.getEntities().getMigrated()).isEqualTo(1);
+        assertThat(app.getEntities().getFailed()).isZero();
+        assertThat(app.getRows()).isEqualTo(3500L);
+        assertThat(app.getMigratedEntities()).containsExactly("Order");
+        assertThat(app.getWave()).isEqualTo(1);
+        assertThat(app.getJob()).isEqualTo("dm-orders");
+    }
+
+    @Test
+    @DisplayName("Failed: the message names the failing entity and its cause; without progress the Job's reason")
+    void failed() {
+        Progress progress = new Progress();
+        progress.setState(JobState.Failed);
+        progress.setEntities(List.of(entity("Order", EntityState.Verified, 1000L, null),
+                entity("OrderLine", EntityState.Failed, 10L, "content hash differs: source 9f.. target 3a..")));
+        AppStatus app = AppProgress.observe(pendingOrders(), new JobOutcome(JobOutcome.State.Failed, "x"), progress);
+        assertThat(app.getPhase()).isEqualTo(AppPhase.Failed);
+        assertThat(app.getMessage()).isEqualTo("entity OrderLine: content hash differs: source 9f.. target 3a..");
+        assertThat(app.getEntities().getFailed()).isEqualTo(1);
+
+        var job = new JobBuilder().withNewMetadata().withName("dm-orders").endMetadata().withNewStatus()
+                .addNewCondition().withType("Failed").withStatus("True").withReason("DeadlineExceeded")
+                .withMessage("Job was active longer than specified deadline").endCondition().endStatus().build();
+        JobOutcome outcome = JobOutcome.of(job);
+        assertThat(outcome.state()).isEqualTo(JobOutcome.State.Failed);
+        AppStatus noProgress = AppProgress.observe(pendingOrders(), outcome, null);
+        assertThat(noProgress.getMessage())
+                .isEqualTo("Job dm-orders failed (DeadlineExceeded): Job was active longer than specified deadline");
+        assertThat(noProgress.getEntities().getTotal()).isEqualTo(3);
+    }
+
+    @Test
+    @DisplayName("Job outcome: Complete condition = Succeeded, no condition = Running")
+    void outcomes() {
+        assertThat(JobOutcome.of(new JobBuilder().withNewMetadata().withName("j").endMetadata().build()).state())
+                .isEqualTo(JobOutcome.State.Running);
+        assertThat(JobOutcome.of(new JobBuilder().withNewMetadata().withName("j").endMetadata().withNewStatus()
+                .addNewCondition().withType("Complete").withStatus("True").endCondition().endStatus().build())
+                .state()).isEqualTo(JobOutcome.State.Succeeded);
+    }
+
+    @Test
+    @DisplayName("Totals sum the apps and render the printer column; the plan's row estimate is kept")
+    void totals() {
+        DataMigrationStatus status = new DataMigrationStatus();
+        AppStatus orders = pendingOrders();
+        orders.getEntities().setMigrated(2);
+        orders.setRows(1500L);
+        AppStatus customers = pendingOrders();
+        customers.setName("Customers");
+        customers.getEntities().setMigrated(1);
+        customers.getEntities().setFailed(1);
+        customers.setRows(20L);
+        status.setApps(List.of(orders, customers));
+        RowCounts rows = new RowCounts();
+        rows.setEstimated(9000L);
+        status.setRows(rows);
+        Totals.apply(status);
+        assertThat(status.getProgress()).isEqualTo("3/6");
+        assertThat(status.getEntities().getTotal()).isEqualTo(6);
+        assertThat(status.getEntities().getFailed()).isEqualTo(1);
+        assertThat(status.getRows().getCopied()).isEqualTo(1520L);
+        assertThat(status.getRows().getEstimated()).isEqualTo(9000L);
+    }
+
+    @Test
+    @DisplayName("A progress document that does not parse is ignored, never fatal")
+    void unreadableProgress() {
+        var configMap = new ConfigMapBuilder().withNewMetadata().withName("p").withNamespace("n").endMetadata()
+                .addToData("progress.json", "{\"state\": \"Runn").build();
+        assertThat(ProgressReader.progress(configMap)).isEmpty();
+        assertThat(ProgressReader.plan(configMap)).isEmpty();
+    }
+}

@@ -1,0 +1,170 @@
+package dev.datamigration.controller.testing;
+
+import static org.awaitility.Awaitility.await;
+
+import dev.datamigration.api.v1alpha1.DataMigration;
+import dev.datamigration.api.v1alpha1.DataMigrationSpec;
+import dev.datamigration.api.v1alpha1.DatabaseEngine;
+import dev.datamigration.api.v1alpha1.DatabaseSpec;
+import dev.datamigration.api.v1alpha1.Phase;
+import dev.datamigration.api.v1alpha1.PlatformApiSpec;
+import dev.datamigration.api.v1alpha1.SourceDowntime;
+import dev.datamigration.api.v1alpha1.SourceSpec;
+import dev.datamigration.api.v1alpha1.TargetDowntime;
+import dev.datamigration.api.v1alpha1.TargetSpec;
+import dev.datamigration.controller.DataMigrationOperator;
+import dev.datamigration.controller.OperatorSettings;
+import dev.datamigration.controller.platform.PlatformClientFactory;
+import dev.datamigration.platform.PlatformException;
+import io.fabric8.kubernetes.api.model.Event;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.FileInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A full operator against the CRUD mock API server: the committed CRD loaded first (so status is a subresource),
+ * the credentials Secrets of a typical O11 -> O11 run, and the in-memory platform behind the client factory.
+ */
+public final class OperatorHarness implements AutoCloseable {
+
+    public static final String NAMESPACE = "refresh";
+    public static final String TOKEN = "lt-service-account-token";
+    public static final OperatorSettings SETTINGS = new OperatorSettings("registry.example/datamigration:test",
+            "datamigration-copier", 10001L, Duration.ofMillis(100), Duration.ofMillis(50), Duration.ofMillis(200), 3);
+
+    private final KubernetesClient client;
+    private final InMemoryPlatform platform;
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    private DataMigrationOperator operator;
+
+    public OperatorHarness(KubernetesClient client, InMemoryPlatform platform) {
+        this.client = client;
+        this.platform = platform;
+        try (InputStream crd = new FileInputStream(System.getProperty("datamigration.crd"))) {
+            client.apiextensions().v1().customResourceDefinitions().load(crd).create();
+        } catch (IOException e) {
+            throw new IllegalStateException("CRD not readable: " + System.getProperty("datamigration.crd"), e);
+        }
+        client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(NAMESPACE).endMetadata()
+                .build()).create();
+    }
+
+    /** The factory checks the token like the real API would (401 otherwise). */
+    public PlatformClientFactory factory() {
+        return connection -> {
+            if (!TOKEN.equals(connection.credentials().get("token"))) {
+                throw new PlatformException("401 Unauthorized", 401, false);
+            }
+            return platform;
+        };
+    }
+
+    public OperatorHarness start() {
+        operator = new DataMigrationOperator(client, Set.of(NAMESPACE), SETTINGS, factory(), Clock.systemUTC(),
+                registry, Optional.empty());
+        operator.start();
+        return this;
+    }
+
+    public void stop() {
+        if (operator != null) {
+            operator.close();
+            operator = null;
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    public SimpleMeterRegistry registry() {
+        return registry;
+    }
+
+    public OperatorHarness secret(String name, Map<String, String> data) {
+        client.resource(new SecretBuilder().withNewMetadata().withName(name).withNamespace(NAMESPACE).endMetadata()
+                .withStringData(data).build()).create();
+        return this;
+    }
+
+    /** The three Secrets of {@link #migration}. */
+    public OperatorHarness standardSecrets() {
+        secret("prod-db-readonly", Map.of("username", "reader", "password", "r-secret"));
+        secret("qa-db-writer", Map.of("username", "writer", "password", "w-secret"));
+        secret("lifetime-token", Map.of("token", TOKEN));
+        return this;
+    }
+
+    /** O11 Production -> O11 QA, StopEnvironment + UndeployApps, parallelism 2. */
+    public static DataMigration migration(String name, String... apps) {
+        DataMigration migration = new DataMigration();
+        migration.getMetadata().setName(name);
+        migration.getMetadata().setNamespace(NAMESPACE);
+        DataMigrationSpec spec = new DataMigrationSpec();
+        SourceSpec source = new SourceSpec();
+        source.setEnvironment("Production");
+        source.setDatabase(database("jdbc:sqlserver://prod-db:1433;databaseName=outsystems", "prod-db-readonly"));
+        source.setDowntime(SourceDowntime.StopEnvironment);
+        spec.setSource(source);
+        TargetSpec target = new TargetSpec();
+        target.setEnvironment("QA");
+        target.setDatabase(database("jdbc:sqlserver://qa-db:1433;databaseName=outsystems", "qa-db-writer"));
+        target.setDowntime(TargetDowntime.UndeployApps);
+        spec.setTarget(target);
+        PlatformApiSpec api = new PlatformApiSpec();
+        api.setUrl("https://lifetime.example.com/lifetimeapi/rest/v2");
+        api.setCredentialsSecret("lifetime-token");
+        spec.setPlatformApi(api);
+        spec.setApps(List.of(apps));
+        migration.setSpec(spec);
+        return migration;
+    }
+
+    private static DatabaseSpec database(String url, String secret) {
+        DatabaseSpec database = new DatabaseSpec();
+        database.setEngine(DatabaseEngine.SqlServer);
+        database.setUrl(url);
+        database.setCredentialsSecret(secret);
+        return database;
+    }
+
+    public DataMigration create(DataMigration migration) {
+        return client.resource(migration).create();
+    }
+
+    public DataMigration get(String name) {
+        return client.resources(DataMigration.class).inNamespace(NAMESPACE).withName(name).get();
+    }
+
+    public DataMigration awaitPhase(String name, Phase phase) {
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50)).until(() -> {
+            DataMigration current = get(name);
+            return current != null && current.getStatus() != null && current.getStatus().getPhase() == phase;
+        });
+        return get(name);
+    }
+
+    /** Events about a migration, oldest first. */
+    public List<Event> events(String name) {
+        return client.v1().events().inNamespace(NAMESPACE).list().getItems().stream()
+                .filter(event -> name.equals(event.getInvolvedObject().getName()))
+                .sorted(Comparator.comparing(Event::getFirstTimestamp))
+                .toList();
+    }
+
+    public List<String> eventReasons(String name) {
+        return events(name).stream().map(Event::getReason).toList();
+    }
+}
