@@ -10,7 +10,10 @@ import picocli.CommandLine.Command;
         description = "Declarative OutSystems application data migration.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            LocalCommand.class,
             SimulatorCommand.class,
+            PlanCommand.class,
+            CopyCommand.class,
             OperatorCommand.class,
         })
 public final class Main implements Runnable {

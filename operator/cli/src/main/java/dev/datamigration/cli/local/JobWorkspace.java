@@ -96,15 +96,23 @@ final class JobWorkspace {
         return workspace;
     }
 
-    /** Replaces every mount path in {@code text} by its local directory (longest mount path first). */
+    /**
+     * Replaces every mount path in {@code text} by its local directory, in one pass so that a replacement is never
+     * rewritten again (the local directories may themselves lie under a mount path such as /tmp). A mount path
+     * matches only as a whole path prefix: not inside a longer path, and followed by '/', the end or a non-path
+     * character.
+     */
     String rewrite(String text) {
-        String result = text;
+        if (mounts.isEmpty()) {
+            return text;
+        }
         List<String> paths = new ArrayList<>(mounts.keySet());
         paths.sort(Comparator.comparingInt(String::length).reversed());
-        for (String mountPath : paths) {
-            result = result.replace(mountPath, mounts.get(mountPath).toString());
-        }
-        return result;
+        String alternatives = paths.stream().map(java.util.regex.Pattern::quote)
+                .collect(java.util.stream.Collectors.joining("|"));
+        var pattern = java.util.regex.Pattern.compile("(?<![\\w./-])(" + alternatives + ")(?=/|$|[^\\w.-])");
+        return pattern.matcher(text).replaceAll(match ->
+                java.util.regex.Matcher.quoteReplacement(mounts.get(match.group(1)).toString()));
     }
 
     private static Map<String, String> selected(Map<String, String> data, List<KeyToPath> items) {

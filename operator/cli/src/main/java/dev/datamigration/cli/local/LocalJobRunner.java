@@ -48,6 +48,7 @@ public final class LocalJobRunner implements AutoCloseable {
     private final Map<String, Process> running = new ConcurrentHashMap<>();
     private final Map<String, Boolean> deleted = new ConcurrentHashMap<>();
     private final Map<String, Boolean> started = new ConcurrentHashMap<>();
+    private final Map<String, Path> failedLogs = new java.util.concurrent.ConcurrentSkipListMap<>();
     private SharedIndexInformer<Job> informer;
 
     public LocalJobRunner(KubernetesClient client, Path workDir, CopierLauncher launcher) {
@@ -82,6 +83,11 @@ public final class LocalJobRunner implements AutoCloseable {
                     }
                 });
         return this;
+    }
+
+    /** The log of the last failed attempt of each Job that had one, by namespace/name. */
+    public Map<String, Path> failedAttemptLogs() {
+        return Map.copyOf(failedLogs);
     }
 
     /** Kills the running pod of a Job, like a node that dies or an OOM kill: the attempt ends with exit 137. */
@@ -136,6 +142,7 @@ public final class LocalJobRunner implements AutoCloseable {
                     return;
                 }
                 failed++;
+                failedLogs.put(key, dir.resolve("pod.log"));
                 int failures = failed;
                 if (outcome.deadlineExceeded) {
                     finish(namespace, name, s -> s.setFailed(failures), condition("Failed", "DeadlineExceeded",

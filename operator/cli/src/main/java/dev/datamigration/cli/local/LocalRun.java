@@ -31,6 +31,8 @@ public final class LocalRun {
             Duration timeout) {
     }
 
+    private static final int LOG_TAIL_LINES = 20;
+
     private final OperatorLauncher operator;
     private final PrintStream out;
     private final PrintStream err;
@@ -64,8 +66,24 @@ public final class LocalRun {
                 }
                 boolean allSucceeded = finalState.stream().allMatch(m -> m.getStatus() != null
                         && m.getStatus().getPhase() == Phase.Succeeded);
+                if (!allSucceeded) {
+                    printFailedLogs(runner);
+                }
                 return allSucceeded ? 0 : 1;
             }
+        }
+    }
+
+    /** What kubectl logs would show for each failed copier pod: the last lines of its last failed attempt. */
+    private void printFailedLogs(LocalJobRunner runner) throws java.io.IOException {
+        for (var entry : runner.failedAttemptLogs().entrySet()) {
+            if (!java.nio.file.Files.exists(entry.getValue())) {
+                continue;
+            }
+            List<String> lines = java.nio.file.Files.readAllLines(entry.getValue(),
+                    java.nio.charset.StandardCharsets.UTF_8);
+            err.println("--- last lines of job " + entry.getKey() + " (" + entry.getValue() + ") ---");
+            lines.subList(Math.max(0, lines.size() - LOG_TAIL_LINES), lines.size()).forEach(err::println);
         }
     }
 

@@ -12,4 +12,9 @@ public interface ProgressView {
     /** Called once at the end, after the last {@link #show}. */
     default void finish(List<DataMigration> migrations) {
     }
+
+    /** One line per migration whenever its phase, progress or message changes. */
+    static ProgressView lines(java.io.PrintStream out) {
+        return new LinePrinter(out);
+    }
 }

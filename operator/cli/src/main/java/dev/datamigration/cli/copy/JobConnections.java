@@ -1,0 +1,55 @@
+package dev.datamigration.cli.copy;
+
+import dev.datamigration.api.task.CopyTask;
+import dev.datamigration.api.task.DatabaseEndpoint;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+
+/** The source and target connections of a task, opened with the credentials read from their directories. */
+public final class JobConnections implements AutoCloseable {
+
+    private final Connection source;
+    private final Connection target;
+
+    private JobConnections(Connection source, Connection target) {
+        this.source = source;
+        this.target = target;
+    }
+
+    /** Reads both credentials first (a bad file fails before any connection), then connects. */
+    public static JobConnections open(CopyTask task) throws SQLException {
+        DbCredentials sourceCredentials = DbCredentials.read("source", task.getSource().getCredentialsDir());
+        DbCredentials targetCredentials = DbCredentials.read("target", task.getTarget().getCredentialsDir());
+        Connection source = connect(task.getSource(), sourceCredentials);
+        try {
+            return new JobConnections(source, connect(task.getTarget(), targetCredentials));
+        } catch (SQLException | RuntimeException e) {
+            source.close();
+            throw e;
+        }
+    }
+
+    private static Connection connect(DatabaseEndpoint endpoint, DbCredentials credentials) throws SQLException {
+        var props = credentials.jdbcProperties();
+        props.setProperty("ApplicationName", "datamigration");
+        return DriverManager.getConnection(endpoint.getUrl(), props);
+    }
+
+    public Connection source() {
+        return source;
+    }
+
+    public Connection target() {
+        return target;
+    }
+
+    @Override
+    public void close() throws SQLException {
+        try {
+            source.close();
+        } finally {
+            target.close();
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package dev.datamigration.cli.copy;
+
+import dev.datamigration.api.task.PlanReport;
+import dev.datamigration.api.task.PlannedApp;
+import dev.datamigration.api.task.PlannedEntity;
+import dev.datamigration.engine.plan.AppPlan;
+import dev.datamigration.engine.plan.EntityPlan;
+import dev.datamigration.engine.plan.Plan;
+import java.util.List;
+
+/** Maps the engine's {@link Plan} to the contract's plan.json and to a readable summary. */
+public final class PlanReports {
+
+    private PlanReports() {
+    }
+
+    public static PlanReport toReport(Plan plan) {
+        PlanReport report = new PlanReport();
+        report.setApps(plan.apps().stream().map(PlanReports::app).toList());
+        report.setWarnings(List.copyOf(plan.warnings()));
+        report.setErrors(List.copyOf(plan.errors()));
+        return report;
+    }
+
+    private static PlannedApp app(AppPlan a) {
+        PlannedApp app = new PlannedApp();
+        app.setName(a.name());
+        app.setWave(a.wave());
+        app.setDependsOn(List.copyOf(a.dependsOn()));
+        app.setEntities(a.entities().stream().map(PlanReports::entity).toList());
+        return app;
+    }
+
+    private static PlannedEntity entity(EntityPlan e) {
+        PlannedEntity entity = new PlannedEntity();
+        entity.setName(e.name());
+        entity.setModule(e.module());
+        entity.setSourceTable(e.sourceTable());
+        entity.setTargetTable(e.targetTable());
+        entity.setEstimatedRows(e.estimatedRows());
+        return entity;
+    }
+
+    /** A summary for a terminal. */
+    public static String summary(Plan plan) {
+        StringBuilder sb = new StringBuilder();
+        for (AppPlan app : plan.apps()) {
+            sb.append("wave ").append(app.wave()).append("  ").append(app.name());
+            if (!app.dependsOn().isEmpty()) {
+                sb.append("  (after ").append(String.join(", ", app.dependsOn())).append(')');
+            }
+            sb.append('\n');
+            int i = 1;
+            for (EntityPlan e : app.entities()) {
+                sb.append(String.format("  %2d. %-30s %s -> %s  %,d rows%n", i++, e.module() + "." + e.name(),
+                        e.sourceTable(), e.targetTable(), e.estimatedRows()));
+            }
+        }
+        if (!plan.warnings().isEmpty()) {
+            sb.append("warnings:\n");
+            plan.warnings().forEach(w -> sb.append("  - ").append(w).append('\n'));
+        }
+        if (!plan.errors().isEmpty()) {
+            sb.append("errors:\n");
+            plan.errors().forEach(e -> sb.append("  - ").append(e).append('\n'));
+        }
+        sb.append(plan.ok() ? "plan OK" : "plan FAILED: " + plan.errors().size() + " error(s)").append('\n');
+        return sb.toString();
+    }
+}

@@ -1,0 +1,36 @@
+package dev.datamigration.cli.local;
+
+import dev.datamigration.controller.DataMigrationOperator;
+import dev.datamigration.controller.OperatorSettings;
+import dev.datamigration.platform.PlatformClients;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
+
+/** The real operator, configured for local mode: every namespace, no leader election, quick polling. */
+public final class LocalOperator {
+
+    /** The image name local Jobs carry; the Job runner runs this program instead of pulling an image. */
+    public static final String LOCAL_IMAGE = "datamigration:local";
+
+    private LocalOperator() {
+    }
+
+    public static OperatorLauncher launcher() {
+        return launcher(OperatorSettings.defaults(LOCAL_IMAGE)
+                .withPacing(Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(5), 6));
+    }
+
+    public static OperatorLauncher launcher(OperatorSettings settings) {
+        return client -> {
+            DataMigrationOperator operator = new DataMigrationOperator(client, Set.of(), settings,
+                    connection -> PlatformClients.create(connection.platform().name(), connection.url(),
+                            connection.credentials()),
+                    Clock.systemUTC(), new SimpleMeterRegistry(), Optional.empty());
+            operator.start();
+            return operator;
+        };
+    }
+}

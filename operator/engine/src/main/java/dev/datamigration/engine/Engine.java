@@ -1,0 +1,72 @@
+package dev.datamigration.engine;
+
+import dev.datamigration.engine.catalog.Catalog;
+import dev.datamigration.engine.catalog.CatalogReader;
+import dev.datamigration.engine.copy.AppCopier;
+import dev.datamigration.engine.copy.CheckpointStore;
+import dev.datamigration.engine.copy.CopyOptions;
+import dev.datamigration.engine.copy.CopyResult;
+import dev.datamigration.engine.copy.ProgressListener;
+import dev.datamigration.engine.dialect.Dialect;
+import dev.datamigration.engine.dialect.Dialects;
+import dev.datamigration.engine.plan.Plan;
+import dev.datamigration.engine.plan.Planner;
+import dev.datamigration.engine.remap.Remaps;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+
+/**
+ * The engine's entry points. The caller opens the two connections (it holds the credentials) and closes them.
+ * <pre>
+ *   Plan plan = Engine.plan(source, target, List.of("Orders", "Customers"));      // read-only
+ *   CopyResult r = Engine.copy(source, target, List.of("Orders", "Customers"), "Orders",
+ *                              CopyOptions.defaults(), checkpointStore, progressListener);
+ * </pre>
+ * {@code scope} is every application of the migration (the copy of one app needs to know which referenced apps are
+ * copied too). Failures are {@link MigrationException} (see {@link MigrationException#permanent()}) or SQLException
+ * (classify with {@link FailureClassifier}).
+ */
+public final class Engine {
+
+    private Engine() {
+    }
+
+    /** Reads both catalogs and plans the copy of {@code apps} (["*"] = every active app with entities). */
+    public static Plan plan(Connection source, Connection target, List<String> apps) throws SQLException {
+        return plan(source, dialectOf(source), target, dialectOf(target), apps);
+    }
+
+    /** {@link #plan(Connection, Connection, List)} with explicit dialects. */
+    public static Plan plan(Connection source, Dialect sourceDialect, Connection target, Dialect targetDialect,
+                            List<String> apps) throws SQLException {
+        Catalog sourceCatalog = new CatalogReader(sourceDialect).read(source, "source");
+        Catalog targetCatalog = new CatalogReader(targetDialect).read(target, "target");
+        return Planner.plan(sourceCatalog, targetCatalog, apps, table -> sourceDialect.countRows(source, table));
+    }
+
+    /** Plans {@code scope} and copies {@code app}, resuming from {@code checkpoints}. */
+    public static CopyResult copy(Connection source, Connection target, List<String> scope, String app,
+                                  CopyOptions options, CheckpointStore checkpoints, ProgressListener listener)
+            throws SQLException {
+        return copy(source, dialectOf(source), target, dialectOf(target), scope, app, options, checkpoints, listener);
+    }
+
+    /** {@link #copy(Connection, Connection, List, String, CopyOptions, CheckpointStore, ProgressListener)} with
+     * explicit dialects. */
+    public static CopyResult copy(Connection source, Dialect sourceDialect, Connection target, Dialect targetDialect,
+                                  List<String> scope, String app, CopyOptions options, CheckpointStore checkpoints,
+                                  ProgressListener listener) throws SQLException {
+        Catalog sourceCatalog = new CatalogReader(sourceDialect).read(source, "source");
+        Catalog targetCatalog = new CatalogReader(targetDialect).read(target, "target");
+        Plan plan = Planner.plan(sourceCatalog, targetCatalog, scope,
+                table -> sourceDialect.countRows(source, table));
+        plan.warnings().forEach(listener::warning);
+        return new AppCopier(source, sourceDialect, target, targetDialect, new Remaps(sourceCatalog, targetCatalog),
+                options, checkpoints, listener).copy(plan, app);
+    }
+
+    private static Dialect dialectOf(Connection connection) throws SQLException {
+        return Dialects.forUrl(connection.getMetaData().getURL());
+    }
+}

@@ -1,0 +1,43 @@
+package dev.datamigration.engine.copy;
+
+import dev.datamigration.engine.plan.EntityPlan;
+import java.util.List;
+
+/**
+ * Receives the progress of one app's copy. Called on the copying thread; implementations must be quick (throttle any
+ * I/O). Every method has a no-op default. Entity order: started -> rows* -> copied -> verified, or failed at any point.
+ * An entity found verified in the checkpoint is reported with {@link #entityVerified} only.
+ */
+public interface ProgressListener {
+
+    ProgressListener NONE = new ProgressListener() {
+    };
+
+    /** The app's entities in load order, before anything is written. */
+    default void appStarted(String app, List<EntityPlan> entities) {
+    }
+
+    default void entityStarted(EntityPlan entity, long sourceRows) {
+    }
+
+    /** Rows written so far in the current load (reported about every batch). */
+    default void rowsCopied(EntityPlan entity, long rows) {
+    }
+
+    default void entityCopied(EntityPlan entity, long rows, long millis) {
+    }
+
+    default void entityVerified(EntityPlan entity, long rows, String hash, long millis) {
+    }
+
+    default void entityFailed(EntityPlan entity, String message) {
+    }
+
+    /** Something the user should know that did not stop the copy. */
+    default void warning(String message) {
+    }
+
+    /** The end: success, or the failure message. */
+    default void appFinished(String app, boolean succeeded, String message) {
+    }
+}

@@ -1,0 +1,201 @@
+package dev.datamigration.engine.dialect;
+
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Everything the engine does differently per database engine. The engine writes no engine-specific SQL outside an
+ * implementation of this interface. One instance serves any number of connections and threads (keep it stateless).
+ *
+ * <h2>Adding an engine</h2>
+ * Implement this interface (usually by overriding a handful of defaults) and return it from
+ * {@link Dialects#forUrl(String)}. What each engine needs:
+ * <ul>
+ *   <li><b>PostgreSQL</b> ({@link PostgresDialect}): double-quote identifiers; streaming reads need autocommit off and a
+ *       fetch size; bulk load through {@code COPY ... FROM STDIN} (text format, {@link CopyTextEncoder}); identity
+ *       reseed with {@code setval(pg_get_serial_sequence(...))}.</li>
+ *   <li><b>SQL Server</b>: quote with {@code [..]} (escape {@code ]} as {@code ]]}); streaming reads are adaptive
+ *       buffering by default (forward-only, read-only, read columns in order); bulk load through
+ *       {@code SQLServerBulkCopy} with {@code setKeepIdentity(true)}, {@code setKeepNulls(true)}, an explicit batch
+ *       size and {@code setBulkCopyTimeout(0)}, in the caller's transaction (pass the connection, not a URL); identity
+ *       reseed with {@code DBCC CHECKIDENT(table, RESEED)} after the load.</li>
+ *   <li><b>Oracle</b>: quote with double quotes; fetch size 1000+ for reads; bulk load by batched
+ *       {@code INSERT ... VALUES (?, ...)} ({@code addBatch}/{@code executeBatch}); reseed the identity/sequence after
+ *       the load; override {@link #readValue} for NUMBER columns (BOOLEAN is NUMBER(1)) and map {@code ''}/NULL as
+ *       documented.</li>
+ * </ul>
+ * Defaults below use only standard JDBC ({@link DatabaseMetaData}, ANSI SQL with {@link #quote}).
+ *
+ * <h2>Contract</h2>
+ * <ul>
+ *   <li>Names passed in are <em>real</em> names as returned by {@link #tableNames} and {@link #columns}: the engine
+ *       resolves metamodel names case-insensitively first, then always quotes.</li>
+ *   <li>Every write method runs inside the caller's transaction (autocommit off) and never commits: the engine makes
+ *       "delete + load + second pass + reseed" of one entity a single transaction.</li>
+ *   <li>Values are the normalised values of {@link ValueKind}.</li>
+ * </ul>
+ */
+public interface Dialect {
+
+    /** Engine name for messages, e.g. "PostgreSQL". */
+    String name();
+
+    /** Quotes one identifier so its case and characters are kept. */
+    String quote(String identifier);
+
+    /** Real names of the tables of the connection's current schema (exact case). */
+    default List<String> tableNames(Connection connection) throws SQLException {
+        DatabaseMetaData meta = connection.getMetaData();
+        List<String> names = new ArrayList<>();
+        try (ResultSet rs = meta.getTables(connection.getCatalog(), connection.getSchema(), "%",
+                new String[] {"TABLE"})) {
+            while (rs.next()) {
+                names.add(rs.getString("TABLE_NAME"));
+            }
+        }
+        return names;
+    }
+
+    /** Columns of one table (real name) in ordinal order; empty when the table does not exist. */
+    default List<PhysicalColumn> columns(Connection connection, String realTableName) throws SQLException {
+        DatabaseMetaData meta = connection.getMetaData();
+        List<PhysicalColumn> columns = new ArrayList<>();
+        // The name is a LIKE pattern for getColumns: '_' matches any character, so keep exact matches only.
+        try (ResultSet rs = meta.getColumns(connection.getCatalog(), connection.getSchema(), realTableName, "%")) {
+            while (rs.next()) {
+                if (!realTableName.equals(rs.getString("TABLE_NAME"))) {
+                    continue;
+                }
+                int jdbcType = rs.getInt("DATA_TYPE");
+                String typeName = rs.getString("TYPE_NAME");
+                boolean nullable = rs.getInt("NULLABLE") != DatabaseMetaData.columnNoNulls;
+                String autoIncrement = rs.getString("IS_AUTOINCREMENT");
+                boolean hasDefault = rs.getString("COLUMN_DEF") != null || "YES".equalsIgnoreCase(autoIncrement);
+                columns.add(new PhysicalColumn(rs.getString("COLUMN_NAME"), jdbcType, typeName, nullable, hasDefault,
+                        kindOf(jdbcType, typeName)));
+            }
+        }
+        return columns;
+    }
+
+    /** The value kind of a column type. */
+    default ValueKind kindOf(int jdbcType, String typeName) {
+        return ValueKind.ofJdbcType(jdbcType);
+    }
+
+    /**
+     * Prepares a forward-only, read-only query that streams its rows instead of buffering the result. Implementations
+     * set what their driver needs (PostgreSQL: autocommit off and a fetch size). The caller closes the statement.
+     */
+    default PreparedStatement prepareStreamingQuery(Connection connection, String sql, int fetchSize)
+            throws SQLException {
+        PreparedStatement ps = connection.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY,
+                ResultSet.CONCUR_READ_ONLY);
+        ps.setFetchSize(fetchSize);
+        return ps;
+    }
+
+    /** Reads column {@code index} of the current row as a normalised value of {@code kind}. */
+    default Object readValue(ResultSet rs, int index, ValueKind kind) throws SQLException {
+        Object value = switch (kind) {
+            case TEXT -> rs.getString(index);
+            case INTEGER -> {
+                long v = rs.getLong(index);
+                yield rs.wasNull() ? null : v;
+            }
+            case DECIMAL -> rs.getBigDecimal(index);
+            case BOOLEAN -> {
+                boolean v = rs.getBoolean(index);
+                yield rs.wasNull() ? null : v;
+            }
+            case TIMESTAMP -> rs.getObject(index, LocalDateTime.class);
+            case DATE -> rs.getObject(index, LocalDate.class);
+            case TIME -> rs.getObject(index, LocalTime.class);
+            case BINARY -> rs.getBytes(index);
+        };
+        return value;
+    }
+
+    /** SELECT of the given columns (real names) of a table, ordered by {@code orderBy} when it is not null. */
+    default String selectSql(String table, List<String> columns, String orderBy) {
+        String sql = "SELECT " + columns.stream().map(this::quote).collect(Collectors.joining(", "))
+                + " FROM " + quote(table);
+        return orderBy == null ? sql : sql + " ORDER BY " + quote(orderBy);
+    }
+
+    /**
+     * SELECT of the rows whose integer key lies in {@code [?, ?)}, ordered by the key: the building block of
+     * key-range (parallel or resumable) reads. Parameters: the lower bound (inclusive) and the upper bound (exclusive).
+     */
+    default String keyRangeSql(String table, List<String> columns, String key) {
+        return "SELECT " + columns.stream().map(this::quote).collect(Collectors.joining(", "))
+                + " FROM " + quote(table) + " WHERE " + quote(key) + " >= ? AND " + quote(key) + " < ? ORDER BY "
+                + quote(key);
+    }
+
+    /** Counts the rows of a table. */
+    default long countRows(Connection connection, String table) throws SQLException {
+        try (Statement st = connection.createStatement();
+             ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM " + quote(table))) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    /** Deletes every row of a table inside the caller's transaction; returns the rows deleted. */
+    default long deleteAll(Connection connection, String table) throws SQLException {
+        try (Statement st = connection.createStatement()) {
+            return st.executeLargeUpdate("DELETE FROM " + quote(table));
+        }
+    }
+
+    /** Sets a (reference) column to NULL in every row, inside the caller's transaction. */
+    default long clearColumn(Connection connection, String table, String column) throws SQLException {
+        try (Statement st = connection.createStatement()) {
+            return st.executeLargeUpdate("UPDATE " + quote(table) + " SET " + quote(column) + " = NULL WHERE "
+                    + quote(column) + " IS NOT NULL");
+        }
+    }
+
+    /**
+     * Opens a bulk load of {@code columns} (real names, in the order of the rows that will be written) into
+     * {@code table}, inside the caller's transaction. Identifier values are written as given (identity preserved).
+     */
+    BulkWriter openBulkWriter(Connection connection, String table, List<PhysicalColumn> columns) throws SQLException;
+
+    /**
+     * Moves the identity/sequence of {@code column} past the highest value present, so the application's next insert
+     * does not collide with a copied id. A no-op when the column has no identity. Runs in the caller's transaction.
+     */
+    void reseedIdentity(Connection connection, String table, String column) throws SQLException;
+
+    /** Binds a normalised value as a statement parameter (second-pass updates, key-range bounds). */
+    default void bind(PreparedStatement ps, int index, Object value, ValueKind kind) throws SQLException {
+        if (value == null) {
+            ps.setNull(index, switch (kind) {
+                case TEXT -> java.sql.Types.VARCHAR;
+                case INTEGER -> java.sql.Types.BIGINT;
+                case DECIMAL -> java.sql.Types.NUMERIC;
+                case BOOLEAN -> java.sql.Types.BOOLEAN;
+                case TIMESTAMP -> java.sql.Types.TIMESTAMP;
+                case DATE -> java.sql.Types.DATE;
+                case TIME -> java.sql.Types.TIME;
+                case BINARY -> java.sql.Types.VARBINARY;
+            });
+        } else if (value instanceof byte[] bytes) {
+            ps.setBytes(index, bytes);
+        } else {
+            ps.setObject(index, value);
+        }
+    }
+}

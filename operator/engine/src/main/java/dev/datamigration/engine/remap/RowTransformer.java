@@ -1,0 +1,210 @@
+package dev.datamigration.engine.remap;
+
+import dev.datamigration.engine.MigrationException;
+import dev.datamigration.engine.dialect.Dialect;
+import dev.datamigration.engine.dialect.ValueKind;
+import dev.datamigration.engine.dialect.Values;
+import dev.datamigration.engine.plan.ColumnPlan;
+import dev.datamigration.engine.plan.EntityPlan;
+import dev.datamigration.engine.plan.RefKind;
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Turns a source row into the target row of one entity: reads each source column once, converts it to the target
+ * column's kind, remaps static, user and tenant references, fills constants, and writes NULL into deferred columns
+ * in the {@link Mode#LOAD} pass. The output array is reused between rows (no per-row maps). Values that cannot be
+ * remapped become NULL and are counted per column ({@link #unmappedReport()}), except unmatched users under the Fail
+ * policy, which stop the copy.
+ */
+public final class RowTransformer {
+
+    /** LOAD: deferred references NULL (first pass). FINAL: every column as it ends up after the second pass. */
+    public enum Mode { LOAD, FINAL }
+
+    private static final int SAMPLES = 5;
+
+    private final EntityPlan plan;
+    private final Dialect dialect;
+    private final Remaps remaps;
+    private final boolean failOnUnmatchedUser;
+    private final List<String> sourceColumns;
+    private final ValueKind[] sourceKinds;
+    private final int[] sourceIndex;
+    private final ColumnPlan[] columns;
+    private final Map<String, String>[] staticMaps;
+    private final boolean[] nullInThisPass;
+    private final Object[] sourceValues;
+    private final Object[] row;
+    private final long[] unmapped;
+    private final List<Set<String>> samples = new ArrayList<>();
+    private final int identifierSourceIndex;
+
+    @SuppressWarnings("unchecked")
+    public RowTransformer(EntityPlan plan, Dialect sourceDialect, Remaps remaps, Mode mode,
+                          boolean failOnUnmatchedUser) {
+        this.plan = plan;
+        this.dialect = sourceDialect;
+        this.remaps = remaps;
+        this.failOnUnmatchedUser = failOnUnmatchedUser;
+        this.columns = plan.columns().toArray(ColumnPlan[]::new);
+        Map<String, Integer> selected = new LinkedHashMap<>();
+        List<ValueKind> kinds = new ArrayList<>();
+        selected.put(plan.identifier().source().name(), 0);
+        kinds.add(plan.identifier().source().kind());
+        this.sourceIndex = new int[columns.length];
+        this.staticMaps = new Map[columns.length];
+        this.nullInThisPass = new boolean[columns.length];
+        for (int i = 0; i < columns.length; i++) {
+            ColumnPlan c = columns[i];
+            samples.add(new LinkedHashSet<>());
+            nullInThisPass[i] = mode == Mode.LOAD && c.deferred();
+            if (!c.copied() || nullInThisPass[i]) {
+                sourceIndex[i] = -1;
+                continue;
+            }
+            Integer index = selected.get(c.source().name());
+            if (index == null) {
+                index = selected.size();
+                selected.put(c.source().name(), index);
+                kinds.add(c.source().kind());
+            }
+            sourceIndex[i] = index;
+            if (c.ref() == RefKind.STATIC) {
+                staticMaps[i] = remaps.staticMap(c.referenced());
+            }
+        }
+        this.identifierSourceIndex = 0;
+        this.sourceColumns = List.copyOf(selected.keySet());
+        this.sourceKinds = kinds.toArray(ValueKind[]::new);
+        this.sourceValues = new Object[sourceKinds.length];
+        this.row = new Object[columns.length];
+        this.unmapped = new long[columns.length];
+    }
+
+    /** Real source column names to SELECT, the identifier first. */
+    public List<String> sourceColumns() {
+        return sourceColumns;
+    }
+
+    /** The identifier of the row last transformed (for messages). */
+    public Object currentKey() {
+        return sourceValues[identifierSourceIndex];
+    }
+
+    /** Reads the current row of {@code rs} (selected as {@link #sourceColumns()}) and returns the target row. */
+    public Object[] transform(ResultSet rs) throws SQLException {
+        for (int i = 0; i < sourceKinds.length; i++) {
+            sourceValues[i] = dialect.readValue(rs, i + 1, sourceKinds[i]);
+        }
+        for (int i = 0; i < columns.length; i++) {
+            ColumnPlan c = columns[i];
+            if (nullInThisPass[i]) {
+                row[i] = null;
+            } else if (sourceIndex[i] < 0) {
+                row[i] = c.constant();
+            } else {
+                Object value = sourceValues[sourceIndex[i]];
+                row[i] = value == null ? null : remap(i, c, value);
+            }
+        }
+        return row;
+    }
+
+    private Object remap(int i, ColumnPlan c, Object value) {
+        ValueKind kind = c.target().kind();
+        switch (c.ref()) {
+            case NONE -> {
+                return Values.convert(value, kind);
+            }
+            case STATIC -> {
+                String mapped = staticMaps[i].get(canonical(value));
+                if (mapped == null) {
+                    return unmapped(i, remaps.describeStaticRecord(c.referenced(), canonical(value)));
+                }
+                return Values.convert(mapped, kind);
+            }
+            case USER -> {
+                long id = asLong(value);
+                Long mapped = remaps.user(id).orElse(null);
+                if (mapped == null) {
+                    if (failOnUnmatchedUser) {
+                        throw MigrationException.permanent(plan.label() + "." + c.attribute() + " of row "
+                                + currentKey() + " references user " + remaps.describeSourceUser(id)
+                                + ", who has no target user with that username and tenant");
+                    }
+                    return unmapped(i, remaps.describeSourceUser(id));
+                }
+                return Values.convert(mapped, kind);
+            }
+            case TENANT -> {
+                long id = asLong(value);
+                Long mapped = remaps.tenant(id).orElse(null);
+                if (mapped == null) {
+                    throw MigrationException.permanent(plan.label() + "." + c.attribute() + " of row "
+                            + currentKey() + " holds tenant " + remaps.describeSourceTenant(id)
+                            + ", which has no target tenant of the same name");
+                }
+                return Values.convert(mapped, kind);
+            }
+            default -> throw new IllegalStateException(c.ref().name());
+        }
+    }
+
+    private Object unmapped(int column, String sample) {
+        unmapped[column]++;
+        if (samples.get(column).size() < SAMPLES) {
+            samples.get(column).add(sample);
+        }
+        return null;
+    }
+
+    private static String canonical(Object value) {
+        if (value instanceof BigDecimal d) {
+            return d.stripTrailingZeros().toPlainString();
+        }
+        return value.toString().trim();
+    }
+
+    private static long asLong(Object value) {
+        if (value instanceof Long l) {
+            return l;
+        }
+        if (value instanceof BigDecimal d) {
+            return d.longValueExact();
+        }
+        return Long.parseLong(value.toString().trim());
+    }
+
+    /** One message per column that had values without a counterpart (set to NULL). */
+    public List<String> unmappedReport() {
+        List<String> messages = new ArrayList<>();
+        for (int i = 0; i < columns.length; i++) {
+            if (unmapped[i] == 0) {
+                continue;
+            }
+            ColumnPlan c = columns[i];
+            String what = c.ref() == RefKind.USER ? "users without a target user" : "static records without an"
+                    + " active target record";
+            messages.add(plan.label() + "." + c.attribute() + ": " + unmapped[i] + " row(s) referenced " + what
+                    + " and were set to NULL (" + String.join(", ", samples.get(i)) + ")");
+        }
+        return messages;
+    }
+
+    /** The target column kinds, in row order. */
+    public ValueKind[] targetKinds() {
+        ValueKind[] kinds = new ValueKind[columns.length];
+        for (int i = 0; i < columns.length; i++) {
+            kinds[i] = columns[i].target().kind();
+        }
+        return kinds;
+    }
+}
