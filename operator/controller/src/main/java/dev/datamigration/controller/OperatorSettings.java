@@ -38,6 +38,12 @@ public record OperatorSettings(String copierImage, String copierServiceAccount, 
                 Duration.ofSeconds(2), Duration.ofSeconds(60), 6);
     }
 
+    /** The same settings with other polling and retry pacing (the local mode polls faster). */
+    public OperatorSettings withPacing(Duration poll, Duration retryBase, Duration retryMax, int attempts) {
+        return new OperatorSettings(copierImage, copierServiceAccount, copierUser, poll, retryBase, retryMax,
+                attempts);
+    }
+
     /** Back-off before attempt {@code attempt + 1} (attempt counts from 1). */
     public Duration backoff(int attempt) {
         long factor = 1L << Math.min(attempt - 1, 20);
