@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
             SimulatorCommand.class,
             PlanCommand.class,
             CopyCommand.class,
+            OperatorCommand.class,
         })
 public final class Main implements Runnable {
 
