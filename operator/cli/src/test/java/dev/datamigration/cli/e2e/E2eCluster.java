@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.datamigration.api.task.Contracts;
+import dev.datamigration.api.task.PlanReport;
+import dev.datamigration.api.task.PlannedApp;
+import dev.datamigration.api.task.PlannedEntity;
 import dev.datamigration.api.task.Progress;
 import dev.datamigration.api.v1alpha1.DataMigration;
 import dev.datamigration.api.v1alpha1.DataMigrationSpec;
@@ -50,6 +53,7 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -113,6 +117,7 @@ final class E2eCluster implements AutoCloseable {
     private static O11Factory plainFactory;
     private static O11Factory unmatchedUserFactory;
 
+    private final Map<String, PodHook> podHooks;
     private final Path dir;
     private final O11Factory factory;
     private final FactoryDatabases databases;
@@ -120,7 +125,8 @@ final class E2eCluster implements AutoCloseable {
     private final LocalCluster cluster;
 
     private E2eCluster(Path dir, O11Factory factory, FactoryDatabases databases, SimulatorServer simulator,
-            LocalCluster cluster) {
+            LocalCluster cluster, Map<String, PodHook> podHooks) {
+        this.podHooks = podHooks;
         this.dir = dir;
         this.factory = factory;
         this.databases = databases;
@@ -148,23 +154,49 @@ final class E2eCluster implements AutoCloseable {
     static E2eCluster start(Path dir, O11Factory factory, String databasePrefix) throws Exception {
         FactoryDatabases databases = factory.createDatabases(EmbeddedPostgres.shared(), databasePrefix);
         SimulatorServer simulator = SimulatorServer.start(SimulatorState.parse(PLATFORM_STATE));
+        Map<String, PodHook> hooks = new ConcurrentHashMap<>();
         LocalCluster cluster;
         try {
             cluster = LocalCluster.start(LocalOperator.launcher(OPERATOR_SETTINGS, HTTP), NAMESPACE,
                     dir.resolve("work"), dir.resolve("kubeconfig"), 0,
-                    kubeconfig -> CopierLauncher.childJvm(kubeconfig, "384m", COPIER_JVM));
+                    kubeconfig -> hooked(CopierLauncher.childJvm(kubeconfig, "384m", COPIER_JVM), hooks));
         } catch (Exception e) {
             simulator.close();
             databases.drop();
             throw e;
         }
-        E2eCluster e2e = new E2eCluster(dir, factory, databases, simulator, cluster);
+        E2eCluster e2e = new E2eCluster(dir, factory, databases, simulator, cluster, hooks);
         e2e.secret("prod-db", Map.of("username", EmbeddedPostgres.shared().username(),
                 "password", EmbeddedPostgres.shared().password()));
         e2e.secret("qa-db", Map.of("username", EmbeddedPostgres.shared().username(),
                 "password", EmbeddedPostgres.shared().password()));
         e2e.secret("lifetime", Map.of("token", LT_TOKEN));
         return e2e;
+    }
+
+    /** What the test does just before the Job runner starts a pod (e.g. lock a table the copier will need). */
+    @FunctionalInterface
+    interface PodHook {
+        void beforeStart() throws Exception;
+    }
+
+    /** Runs {@code hook} once, right before the pod {@code podName} ({@code <job>-<attempt>}) starts. */
+    void beforePodStarts(String podName, PodHook hook) {
+        podHooks.put(podName, hook);
+    }
+
+    private static CopierLauncher hooked(CopierLauncher launcher, Map<String, PodHook> hooks) {
+        return (args, env, workingDir, log) -> {
+            PodHook hook = hooks.remove(env.get("POD_NAME"));
+            if (hook != null) {
+                try {
+                    hook.beforeStart();
+                } catch (Exception e) {
+                    throw new IOException("pod hook of " + env.get("POD_NAME") + " failed: " + e.getMessage(), e);
+                }
+            }
+            return launcher.launch(args, env, workingDir, log);
+        };
     }
 
     KubernetesClient client() {
@@ -323,6 +355,51 @@ final class E2eCluster implements AutoCloseable {
         return JSON.readValue(configMap.getData().get(Contracts.PROGRESS_KEY), Progress.class);
     }
 
+    /** A check of a copier's progress that may read more of the cluster. */
+    @FunctionalInterface
+    interface ProgressCheck {
+        boolean test(Progress progress) throws Exception;
+    }
+
+    /** Waits until the progress report of a Job satisfies {@code check}. */
+    Progress awaitProgress(String job, String what, ProgressCheck check) throws Exception {
+        Instant deadline = Instant.now().plus(PATIENCE);
+        Progress progress = null;
+        while (Instant.now().isBefore(deadline)) {
+            progress = progress(job);
+            if (progress != null && progress.getEntities() != null && check.test(progress)) {
+                return progress;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("no " + what + " in the progress of " + job + " within " + PATIENCE + ": "
+                + (progress == null ? "none" : JSON.writeValueAsString(progress)) + copierLogs());
+    }
+
+    /** The plan the plan Job reported (plan.json in its progress ConfigMap). */
+    PlanReport plan(String migration) throws IOException {
+        ConfigMap configMap = client().configMaps().inNamespace(NAMESPACE)
+                .withName(migration + "-plan" + Contracts.PROGRESS_SUFFIX).get();
+        if (configMap == null || configMap.getData() == null || !configMap.getData().containsKey(Contracts.PLAN_KEY)) {
+            throw new AssertionError("no plan.json for " + migration);
+        }
+        return JSON.readValue(configMap.getData().get(Contracts.PLAN_KEY), PlanReport.class);
+    }
+
+    /** The last entity the plan copies for {@code app}. */
+    PlannedEntity lastPlannedEntity(String migration, String app) throws IOException {
+        PlannedApp planned = plan(migration).getApps().stream().filter(a -> a.getName().equals(app)).findFirst()
+                .orElseThrow(() -> new AssertionError("app " + app + " is not in the plan"));
+        return planned.getEntities().get(planned.getEntities().size() - 1);
+    }
+
+    /** The target table of a planned entity. */
+    String plannedTargetTable(String migration, String entity) throws IOException {
+        return plan(migration).getApps().stream().flatMap(a -> a.getEntities().stream())
+                .filter(e -> e.getName().equals(entity)).map(PlannedEntity::getTargetTable).findFirst()
+                .orElseThrow(() -> new AssertionError("no planned entity " + entity));
+    }
+
     /** The reasons of the Events about a migration, oldest first. */
     List<String> eventReasons(String name) {
         return events(name).stream().map(Event::getReason).toList();
@@ -396,36 +473,56 @@ final class E2eCluster implements AutoCloseable {
     }
 
     /**
-     * Holds an ACCESS EXCLUSIVE lock on a Production table until closed: a copier that reaches this table waits,
-     * deterministically in the middle of its app, which is where the kill, cancel and delete scenarios act.
+     * The row versions of a QA table: count, smallest and largest inserting transaction id (xmin). Equal before and
+     * after means no row of the table was written again in between.
      */
-    TableLock lockProductionTable(String table) throws SQLException {
-        Connection connection = databases.connectProduction();
-        connection.setAutoCommit(false);
+    String qaRowVersions(String table) throws SQLException {
+        try (Connection qa = databases.connectQa(); Statement statement = qa.createStatement();
+                var rs = statement.executeQuery("SELECT count(*), min(xmin::text::bigint), max(xmin::text::bigint)"
+                        + " FROM \"" + table + "\"")) {
+            rs.next();
+            return rs.getLong(1) + " rows, xmin " + rs.getLong(2) + ".." + rs.getLong(3);
+        }
+    }
+
+    /**
+     * Makes every insert into a QA table wait until the returned hold is closed: a trigger takes a shared advisory
+     * lock that this hold owns exclusively. A copier reaching that entity stops inside it (after the wipe and the
+     * entities before it), deterministically, which is where the kill, restart, cancel and delete scenarios act.
+     * Closing releases the lock; the trigger stays and then costs nothing.
+     */
+    InsertHold holdInsertsInto(String qaTable) throws SQLException {
+        Connection connection = databases.connectQa();
         try (Statement statement = connection.createStatement()) {
-            statement.execute("LOCK TABLE \"" + table + "\" IN ACCESS EXCLUSIVE MODE");
+            statement.execute("SELECT pg_advisory_lock(" + HOLD_KEY + ")");
+            statement.execute("CREATE OR REPLACE FUNCTION e2e_hold_inserts() RETURNS trigger LANGUAGE plpgsql AS "
+                    + "$$ BEGIN PERFORM pg_advisory_xact_lock_shared(" + HOLD_KEY + "); RETURN NEW; END $$");
+            statement.execute("CREATE TRIGGER e2e_hold BEFORE INSERT ON \"" + qaTable
+                    + "\" FOR EACH ROW EXECUTE FUNCTION e2e_hold_inserts()");
         } catch (SQLException e) {
             connection.close();
             throw e;
         }
-        return new TableLock(connection);
+        return new InsertHold(connection);
     }
 
-    /** A held table lock; closing releases it. */
-    static final class TableLock implements AutoCloseable {
+    private static final long HOLD_KEY = 7_331L;
+
+    /** Inserts held back by {@link #holdInsertsInto}; closing lets them through. */
+    static final class InsertHold implements AutoCloseable {
         private final Connection connection;
         private boolean released;
 
-        private TableLock(Connection connection) {
+        private InsertHold(Connection connection) {
             this.connection = connection;
         }
 
         @Override
-        public void close() throws SQLException {
+        public synchronized void close() throws SQLException {
             if (!released) {
                 released = true;
-                try {
-                    connection.rollback();
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("SELECT pg_advisory_unlock(" + HOLD_KEY + ")");
                 } finally {
                     connection.close();
                 }
