@@ -88,7 +88,9 @@ class InvalidSpecTest {
         e2e.create(migration);
 
         String message = e2e.awaitPhase("bad-shape", Phase.Failed).getStatus().getMessage();
-        assertThat(message).isEqualTo("2 problems: ");
+        assertThat(message).isEqualTo("2 problems: "
+                + "spec.source.database.url and spec.target.database.url are the same database; "
+                + "spec.apps names Catalog twice");
         assertNothingDone();
     }
 }
