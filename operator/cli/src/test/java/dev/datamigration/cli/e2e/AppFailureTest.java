@@ -58,11 +58,12 @@ class AppFailureTest {
         assertThat(status.getApps()).extracting(AppStatus::getName, AppStatus::getPhase)
                 .containsExactly(tuple("Catalog", AppPhase.Succeeded), tuple("Customers", AppPhase.Succeeded),
                         tuple("Orders", AppPhase.Failed));
-        // The copier checks the users of the whole app before it writes anything, so the cause names the user and
-        // its tenant but no entity: none was started.
+        // The copier checks the users of the whole app before it writes anything; the cause names the user, its
+        // tenant and the entity attributes that reference it.
         String cause = "users referenced by Orders have no target user with the same username and tenant: "
-                + "ghost.user (tenant Users) (create them in the target, or set users.unmatched: SetNull)";
-        assertThat(cause).contains(failure.mentions());
+                + "ghost.user (tenant Users) in Order.CreatedBy (create them in the target, or set users.unmatched:"
+                + " SetNull)";
+        assertThat(cause).contains(failure.mentions()).contains(failure.entity() + "." + failure.attribute());
         AppStatus orders = status.getApps().get(2);
         assertThat(orders.getMessage()).isEqualTo(cause);
         assertThat(orders.getMigratedEntities()).isEmpty();
