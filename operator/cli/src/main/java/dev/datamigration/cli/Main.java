@@ -15,6 +15,8 @@ import picocli.CommandLine.Command;
             SimulatorCommand.class,
             PlanCommand.class,
             CopyCommand.class,
+            OperatorCommand.class,
+            BenchCommand.class,
         })
 public final class Main implements Runnable {
 

@@ -1,7 +1,9 @@
 package dev.datamigration.controller;
 
 import dev.datamigration.controller.metrics.MigrationMetrics;
+import dev.datamigration.controller.platform.HttpPlatformClientFactory;
 import dev.datamigration.controller.platform.PlatformClientFactory;
+import dev.datamigration.platform.http.HttpSettings;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
@@ -27,7 +29,23 @@ public final class DataMigrationOperator implements AutoCloseable {
     public DataMigrationOperator(KubernetesClient client, Set<String> namespaces, OperatorSettings settings,
             PlatformClientFactory platforms, Clock clock, MeterRegistry registry,
             Optional<LeaderElectionConfiguration> leaderElection) {
+        this(client, namespaces, settings, platforms, clock, new MigrationMetrics(registry), leaderElection);
+    }
+
+    /** With the real platform clients (LifeTime v2, ODC) whose HTTP attempts are counted in {@code metrics}. */
+    public static DataMigrationOperator withHttpPlatforms(KubernetesClient client, Set<String> namespaces,
+            OperatorSettings settings, HttpSettings http, MeterRegistry registry,
+            Optional<LeaderElectionConfiguration> leaderElection) {
         MigrationMetrics metrics = new MigrationMetrics(registry);
+        return new DataMigrationOperator(client, namespaces, settings,
+                new HttpPlatformClientFactory(http, metrics.platformRequests()), Clock.systemUTC(), metrics,
+                leaderElection);
+    }
+
+    private DataMigrationOperator(KubernetesClient client, Set<String> namespaces, OperatorSettings settings,
+            PlatformClientFactory platforms, Clock clock, MigrationMetrics metrics,
+            Optional<LeaderElectionConfiguration> leaderElection) {
+        MeterRegistry registry = metrics.registry();
         this.operator = new Operator(overrider -> {
             overrider.withKubernetesClient(client)
                     .withCloseClientOnStop(false)

@@ -2,7 +2,6 @@ package dev.datamigration.controller;
 
 import dev.datamigration.api.task.Contracts;
 import dev.datamigration.api.v1alpha1.DataMigration;
-import dev.datamigration.api.v1alpha1.Phase;
 import dev.datamigration.controller.events.EventRecorder;
 import dev.datamigration.controller.jobs.JobFactory;
 import dev.datamigration.controller.metrics.MeteredPlatformClient;
@@ -123,10 +122,5 @@ public class DataMigrationReconciler implements Reconciler<DataMigration>, Clean
         return new MigrationRun(migration, context, clock.instant(), new EventRecorder(context.getClient(), clock),
                 metrics, platform, new JobControl(context, jobFactory, migration.getMetadata().getNamespace()),
                 settings, retries, new EnvironmentValidator(secrets));
-    }
-
-    /** The phase a status shows, for callers that only have the resource. */
-    public static Phase phaseOf(DataMigration migration) {
-        return migration.getStatus() == null ? null : migration.getStatus().getPhase();
     }
 }

@@ -38,11 +38,7 @@ public record OperatorSettings(String copierImage, String copierServiceAccount, 
                 Duration.ofSeconds(2), Duration.ofSeconds(60), 6);
     }
 
-    public OperatorSettings withServiceAccount(String serviceAccount) {
-        return new OperatorSettings(copierImage, serviceAccount, copierUser, pollInterval, platformRetryBase,
-                platformRetryMax, platformAttempts);
-    }
-
+    /** The same settings with other polling and retry pacing (the local mode polls faster). */
     public OperatorSettings withPacing(Duration poll, Duration retryBase, Duration retryMax, int attempts) {
         return new OperatorSettings(copierImage, copierServiceAccount, copierUser, poll, retryBase, retryMax,
                 attempts);

@@ -10,12 +10,14 @@ import dev.datamigration.api.v1alpha1.AppStatus;
 import dev.datamigration.api.v1alpha1.DataMigration;
 import dev.datamigration.api.v1alpha1.DataMigrationStatus;
 import dev.datamigration.api.v1alpha1.Phase;
-import dev.datamigration.controller.testing.InMemoryPlatform;
 import dev.datamigration.controller.testing.JobPlayer;
 import dev.datamigration.controller.testing.OperatorHarness;
+import dev.datamigration.controller.testing.PlatformSimulator;
+import dev.datamigration.platform.simulator.FaultRule;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.fabric8.kubernetes.client.utils.Serialization;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,19 +27,24 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
+/**
+ * The whole operator on the CRUD mock API server, the platform simulator over HTTP behind the real platform
+ * clients, and {@link JobPlayer} in the part of the Job controller and the copier.
+ */
 @EnableKubernetesMockClient(crud = true)
 class DataMigrationOperatorTest {
 
+    private static final String PRODUCTION_MAINTENANCE = ".*/environments/11111111-0000-4000-8000-000000000001/maintenancemode";
+    private static final String QA_MAINTENANCE = ".*/environments/11111111-0000-4000-8000-000000000002/maintenancemode";
+
     KubernetesClient client;
-    InMemoryPlatform platform;
+    PlatformSimulator platform;
     OperatorHarness harness;
     JobPlayer jobs;
 
     @BeforeEach
     void setUp() {
-        platform = new InMemoryPlatform()
-                .environment("Production", "Customers", "Orders", "Billing")
-                .environment("QA", "Customers", "Orders", "Billing");
+        platform = new PlatformSimulator();
         harness = new OperatorHarness(client, platform).standardSecrets().start();
         jobs = new JobPlayer(client, OperatorHarness.NAMESPACE);
     }
@@ -45,6 +52,7 @@ class DataMigrationOperatorTest {
     @AfterEach
     void tearDown() {
         harness.close();
+        platform.close();
     }
 
     private static Map<String, Long> entities(Object... nameRows) {
@@ -58,7 +66,7 @@ class DataMigrationOperatorTest {
     @Test
     @DisplayName("O11 -> O11 with StopEnvironment and UndeployApps: stop, undeploy, copy in waves, redeploy, Succeeded")
     void happyPath() {
-        harness.create(OperatorHarness.migration("prod-to-qa", "Orders", "Customers"));
+        harness.create(harness.o11("prod-to-qa", "Orders", "Customers"));
         jobs.finishPlan("prod-to-qa-plan", plan(
                 app("Orders", 1, entities("Order", 1000, "OrderLine", 5000)),
                 app("Customers", 0, entities("Customer", 300, "Address", 400, "Segment", 5))));
@@ -67,12 +75,12 @@ class DataMigrationOperatorTest {
         jobs.succeedCopy("prod-to-qa-orders", "Orders", entities("Order", 1000, "OrderLine", 5000));
 
         DataMigration done = harness.awaitPhase("prod-to-qa", Phase.Succeeded);
-        assertThat(platform.calls()).containsExactly(
-                "stop Production",
-                "undeploy QA/Customers",
-                "undeploy QA/Orders",
-                "redeploy QA/Customers",
-                "redeploy QA/Orders");
+        assertThat(platform.sideEffects()).containsExactly(
+                "Production maintenance on",
+                "QA maintenance on",
+                "QA maintenance on",
+                "QA maintenance off",
+                "QA maintenance off");
         DataMigrationStatus status = done.getStatus();
         assertThat(status.getProgress()).isEqualTo("5/5");
         assertThat(status.getEntities().getTotal()).isEqualTo(5);
@@ -85,7 +93,7 @@ class DataMigrationOperatorTest {
         assertThat(status.getTarget().getUndeployRequested()).containsExactly("Customers", "Orders");
         assertThat(status.getTarget().getUndeployedApps()).containsExactly("Customers", "Orders");
         assertThat(status.getTarget().getRedeployedApps()).containsExactly("Customers", "Orders");
-        assertThat(status.getTarget().getOperations()).isNull();
+        assertThat(status.getTarget().getOperations()).containsOnlyKeys("deployment:Customers", "deployment:Orders");
         assertThat(status.getApps()).extracting(AppStatus::getName, AppStatus::getPhase, AppStatus::getJob,
                         AppStatus::getWave, AppStatus::getRows)
                 .containsExactly(
@@ -106,17 +114,29 @@ class DataMigrationOperatorTest {
         assertThat(status.getMessage()).isEqualTo("Copied 2 apps: 5 entities, 6705 rows");
         assertThat(status.getCompletedAt()).isNotNull();
         assertThat(status.getElapsed()).matches("\\d+s");
-        assertThat(platform.isStopped("Production")).isTrue();
-        assertThat(platform.isDeployed("QA", "Orders")).isTrue();
+        assertThat(platform.maintenanceMode("Production")).isTrue();
+        assertThat(platform.maintenanceMode("QA")).isFalse();
         assertThat(harness.eventReasons("prod-to-qa")).contains("Accepted", "Validated", "PlanJobCreated", "Planned",
                 "StoppingSource", "SourceStopped", "UndeployingApp", "AppUndeployed", "CopyJobCreated", "AppCopied",
                 "Copied", "RedeployingApp", "AppRedeployed", "Succeeded");
+
+        String everythingWritten = Serialization.asJson(done) + Serialization.asJson(harness.events("prod-to-qa"))
+                + Serialization.asJson(jobs.jobs()) + Serialization.asJson(client.configMaps()
+                        .inNamespace(OperatorHarness.NAMESPACE).list());
+        assertThat(everythingWritten).doesNotContain("r-secret", "w-secret", PlatformSimulator.LT_TOKEN);
+        assertThat(harness.registry().get("datamigration.migrations").tag("phase", "Succeeded").gauge().value())
+                .isEqualTo(1.0);
+        assertThat(harness.registry().get("datamigration.rows.copied").counter().count()).isEqualTo(6705.0);
+        assertThat(harness.registry().get("datamigration.platform.calls").tag("operation", "undeploy")
+                .tag("outcome", "ok").counter().count()).isEqualTo(2.0);
+        assertThat(harness.registry().getMeters()).anyMatch(meter -> meter.getId().getName()
+                .startsWith("operator.sdk."));
     }
 
     @Test
     @DisplayName("A copy Job fails permanently: same-wave Jobs finish, later waves never start, targets redeployed, Failed")
     void appFailure() {
-        DataMigration migration = OperatorHarness.migration("refresh-1", "Customers", "Orders", "Billing");
+        DataMigration migration = harness.o11("refresh-1", "Customers", "Orders", "Billing");
         harness.create(migration);
         jobs.finishPlan("refresh-1-plan", plan(
                 app("Customers", 0, entities("Customer", 300)),
@@ -146,10 +166,10 @@ class DataMigrationOperatorTest {
         assertThat(status.getProgress()).isEqualTo("2/4");
         assertThat(status.getEntities().getFailed()).isEqualTo(1);
         assertThat(jobs.job("refresh-1-billing")).isNull();
-        assertThat(platform.calls()).containsExactly(
-                "stop Production",
-                "undeploy QA/Customers", "undeploy QA/Orders", "undeploy QA/Billing",
-                "redeploy QA/Customers", "redeploy QA/Orders", "redeploy QA/Billing");
+        assertThat(platform.sideEffects()).containsExactly(
+                "Production maintenance on",
+                "QA maintenance on", "QA maintenance on", "QA maintenance on",
+                "QA maintenance off", "QA maintenance off", "QA maintenance off");
         assertThat(status.getConditions()).extracting(Condition::getType, Condition::getStatus, Condition::getReason)
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple("Validated", "True", "Valid"),
@@ -164,7 +184,7 @@ class DataMigrationOperatorTest {
     @Test
     @DisplayName("Operator restarted mid-copy: finished Jobs are not rerun and no platform call repeats")
     void restartDuringCopying() {
-        harness.create(OperatorHarness.migration("restart", "Customers", "Orders"));
+        harness.create(harness.o11("restart", "Customers", "Orders"));
         jobs.finishPlan("restart-plan", plan(
                 app("Customers", 0, entities("Customer", 300)),
                 app("Orders", 1, entities("Order", 1000))));
@@ -180,72 +200,119 @@ class DataMigrationOperatorTest {
         assertThat(jobs.job("restart-customers").getMetadata().getUid()).isEqualTo(customersUid);
         assertThat(jobs.jobs()).extracting(job -> job.getMetadata().getName())
                 .containsExactlyInAnyOrder("restart-plan", "restart-customers", "restart-orders");
-        assertThat(platform.calls()).containsExactly(
-                "stop Production", "undeploy QA/Customers", "undeploy QA/Orders",
-                "redeploy QA/Customers", "redeploy QA/Orders");
+        assertThat(platform.sideEffects()).containsExactly(
+                "Production maintenance on", "QA maintenance on", "QA maintenance on",
+                "QA maintenance off", "QA maintenance off");
         assertThat(status.getProgress()).isEqualTo("2/2");
         assertThat(status.getRows().getCopied()).isEqualTo(1300L);
     }
 
     @Test
-    @DisplayName("Platform operations that run a while are polled, and a restart resumes polling the same operation")
-    void longOperationsPolledAcrossRestart() {
-        platform.pollsPerOperation(3);
-        harness.create(OperatorHarness.migration("slow", "Customers"));
-        jobs.finishPlan("slow-plan", plan(app("Customers", 0, entities("Customer", 300))));
+    @DisplayName("O11 -> ODC: ODC operations are polled, and a restart resumes polling the same operation")
+    void odcOperationsPolledAcrossRestart() {
+        harness.create(harness.odc("to-odc", "Customers"));
+        jobs.finishPlan("to-odc-plan", plan(app("Customers", 0, entities("Customer", 300))));
         await().atMost(Duration.ofSeconds(10)).until(() -> {
-            DataMigrationStatus current = harness.get("slow").getStatus();
+            DataMigrationStatus current = harness.get("to-odc").getStatus();
             return current.getTarget() != null && current.getTarget().getOperations() != null
                     && current.getTarget().getOperations().containsKey("undeploy:Customers");
         });
         harness.stop();
-        assertThat(harness.get("slow").getStatus().getTarget().getOperations()).containsOnlyKeys("undeploy:Customers");
         harness.start();
-        jobs.succeedCopy("slow-customers", "Customers", entities("Customer", 300));
-        harness.awaitPhase("slow", Phase.Succeeded);
-        assertThat(platform.calls()).containsExactly("stop Production", "undeploy QA/Customers",
-                "redeploy QA/Customers");
-        assertThat(platform.isDeployed("QA", "Customers")).isTrue();
+        jobs.succeedCopy("to-odc-customers", "Customers", entities("Customer", 300));
+        DataMigrationStatus status = harness.awaitPhase("to-odc", Phase.Succeeded).getStatus();
+        assertThat(platform.sideEffects()).containsExactly("Production maintenance on", "Undeploy Customers",
+                "Deploy Customers");
+        assertThat(platform.server().deployedRevision("Test", "Customers")).contains(5);
+        assertThat(status.getTarget().getOperations()).containsOnlyKeys("deployment:Customers");
+        assertThat(status.getTarget().getOperations().get("deployment:Customers"))
+                .contains("\"buildKey\":\"cccccccc-0000-4000-8000-000000000005\"", "\"revision\":5");
+    }
+
+    @Test
+    @DisplayName("O11 -> ODC: a redeploy the platform refuses fails the run and names the app left undeployed")
+    void odcRedeployFails() {
+        harness.create(harness.odc("odc-fail", "Orders"));
+        jobs.finishPlan("odc-fail-plan", plan(app("Orders", 0, entities("Order", 1000))));
+        jobs.succeedCopy("odc-fail-orders", "Orders", entities("Order", 1000));
+        DataMigrationStatus status = harness.awaitPhase("odc-fail", Phase.Failed).getStatus();
+        assertThat(platform.sideEffects()).containsExactly("Production maintenance on", "Undeploy Orders",
+                "Deploy Orders");
+        assertThat(status.getMessage()).isEqualTo("Restore failed: redeploying target app Orders failed on the "
+                + "platform: Deploy of Orders finished with error: Deployment failed: the data model is not compatible; still undeployed, redeploy by "
+                + "hand: Orders");
+        assertThat(status.getApps().get(0).getPhase()).isEqualTo(AppPhase.Succeeded);
+        assertThat(status.getConditions()).extracting(Condition::getType, Condition::getStatus, Condition::getReason)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("Validated", "True", "Valid"),
+                        org.assertj.core.groups.Tuple.tuple("Planned", "True", "Planned"),
+                        org.assertj.core.groups.Tuple.tuple("Quiesced", "True", "Quiesced"),
+                        org.assertj.core.groups.Tuple.tuple("Copied", "True", "Copied"),
+                        org.assertj.core.groups.Tuple.tuple("Restored", "False", "RedeployFailed"),
+                        org.assertj.core.groups.Tuple.tuple("Failed", "True", "RestoreFailed"));
     }
 
     @Test
     @DisplayName("Transient platform failures are retried with back-off and the run succeeds")
     void transientFailuresRetried() {
-        platform.failTransiently("stopEnvironment", 2);
-        harness.create(OperatorHarness.migration("flaky", "Customers"));
+        platform.server().faults().add(FaultRule.error(PRODUCTION_MAINTENANCE, 503, 2));
+        harness.create(harness.o11("flaky", "Customers"));
         jobs.finishPlan("flaky-plan", plan(app("Customers", 0, entities("Customer", 300))));
         jobs.succeedCopy("flaky-customers", "Customers", entities("Customer", 300));
         harness.awaitPhase("flaky", Phase.Succeeded);
-        assertThat(platform.calls()).containsExactly("503 stopEnvironment", "503 stopEnvironment",
-                "stop Production", "undeploy QA/Customers", "redeploy QA/Customers");
+        assertThat(platform.sideEffects()).containsExactly("503 Production maintenance on",
+                "503 Production maintenance on", "Production maintenance on", "QA maintenance on",
+                "QA maintenance off");
         assertThat(harness.eventReasons("flaky")).contains("PlatformRetry");
     }
 
     @Test
-    @DisplayName("A platform that keeps failing fails the run clearly, and apps already undeployed are redeployed")
+    @DisplayName("Platform timeouts are retried like 5xx: the run goes on once the platform answers again")
+    void timeoutsRetried() {
+        platform.server().faults().add(FaultRule.timeout(PRODUCTION_MAINTENANCE, 1500, 2).forMethod("PUT"));
+        harness.create(harness.o11("slow-lt", "Customers"));
+        jobs.finishPlan("slow-lt-plan", plan(app("Customers", 0, entities("Customer", 300))));
+        jobs.succeedCopy("slow-lt-customers", "Customers", entities("Customer", 300));
+        harness.awaitPhase("slow-lt", Phase.Succeeded);
+        assertThat(platform.sideEffects()).endsWith("Production maintenance on", "QA maintenance on",
+                "QA maintenance off");
+        assertThat(platform.server().calls()).filteredOn(call -> "TIMEOUT".equals(call.fault())).hasSize(2);
+        assertThat(harness.eventReasons("slow-lt")).contains("PlatformRetry");
+    }
+
+    @Test
+    @DisplayName("A platform that keeps failing fails the run clearly; an undeploy whose outcome is unknown is redeployed")
     void persistentPlatformFailureNeverStrandsAnUndeploy() {
-        harness.create(OperatorHarness.migration("down", "Customers", "Orders"));
+        platform.server().faults().add(FaultRule.error(QA_MAINTENANCE, 503, 6).forMethod("PUT"));
+        harness.create(harness.o11("down", "Customers", "Orders"));
         jobs.finishPlan("down-plan", plan(
                 app("Customers", 0, entities("Customer", 300)),
                 app("Orders", 0, entities("Order", 1000))));
-        await().atMost(Duration.ofSeconds(10)).until(() -> platform.calls().contains("undeploy QA/Customers"));
-        platform.failTransiently("undeploy", 3);
 
         DataMigrationStatus status = harness.awaitPhase("down", Phase.Failed).getStatus();
-        assertThat(platform.calls()).containsExactly("stop Production", "undeploy QA/Customers",
-                "503 undeploy", "503 undeploy", "503 undeploy", "redeploy QA/Customers", "redeploy QA/Orders");
-        assertThat(status.getMessage()).isEqualTo(
-                "platform API still failing after 3 attempts: undeploy: HTTP 503 Service Unavailable");
-        assertThat(status.getTarget().getUndeployRequested()).containsExactly("Customers", "Orders");
-        assertThat(status.getTarget().getRedeployedApps()).containsExactly("Customers", "Orders");
-        assertThat(platform.isDeployed("QA", "Customers")).isTrue();
+        assertThat(platform.sideEffects()).containsExactly("Production maintenance on",
+                "503 QA maintenance on", "503 QA maintenance on", "503 QA maintenance on",
+                "503 QA maintenance on", "503 QA maintenance on", "503 QA maintenance on",
+                "QA maintenance off");
+        assertThat(status.getMessage()).startsWith("platform API still failing after 3 attempts: ").contains("503");
+        assertThat(status.getTarget().getUndeployRequested()).containsExactly("Customers");
+        assertThat(status.getTarget().getUndeployedApps()).isEmpty();
+        assertThat(status.getTarget().getRedeployedApps()).containsExactly("Customers");
+        assertThat(platform.maintenanceMode("QA")).isFalse();
         assertThat(jobs.jobs()).extracting(job -> job.getMetadata().getName()).containsExactly("down-plan");
+        assertThat(status.getConditions()).extracting(Condition::getType, Condition::getStatus, Condition::getReason)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("Validated", "True", "Valid"),
+                        org.assertj.core.groups.Tuple.tuple("Planned", "True", "Planned"),
+                        org.assertj.core.groups.Tuple.tuple("Quiesced", "False", "PlatformFailed"),
+                        org.assertj.core.groups.Tuple.tuple("Restored", "True", "Redeployed"),
+                        org.assertj.core.groups.Tuple.tuple("Failed", "True", "PlatformFailed"));
     }
 
     @Test
     @DisplayName("spec.cancel mid-copy stops the Jobs, redeploys the target apps and ends Cancelled")
     void cancelDuringCopying() {
-        harness.create(OperatorHarness.migration("cancel-me", "Customers", "Orders"));
+        harness.create(harness.o11("cancel-me", "Customers", "Orders"));
         jobs.finishPlan("cancel-me-plan", plan(
                 app("Customers", 0, entities("Customer", 300, "Address", 400)),
                 app("Orders", 1, entities("Order", 1000))));
@@ -264,8 +331,8 @@ class DataMigrationOperatorTest {
                 .containsExactly(AppPhase.Cancelled, AppPhase.Cancelled);
         assertThat(status.getApps().get(0).getMigratedEntities()).containsExactly("Customer");
         assertThat(status.getMessage()).isEqualTo("Cancelled by spec.cancel");
-        assertThat(platform.calls()).containsExactly("stop Production", "undeploy QA/Customers",
-                "undeploy QA/Orders", "redeploy QA/Customers", "redeploy QA/Orders");
+        assertThat(platform.sideEffects()).containsExactly("Production maintenance on", "QA maintenance on",
+                "QA maintenance on", "QA maintenance off", "QA maintenance off");
         assertThat(status.getConditions()).extracting(Condition::getType, Condition::getStatus)
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple("Validated", "True"),
@@ -279,7 +346,7 @@ class DataMigrationOperatorTest {
     @Test
     @DisplayName("Deleting a running migration stops its Jobs and redeploys the target apps before the finalizer goes")
     void deleteDuringCopying() {
-        harness.create(OperatorHarness.migration("delete-me", "Customers"));
+        harness.create(harness.o11("delete-me", "Customers"));
         jobs.finishPlan("delete-me-plan", plan(app("Customers", 0, entities("Customer", 300))));
         jobs.awaitJob("delete-me-customers");
         assertThat(harness.get("delete-me").getMetadata().getFinalizers())
@@ -289,15 +356,15 @@ class DataMigrationOperatorTest {
 
         await().atMost(Duration.ofSeconds(15)).until(() -> harness.get("delete-me") == null);
         assertThat(jobs.job("delete-me-customers")).isNull();
-        assertThat(platform.calls()).containsExactly("stop Production", "undeploy QA/Customers",
-                "redeploy QA/Customers");
-        assertThat(platform.isDeployed("QA", "Customers")).isTrue();
+        assertThat(platform.sideEffects()).containsExactly("Production maintenance on", "QA maintenance on",
+                "QA maintenance off");
+        assertThat(platform.maintenanceMode("QA")).isFalse();
     }
 
     @Test
     @DisplayName("A dry run ends Succeeded after the plan, with no platform side effect and no copy Job")
     void dryRun() {
-        DataMigration migration = OperatorHarness.migration("dry", "Customers", "Orders");
+        DataMigration migration = harness.o11("dry", "Customers", "Orders");
         migration.getSpec().setDryRun(true);
         harness.create(migration);
         jobs.finishPlan("dry-plan", plan(
@@ -305,7 +372,7 @@ class DataMigrationOperatorTest {
                 app("Orders", 1, entities("Order", 1000))));
 
         DataMigrationStatus status = harness.awaitPhase("dry", Phase.Succeeded).getStatus();
-        assertThat(platform.calls()).isEmpty();
+        assertThat(platform.sideEffects()).isEmpty();
         assertThat(jobs.jobs()).extracting(job -> job.getMetadata().getName()).containsExactly("dry-plan");
         assertThat(status.getMessage()).isEqualTo("Dry run: Planned 2 apps, 2 entities, about 1300 rows");
         assertThat(status.getProgress()).isEqualTo("0/2");
@@ -314,46 +381,41 @@ class DataMigrationOperatorTest {
                         org.assertj.core.groups.Tuple.tuple("Validated", "True"),
                         org.assertj.core.groups.Tuple.tuple("Planned", "True"),
                         org.assertj.core.groups.Tuple.tuple("Complete", "True"));
-        assertThat(platform.isStopped("Production")).isFalse();
+        assertThat(platform.maintenanceMode("Production")).isFalse();
     }
 
     @Test
     @DisplayName("Every validation problem is listed at once; nothing is stopped, undeployed or started")
     void invalidEnvironment() {
-        platform.app("QA", "Reports", true, false);
         harness.secret("broken-writer", Map.of("username", "writer"));
-        DataMigration migration = OperatorHarness.migration("invalid", "Customers", "Reports", "Ghost");
+        DataMigration migration = harness.o11("invalid", "Customers", "Reports", "Ghost");
         migration.getSpec().getTarget().getDatabase().setCredentialsSecret("broken-writer");
         migration.getSpec().getSource().getDatabase().setCredentialsSecret("missing-secret");
         migration.getSpec().getTarget().setEnvironment("Staging");
         harness.create(migration);
 
         DataMigrationStatus status = harness.awaitPhase("invalid", Phase.Failed).getStatus();
-        assertThat(status.getMessage()).isEqualTo("5 problems: "
+        assertThat(status.getMessage()).isEqualTo("4 problems: "
                 + "Secret missing-secret (spec.source.database.credentialsSecret) does not exist; "
                 + "Secret broken-writer (spec.target.database.credentialsSecret) has no key password; "
-                + "app Reports is unknown in source environment Production; "
                 + "app Ghost is unknown in source environment Production; "
                 + "target environment Staging is unknown to the platform API");
-        assertThat(platform.calls()).isEmpty();
+        assertThat(platform.sideEffects()).isEmpty();
         assertThat(jobs.jobs()).isEmpty();
     }
 
     @Test
-    @DisplayName("Unknown environment and apps, unpublished and undeployed target apps: all reported, nothing done")
+    @DisplayName("Unknown environment and apps, target apps not deployed: all reported, nothing done")
     void invalidPlatformState() {
-        platform.app("QA", "Reports", true, false).app("QA", "Drafts", false, false)
-                .app("Production", "Reports", true, true).app("Production", "Drafts", true, true);
-        DataMigration migration = OperatorHarness.migration("unknowns", "Customers", "Reports", "Drafts", "Ghost");
+        DataMigration migration = harness.o11("unknowns", "Customers", "Reports", "Ghost");
         harness.create(migration);
 
         DataMigrationStatus status = harness.awaitPhase("unknowns", Phase.Failed).getStatus();
-        assertThat(status.getMessage()).isEqualTo("4 problems: "
+        assertThat(status.getMessage()).isEqualTo("3 problems: "
                 + "app Ghost is unknown in source environment Production; "
-                + "app Reports is not deployed in target environment QA: publish and deploy it first; "
-                + "app Drafts is not published in target environment QA: publish and deploy it first; "
+                + "app Reports is not in target environment QA: publish and deploy it first; "
                 + "app Ghost is not in target environment QA: publish and deploy it first");
-        assertThat(platform.calls()).isEmpty();
+        assertThat(platform.sideEffects()).isEmpty();
         assertThat(jobs.jobs()).isEmpty();
         assertThat(status.getConditions()).extracting(Condition::getType, Condition::getStatus, Condition::getReason)
                 .containsExactly(
@@ -361,7 +423,7 @@ class DataMigrationOperatorTest {
                         org.assertj.core.groups.Tuple.tuple("Restored", "True", "NothingToRestore"),
                         org.assertj.core.groups.Tuple.tuple("Failed", "True", "Invalid"));
 
-        DataMigration staging = OperatorHarness.migration("no-env", "Customers");
+        DataMigration staging = harness.o11("no-env", "Customers");
         staging.getSpec().getTarget().setEnvironment("Staging");
         harness.create(staging);
         assertThat(harness.awaitPhase("no-env", Phase.Failed).getStatus().getMessage())
@@ -371,7 +433,7 @@ class DataMigrationOperatorTest {
     @Test
     @DisplayName("Spec rules: every problem listed in the Validated condition")
     void invalidSpec() {
-        DataMigration migration = OperatorHarness.migration("bad-spec", "Customers");
+        DataMigration migration = harness.o11("bad-spec", "Customers");
         migration.getSpec().getSource().getDatabase().setUrl("jdbc:mysql://prod/outsystems");
         migration.getSpec().setExistingData(dev.datamigration.api.v1alpha1.ExistingData.Append);
         migration.getSpec().setIdentity(dev.datamigration.api.v1alpha1.IdentityMode.Remap);
@@ -383,13 +445,13 @@ class DataMigrationOperatorTest {
                 + "jdbc:postgresql:; "
                 + "spec.existingData Append is not supported yet: use Replace; "
                 + "spec.identity Remap is not supported yet: use Preserve");
-        assertThat(platform.calls()).isEmpty();
+        assertThat(platform.sideEffects()).isEmpty();
     }
 
     @Test
     @DisplayName("A spec edited after the start (no CEL on this API server) stops the run: Failed, targets restored")
     void specChangedAfterStart() {
-        harness.create(OperatorHarness.migration("edited", "Customers"));
+        harness.create(harness.o11("edited", "Customers"));
         jobs.finishPlan("edited-plan", plan(app("Customers", 0, entities("Customer", 300))));
         jobs.awaitJob("edited-customers");
 
@@ -401,24 +463,24 @@ class DataMigrationOperatorTest {
         assertThat(status.getMessage()).isEqualTo("The spec was changed after the run started; the run stops: "
                 + "create a new DataMigration for a new run");
         assertThat(jobs.job("edited-customers")).isNull();
-        assertThat(platform.calls()).containsExactly("stop Production", "undeploy QA/Customers",
-                "redeploy QA/Customers");
+        assertThat(platform.sideEffects()).containsExactly("Production maintenance on", "QA maintenance on",
+                "QA maintenance off");
     }
 
     @Test
     @DisplayName("A failed plan Job fails the run with the plan's message; nothing was quiesced")
     void planFails() {
-        harness.create(OperatorHarness.migration("bad-plan", "Customers"));
+        harness.create(harness.o11("bad-plan", "Customers"));
         jobs.failPlan("bad-plan-plan", "mandatory reference cycle: Order -> OrderLine -> Order");
         DataMigrationStatus status = harness.awaitPhase("bad-plan", Phase.Failed).getStatus();
         assertThat(status.getMessage()).isEqualTo("Plan failed: mandatory reference cycle: Order -> OrderLine -> Order");
-        assertThat(platform.calls()).isEmpty();
+        assertThat(platform.sideEffects()).isEmpty();
     }
 
     @Test
     @DisplayName("A terminal phase is never left, and an idle migration is not patched again")
     void terminalIsFinal() {
-        DataMigration migration = OperatorHarness.migration("final", "Customers");
+        DataMigration migration = harness.o11("final", "Customers");
         migration.getSpec().setDryRun(true);
         harness.create(migration);
         jobs.finishPlan("final-plan", plan(app("Customers", 0, entities("Customer", 300))));
@@ -427,7 +489,10 @@ class DataMigrationOperatorTest {
         done.getSpec().setCancel(true);
         client.resource(done).update();
         await().during(Duration.ofMillis(800)).atMost(Duration.ofSeconds(3)).until(() -> true);
+        String version = harness.get("final").getMetadata().getResourceVersion();
+        await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2)).until(() -> true);
         DataMigration after = harness.get("final");
+        assertThat(after.getMetadata().getResourceVersion()).isEqualTo(version);
         assertThat(after.getStatus().getPhase()).isEqualTo(Phase.Succeeded);
         assertThat(after.getStatus().getConditions()).isEqualTo(done.getStatus().getConditions());
         assertThat(after.getStatus().getObservedGeneration()).isEqualTo(done.getStatus().getObservedGeneration());

@@ -4,6 +4,7 @@ import dev.datamigration.engine.catalog.Catalog;
 import dev.datamigration.engine.catalog.CatalogReader;
 import dev.datamigration.engine.copy.AppCopier;
 import dev.datamigration.engine.copy.CheckpointStore;
+import dev.datamigration.engine.copy.ConnectionFactory;
 import dev.datamigration.engine.copy.CopyOptions;
 import dev.datamigration.engine.copy.CopyResult;
 import dev.datamigration.engine.copy.ProgressListener;
@@ -52,18 +53,39 @@ public final class Engine {
         return copy(source, dialectOf(source), target, dialectOf(target), scope, app, options, checkpoints, listener);
     }
 
+    /**
+     * {@link #copy(Connection, Connection, List, String, CopyOptions, CheckpointStore, ProgressListener)} with parallel
+     * streams: {@code sourceConnections} opens the further source connections that {@link CopyOptions#streams()} &gt; 1
+     * reads a large entity with.
+     */
+    public static CopyResult copy(Connection source, Connection target, List<String> scope, String app,
+                                  CopyOptions options, CheckpointStore checkpoints, ProgressListener listener,
+                                  ConnectionFactory sourceConnections) throws SQLException {
+        return copy(source, dialectOf(source), target, dialectOf(target), scope, app, options, checkpoints, listener,
+                sourceConnections);
+    }
+
     /** {@link #copy(Connection, Connection, List, String, CopyOptions, CheckpointStore, ProgressListener)} with
      * explicit dialects. */
     public static CopyResult copy(Connection source, Dialect sourceDialect, Connection target, Dialect targetDialect,
                                   List<String> scope, String app, CopyOptions options, CheckpointStore checkpoints,
                                   ProgressListener listener) throws SQLException {
+        return copy(source, sourceDialect, target, targetDialect, scope, app, options, checkpoints, listener,
+                ConnectionFactory.NONE);
+    }
+
+    /** The full form: explicit dialects and a factory for further source connections (parallel streams). */
+    public static CopyResult copy(Connection source, Dialect sourceDialect, Connection target, Dialect targetDialect,
+                                  List<String> scope, String app, CopyOptions options, CheckpointStore checkpoints,
+                                  ProgressListener listener, ConnectionFactory sourceConnections)
+            throws SQLException {
         Catalog sourceCatalog = new CatalogReader(sourceDialect).read(source, "source");
         Catalog targetCatalog = new CatalogReader(targetDialect).read(target, "target");
         Plan plan = Planner.plan(sourceCatalog, targetCatalog, scope,
                 table -> sourceDialect.countRows(source, table));
         plan.warnings().forEach(listener::warning);
         return new AppCopier(source, sourceDialect, target, targetDialect, new Remaps(sourceCatalog, targetCatalog),
-                options, checkpoints, listener).copy(plan, app);
+                options, checkpoints, listener, sourceConnections).copy(plan, app);
     }
 
     private static Dialect dialectOf(Connection connection) throws SQLException {

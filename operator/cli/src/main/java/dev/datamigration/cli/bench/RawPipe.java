@@ -9,23 +9,24 @@ import org.postgresql.copy.CopyOut;
 /**
  * The reference the engine is measured against: the source's {@code COPY ... TO STDOUT (FORMAT binary)}
  * streamed straight into the target's {@code COPY ... FROM STDIN (FORMAT binary)}, buffer by buffer, with no
- * decoding at all. No correct copier can beat it by much; the target's COPY backend is the bottleneck.
+ * decoding at all, in one target transaction. No correct copier can beat it by much: it does no remapping and no
+ * checking, and the target's COPY backend is its bottleneck.
  */
 public final class RawPipe {
 
     private RawPipe() {
     }
 
-    /** Pipes every row of the table from source to target (which must be empty) and returns the rows moved. */
-    public static long copy(Connection source, Connection target, String table, String columns)
-            throws SQLException {
+    /** Pipes every row of {@code sourceTable} into {@code targetTable} and returns the rows moved. */
+    public static long copy(Connection source, String sourceTable, Connection target, String targetTable,
+                            String columns) throws SQLException {
         boolean autoCommit = target.getAutoCommit();
         target.setAutoCommit(false);
         try {
             CopyOut out = source.unwrap(PGConnection.class).getCopyAPI()
-                    .copyOut("COPY \"" + table + "\" (" + columns + ") TO STDOUT (FORMAT binary)");
+                    .copyOut("COPY " + BenchTable.quote(sourceTable) + " (" + columns + ") TO STDOUT (FORMAT binary)");
             CopyIn in = target.unwrap(PGConnection.class).getCopyAPI()
-                    .copyIn("COPY \"" + table + "\" (" + columns + ") FROM STDIN (FORMAT binary)");
+                    .copyIn("COPY " + BenchTable.quote(targetTable) + " (" + columns + ") FROM STDIN (FORMAT binary)");
             try {
                 byte[] buffer;
                 while ((buffer = out.readFromCopy()) != null) {

@@ -1,6 +1,7 @@
 package dev.datamigration.controller.metrics;
 
 import dev.datamigration.api.v1alpha1.Phase;
+import dev.datamigration.platform.http.CallObserver;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -14,8 +15,9 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The operator's own meters, with low-cardinality labels only (no migration, app or entity names):
  * {@code datamigration_migrations{phase}} (gauge), {@code datamigration_rows_copied_total},
- * {@code datamigration_phase_duration_seconds{phase}} and {@code datamigration_platform_calls_total{operation,
- * outcome}}.
+ * {@code datamigration_phase_duration_seconds{phase}}, {@code datamigration_platform_calls_total{operation,
+ * outcome}} (one per client call as the operator sees it) and {@code datamigration_platform_requests_seconds{platform,
+ * operation,outcome}} (every HTTP attempt).
  */
 public class MigrationMetrics {
 
@@ -76,6 +78,20 @@ public class MigrationMetrics {
                 .tag("outcome", outcome)
                 .register(registry)
                 .increment();
+    }
+
+    /**
+     * Counts every HTTP attempt the platform clients make ({@code datamigration_platform_requests_total{platform,
+     * operation,outcome}}; outcome success, retry or failure) and times them.
+     */
+    public CallObserver platformRequests() {
+        return (platform, operation, outcome, duration) -> Timer.builder("datamigration.platform.requests")
+                .description("HTTP attempts of the platform API clients")
+                .tag("platform", platform)
+                .tag("operation", operation)
+                .tag("outcome", outcome.tag())
+                .register(registry)
+                .record(duration);
     }
 
     public MeterRegistry registry() {

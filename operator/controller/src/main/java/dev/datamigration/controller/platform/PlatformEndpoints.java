@@ -31,14 +31,6 @@ public final class PlatformEndpoints {
     private PlatformEndpoints() {
     }
 
-    public static Optional<Endpoint> source(DataMigrationSpec spec) {
-        return endpoint(spec, Side.source);
-    }
-
-    public static Optional<Endpoint> target(DataMigrationSpec spec) {
-        return endpoint(spec, Side.target);
-    }
-
     public static Optional<Endpoint> endpoint(DataMigrationSpec spec, Side side) {
         PlatformApiSpec api = spec.getPlatformApi();
         if (api == null) {

@@ -8,6 +8,7 @@ import dev.datamigration.controller.jobs.TaskFactory;
 import dev.datamigration.controller.progress.AppProgress;
 import dev.datamigration.controller.progress.JobOutcome;
 import dev.datamigration.controller.progress.ProgressReader;
+import dev.datamigration.controller.progress.Totals;
 import dev.datamigration.controller.status.ConditionType;
 import dev.datamigration.controller.status.Conditions;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
@@ -52,6 +53,7 @@ final class CopyStep {
         Optional<Integer> wave = apps.stream().filter(app -> app.getPhase() != AppPhase.Succeeded)
                 .map(AppStatus::getWave).min(Integer::compare);
         if (wave.isEmpty()) {
+            Totals.apply(run.status);
             String message = "Copied " + apps.size() + (apps.size() == 1 ? " app: " : " apps: ")
                     + run.status.getEntities().getMigrated() + " entities, " + run.status.getRows().getCopied()
                     + " rows";

@@ -229,8 +229,4 @@ public final class MigrationRun {
         }
         return "Accepted";
     }
-
-    Context<DataMigration> context() {
-        return context;
-    }
 }

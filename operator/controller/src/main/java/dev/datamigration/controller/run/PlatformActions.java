@@ -1,5 +1,6 @@
 package dev.datamigration.controller.run;
 
+import dev.datamigration.controller.platform.DeploymentRecord;
 import dev.datamigration.controller.platform.PlatformEndpoints.Side;
 import dev.datamigration.controller.status.ConditionType;
 import dev.datamigration.controller.status.Conditions;
@@ -74,13 +75,18 @@ final class PlatformActions {
         if (pending != null) {
             operation = client.operation(environment, pending);
         } else {
-            AppDeployment deployment = deployment(client, environment, app);
+            Optional<AppDeployment> listed = EnvironmentValidator.find(client.applications(environment), app);
             if (run.target().getUndeployRequested().contains(app)) {
-                if (!deployment.deployed()) {
+                // intent recorded, outcome unknown: an app no longer deployed (or listed) was undeployed
+                if (listed.isEmpty() || !listed.get().deployed()) {
                     return undeployed(run, app);
                 }
-            } else {
+            }
+            AppDeployment deployment = listed.orElseThrow(() -> new PlatformException("app " + app
+                    + " is not in target environment " + environment.name(), 404, false));
+            if (!run.target().getUndeployRequested().contains(app)) {
                 run.target().getUndeployRequested().add(app);
+                run.operations().put(DeploymentRecord.PREFIX + app, DeploymentRecord.encode(deployment));
                 run.checkpoint();
                 run.events.normal(run.migration(), "UndeployingApp", "Undeploying target app " + app);
             }
@@ -118,7 +124,11 @@ final class PlatformActions {
         return Optional.empty();
     }
 
-    /** Redeploys one target app. Empty when it is deployed again. */
+    /**
+     * Redeploys one target app. Empty when it is deployed again. Redeploying is idempotent on both platforms, so an
+     * intent without an operation key (the operator stopped right after recording it) is simply issued again:
+     * forgetting it would leave the app undeployed.
+     */
     static Optional<StepResult> redeploy(MigrationRun run, String app) {
         String key = "redeploy:" + app;
         PlatformClient client = run.platform.client(Side.target);
@@ -128,12 +138,8 @@ final class PlatformActions {
         if (pending != null) {
             operation = client.operation(environment, pending);
         } else {
-            AppDeployment deployment = deployment(client, environment, app);
-            if (run.target().getRedeployRequested().contains(app)) {
-                if (deployment.deployed()) {
-                    return redeployed(run, app);
-                }
-            } else {
+            AppDeployment deployment = recorded(run, client, environment, app);
+            if (!run.target().getRedeployRequested().contains(app)) {
                 run.target().getRedeployRequested().add(app);
                 run.checkpoint();
                 run.events.normal(run.migration(), "RedeployingApp", "Redeploying target app " + app);
@@ -142,6 +148,16 @@ final class PlatformActions {
         }
         return settle(run, key, operation, "redeploying target app " + app, ConditionType.Restored)
                 .or(() -> redeployed(run, app));
+    }
+
+    /** The app as it ran before its undeploy (recorded then), or as the platform lists it now. */
+    private static AppDeployment recorded(MigrationRun run, PlatformClient client, Environment environment,
+            String app) {
+        String record = run.operations().get(DeploymentRecord.PREFIX + app);
+        if (record != null) {
+            return DeploymentRecord.decode(record);
+        }
+        return deployment(client, environment, app);
     }
 
     private static Optional<StepResult> redeployed(MigrationRun run, String app) {

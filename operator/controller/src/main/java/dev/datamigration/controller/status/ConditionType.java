@@ -1,6 +1,7 @@
 package dev.datamigration.controller.status;
 
 import dev.datamigration.api.v1alpha1.Phase;
+import java.util.List;
 
 /**
  * The condition types of a DataMigration, in lifecycle order. The step conditions are Unknown while their step
@@ -29,9 +30,5 @@ public enum ConditionType {
     }
 
     /** The four steps before Restoring, in order. */
-    public static final ConditionType[] STEPS = {Validated, Planned, Quiesced, Copied};
-
-    public boolean isOutcome() {
-        return this == Complete || this == Failed || this == Cancelled;
-    }
+    public static final List<ConditionType> STEPS = List.of(Validated, Planned, Quiesced, Copied);
 }

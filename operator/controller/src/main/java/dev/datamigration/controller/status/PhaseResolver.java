@@ -1,6 +1,7 @@
 package dev.datamigration.controller.status;
 
 import dev.datamigration.api.v1alpha1.Phase;
+import java.util.List;
 
 /**
  * Derives {@code status.phase} from the conditions, the source of truth. A terminal phase is never left: once the
@@ -27,9 +28,9 @@ public final class PhaseResolver {
         if (conditions.get(ConditionType.Restored).isPresent()) {
             return Phase.Restoring;
         }
-        ConditionType[] steps = ConditionType.STEPS;
-        for (int i = steps.length - 1; i >= 0; i--) {
-            ConditionType step = steps[i];
+        List<ConditionType> steps = ConditionType.STEPS;
+        for (int i = steps.size() - 1; i >= 0; i--) {
+            ConditionType step = steps.get(i);
             if (conditions.get(step).isEmpty()) {
                 continue;
             }
@@ -39,7 +40,7 @@ public final class PhaseResolver {
             if (conditions.isFalse(step)) {
                 return Phase.Restoring;
             }
-            return i + 1 < steps.length ? steps[i + 1].phase() : Phase.Restoring;
+            return i + 1 < steps.size() ? steps.get(i + 1).phase() : Phase.Restoring;
         }
         return Phase.Pending;
     }

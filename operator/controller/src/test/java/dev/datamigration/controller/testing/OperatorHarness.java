@@ -14,8 +14,13 @@ import dev.datamigration.api.v1alpha1.TargetDowntime;
 import dev.datamigration.api.v1alpha1.TargetSpec;
 import dev.datamigration.controller.DataMigrationOperator;
 import dev.datamigration.controller.OperatorSettings;
+import dev.datamigration.api.v1alpha1.Platform;
+import dev.datamigration.api.v1alpha1.PlatformEndpoint;
+import dev.datamigration.api.v1alpha1.UserMatch;
+import dev.datamigration.api.v1alpha1.UsersSpec;
+import dev.datamigration.controller.platform.HttpPlatformClientFactory;
 import dev.datamigration.controller.platform.PlatformClientFactory;
-import dev.datamigration.platform.PlatformException;
+import dev.datamigration.platform.http.CallObserver;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
@@ -34,21 +39,21 @@ import java.util.Set;
 
 /**
  * A full operator against the CRUD mock API server: the committed CRD loaded first (so status is a subresource),
- * the credentials Secrets of a typical O11 -> O11 run, and the in-memory platform behind the client factory.
+ * the credentials Secrets of the O11 -> O11 and O11 -> ODC runs, and the real platform clients talking to the
+ * platform simulator over HTTP.
  */
 public final class OperatorHarness implements AutoCloseable {
 
     public static final String NAMESPACE = "refresh";
-    public static final String TOKEN = "lt-service-account-token";
     public static final OperatorSettings SETTINGS = new OperatorSettings("registry.example/datamigration:test",
             "datamigration-copier", 10001L, Duration.ofMillis(100), Duration.ofMillis(50), Duration.ofMillis(200), 3);
 
     private final KubernetesClient client;
-    private final InMemoryPlatform platform;
+    private final PlatformSimulator platform;
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private DataMigrationOperator operator;
 
-    public OperatorHarness(KubernetesClient client, InMemoryPlatform platform) {
+    public OperatorHarness(KubernetesClient client, PlatformSimulator platform) {
         this.client = client;
         this.platform = platform;
         try (InputStream crd = new FileInputStream(System.getProperty("datamigration.crd"))) {
@@ -60,14 +65,9 @@ public final class OperatorHarness implements AutoCloseable {
                 .build()).create();
     }
 
-    /** The factory checks the token like the real API would (401 otherwise). */
+    /** The real HTTP clients of the platform module, pointed at the simulator by the spec's URLs. */
     public PlatformClientFactory factory() {
-        return connection -> {
-            if (!TOKEN.equals(connection.credentials().get("token"))) {
-                throw new PlatformException("401 Unauthorized", 401, false);
-            }
-            return platform;
-        };
+        return new HttpPlatformClientFactory(PlatformSimulator.HTTP, CallObserver.NONE);
     }
 
     public OperatorHarness start() {
@@ -103,11 +103,40 @@ public final class OperatorHarness implements AutoCloseable {
     public OperatorHarness standardSecrets() {
         secret("prod-db-readonly", Map.of("username", "reader", "password", "r-secret"));
         secret("qa-db-writer", Map.of("username", "writer", "password", "w-secret"));
-        secret("lifetime-token", Map.of("token", TOKEN));
+        secret("lifetime-token", Map.of("token", PlatformSimulator.LT_TOKEN));
+        secret("odc-client", Map.of("clientId", PlatformSimulator.ODC_CLIENT_ID, "clientSecret",
+                PlatformSimulator.ODC_CLIENT_SECRET));
+        secret("odc-db-writer", Map.of("username", "writer", "password", "o-secret"));
         return this;
     }
 
-    /** O11 Production -> O11 QA, StopEnvironment + UndeployApps, parallelism 2. */
+    /** {@link #migration} with the simulator's LifeTime URL. */
+    public DataMigration o11(String name, String... apps) {
+        DataMigration migration = migration(name, apps);
+        migration.getSpec().getPlatformApi().setUrl(platform.lifeTimeUrl());
+        return migration;
+    }
+
+    /** O11 Production -> ODC stage Test (PostgreSQL, users by Email), LifeTime for the source, ODC for the target. */
+    public DataMigration odc(String name, String... apps) {
+        DataMigration migration = o11(name, apps);
+        TargetSpec target = migration.getSpec().getTarget();
+        target.setPlatform(Platform.ODC);
+        target.setEnvironment("Test");
+        target.getDatabase().setEngine(DatabaseEngine.PostgreSQL);
+        target.getDatabase().setUrl("jdbc:postgresql://odc-test:5432/stage");
+        target.getDatabase().setCredentialsSecret("odc-db-writer");
+        UsersSpec users = new UsersSpec();
+        users.setMatch(UserMatch.Email);
+        migration.getSpec().setUsers(users);
+        PlatformEndpoint odc = new PlatformEndpoint();
+        odc.setUrl(platform.odcUrl());
+        odc.setCredentialsSecret("odc-client");
+        migration.getSpec().getPlatformApi().setTarget(odc);
+        return migration;
+    }
+
+    /** O11 Production -> O11 QA, StopEnvironment + UndeployApps, parallelism 2 (URL of a real LifeTime). */
     public static DataMigration migration(String name, String... apps) {
         DataMigration migration = new DataMigration();
         migration.getMetadata().setName(name);

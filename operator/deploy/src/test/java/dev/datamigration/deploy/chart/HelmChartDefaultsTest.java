@@ -81,7 +81,9 @@ class HelmChartDefaultsTest {
         Container operator = operatorContainer(chart);
 
         assertThat(operator.getEnv()).map(EnvVar::getName).containsExactly("WATCH_NAMESPACES", "POD_NAME",
-                "POD_NAMESPACE", "COPIER_IMAGE", "COPIER_SERVICE_ACCOUNT", "JAVA_TOOL_OPTIONS");
+                "POD_NAMESPACE", "COPIER_IMAGE", "COPIER_SERVICE_ACCOUNT", "METRICS_PORT", "LEASE_NAME", "JAVA_TOOL_OPTIONS");
+        assertThat(env(operator, "METRICS_PORT").getValue()).isEqualTo("8080");
+        assertThat(env(operator, "LEASE_NAME").getValue()).isEqualTo(FULLNAME + "-leader");
         assertThat(env(operator, "WATCH_NAMESPACES").getValue()).isEmpty();
         assertThat(env(operator, "POD_NAME").getValueFrom().getFieldRef().getFieldPath()).isEqualTo("metadata.name");
         assertThat(env(operator, "POD_NAMESPACE").getValueFrom().getFieldRef().getFieldPath())

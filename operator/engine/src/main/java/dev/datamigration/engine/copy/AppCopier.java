@@ -31,9 +31,18 @@ public final class AppCopier {
     private final CopyOptions options;
     private final CheckpointStore store;
     private final ProgressListener listener;
+    private final ConnectionFactory sourceConnections;
 
     public AppCopier(Connection source, Dialect sourceDialect, Connection target, Dialect targetDialect,
                      Remaps remaps, CopyOptions options, CheckpointStore store, ProgressListener listener) {
+        this(source, sourceDialect, target, targetDialect, remaps, options, store, listener, ConnectionFactory.NONE);
+    }
+
+    /** {@code sourceConnections} opens the further source connections of parallel streams. */
+    public AppCopier(Connection source, Dialect sourceDialect, Connection target, Dialect targetDialect,
+                     Remaps remaps, CopyOptions options, CheckpointStore store, ProgressListener listener,
+                     ConnectionFactory sourceConnections) {
+        this.sourceConnections = sourceConnections;
         this.source = source;
         this.sourceDialect = sourceDialect;
         this.target = target;
@@ -70,7 +79,7 @@ public final class AppCopier {
                 store.save(checkpoint);
             }
             EntityLoader loader = new EntityLoader(source, sourceDialect, target, targetDialect, remaps, options,
-                    listener);
+                    listener, sourceConnections);
             EntityVerifier verifier = new EntityVerifier(source, sourceDialect, target, targetDialect, remaps,
                     options.batchSize());
             for (EntityPlan entity : appPlan.entities()) {
@@ -163,6 +172,9 @@ public final class AppCopier {
         if (options.unmatchedUsers() == CopyOptions.UnmatchedUsers.CREATE) {
             throw MigrationException.permanent("users.unmatched Create is not supported for O11 targets: use Fail"
                     + " or SetNull");
+        }
+        if (options.streams() < 1) {
+            throw MigrationException.permanent("streams must be at least 1, not " + options.streams());
         }
         if (options.batchSize() < 1) {
             throw MigrationException.permanent("batchSize must be at least 1, not " + options.batchSize());

@@ -1,9 +1,11 @@
 package dev.datamigration.engine.copy;
 
 import dev.datamigration.engine.MigrationException;
+import dev.datamigration.engine.dialect.BulkReader;
 import dev.datamigration.engine.dialect.BulkWriter;
 import dev.datamigration.engine.dialect.Dialect;
 import dev.datamigration.engine.dialect.PhysicalColumn;
+import dev.datamigration.engine.dialect.ValueKind;
 import dev.datamigration.engine.dialect.ValueRejectedException;
 import dev.datamigration.engine.plan.ColumnPlan;
 import dev.datamigration.engine.plan.DeferredReference;
@@ -17,6 +19,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Loads one entity in one target transaction: clear the deferred references that point into it, delete its rows,
@@ -37,9 +45,11 @@ final class EntityLoader {
     private final Remaps remaps;
     private final CopyOptions options;
     private final ProgressListener listener;
+    private final ConnectionFactory sourceConnections;
 
     EntityLoader(Connection source, Dialect sourceDialect, Connection target, Dialect targetDialect, Remaps remaps,
-                 CopyOptions options, ProgressListener listener) {
+                 CopyOptions options, ProgressListener listener, ConnectionFactory sourceConnections) {
+        this.sourceConnections = sourceConnections;
         this.source = source;
         this.sourceDialect = sourceDialect;
         this.target = target;
@@ -79,24 +89,16 @@ final class EntityLoader {
         RowTransformer transformer = new RowTransformer(entity, sourceDialect, remaps, RowTransformer.Mode.LOAD,
                 failOnUser);
         List<PhysicalColumn> columns = entity.columns().stream().map(ColumnPlan::target).toList();
-        long rows = 0;
-        try (PreparedStatement ps = sourceDialect.prepareStreamingQuery(source, sourceDialect.selectSql(
-                entity.sourceTable(), transformer.sourceColumns(), null), options.batchSize());
-             ResultSet rs = ps.executeQuery();
-             BulkWriter writer = targetDialect.openBulkWriter(target, entity.targetTable(), columns)) {
-            while (rs.next()) {
-                Object[] row = transformer.transform(rs);
-                try {
-                    writer.write(row);
-                } catch (ValueRejectedException e) {
-                    throw MigrationException.permanent(entity.label() + "." + entity.columns().get(e.column())
-                            .attribute() + " of row " + entity.identifier().attribute() + "="
-                            + transformer.currentKey() + " cannot be written to " + targetDialect.name() + ": "
-                            + e.getMessage());
+        long rows;
+        try (BulkWriter writer = targetDialect.openBulkWriter(target, entity.targetTable(), columns)) {
+            List<long[]> ranges = parallelRanges(entity);
+            if (ranges == null) {
+                try (BulkReader reader = sourceDialect.openBulkReader(source, entity.sourceTable(),
+                        transformer.sourceColumnDefs(), null, 0, 0, options.batchSize())) {
+                    rows = stream(entity, transformer, reader, writer::write, new AtomicLong());
                 }
-                if (++rows % options.batchSize() == 0) {
-                    listener.rowsCopied(entity, rows);
-                }
+            } else {
+                rows = new ParallelStreams(entity, ranges, failOnUser).load(transformer, writer);
             }
             long written = writer.finish();
             if (written != rows) {
@@ -106,6 +108,162 @@ final class EntityLoader {
         }
         warnings.addAll(transformer.unmappedReport());
         return rows;
+    }
+
+    /** A row sink: the writer itself, or one part of it. */
+    private interface RowSink {
+        void write(Object[] row) throws SQLException, ValueRejectedException;
+    }
+
+    /** Moves every row of {@code reader} through the transformer into {@code sink}; returns the rows moved. */
+    private long stream(EntityPlan entity, RowTransformer transformer, BulkReader reader, RowSink sink,
+                        AtomicLong total) throws SQLException {
+        Object[] values = transformer.sourceBuffer();
+        long rows = 0;
+        while (reader.next(values)) {
+            Object[] row = transformer.transformSource();
+            try {
+                sink.write(row);
+            } catch (ValueRejectedException e) {
+                throw MigrationException.permanent(entity.label() + "." + entity.columns().get(e.column())
+                        .attribute() + " of row " + entity.identifier().attribute() + "="
+                        + transformer.currentKey() + " cannot be written to " + targetDialect.name() + ": "
+                        + e.getMessage());
+            }
+            rows++;
+            long all = total.incrementAndGet();
+            if (all % options.batchSize() == 0) {
+                synchronized (listener) {
+                    listener.rowsCopied(entity, all);
+                }
+            }
+        }
+        return rows;
+    }
+
+    /**
+     * Key ranges [from, to) splitting the source identifier's span in {@link CopyOptions#streams()} equal parts, or null
+     * for a single stream: one stream asked for, no factory for more connections, a non-integer identifier, or an
+     * entity too small to gain (fewer than two batches per stream).
+     */
+    private List<long[]> parallelRanges(EntityPlan entity) throws SQLException {
+        int streams = options.streams();
+        if (streams < 2 || sourceConnections == ConnectionFactory.NONE
+                || entity.identifier().source().kind() != ValueKind.INTEGER
+                || entity.estimatedRows() < 2L * streams * options.batchSize()) {
+            return null;
+        }
+        long[] bounds = sourceDialect.keyBounds(source, entity.sourceTable(), entity.identifier().source().name());
+        if (bounds == null) {
+            return null;
+        }
+        long low = bounds[0];
+        long high = bounds[1] + 1;
+        long width = Math.max(1, (high - low + streams - 1) / streams);
+        List<long[]> ranges = new ArrayList<>();
+        for (long from = low; from < high; from += width) {
+            ranges.add(new long[] {from, Math.min(high, from + width)});
+        }
+        return ranges;
+    }
+
+    /**
+     * Reads key ranges of one entity at once, each on its own source connection that sees the snapshot of the copy's
+     * source transaction, and feeds them into the one target COPY of the entity's transaction: the load stays a single
+     * target transaction, so a kill leaves the entity untouched or complete, as with one stream.
+     */
+    private final class ParallelStreams {
+        private final EntityPlan entity;
+        private final List<long[]> ranges;
+        private final boolean failOnUser;
+
+        ParallelStreams(EntityPlan entity, List<long[]> ranges, boolean failOnUser) {
+            this.entity = entity;
+            this.ranges = ranges;
+            this.failOnUser = failOnUser;
+        }
+
+        long load(RowTransformer merged, BulkWriter writer) throws SQLException {
+            String snapshot = sourceDialect.exportSnapshot(source);
+            AtomicLong total = new AtomicLong();
+            ExecutorService pool = Executors.newFixedThreadPool(ranges.size(), runnable -> {
+                Thread thread = new Thread(runnable, "copy-" + entity.name());
+                thread.setDaemon(true);
+                return thread;
+            });
+            List<Future<RowTransformer>> streams = new ArrayList<>();
+            List<Connection> opened = new CopyOnWriteArrayList<>();
+            try {
+                for (long[] range : ranges) {
+                    streams.add(pool.submit(() -> readRange(range, snapshot, writer, total, opened)));
+                }
+                long rows = 0;
+                SQLException failure = null;
+                RuntimeException runtimeFailure = null;
+                for (Future<RowTransformer> stream : streams) {
+                    try {
+                        RowTransformer done = stream.get();
+                        merged.addUnmapped(done);
+                    } catch (ExecutionException e) {
+                        if (failure == null && runtimeFailure == null) {
+                            // Stop the other streams: closing their connections ends their reads.
+                            closeAll(opened);
+                            if (e.getCause() instanceof SQLException sql) {
+                                failure = sql;
+                            } else if (e.getCause() instanceof RuntimeException runtime) {
+                                runtimeFailure = runtime;
+                            } else {
+                                runtimeFailure = new IllegalStateException(e.getCause());
+                            }
+                        }
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        closeAll(opened);
+                        throw new SQLException("interrupted while copying " + entity.label(), "57014", e);
+                    }
+                }
+                if (failure != null) {
+                    throw failure;
+                }
+                if (runtimeFailure != null) {
+                    throw runtimeFailure;
+                }
+                rows = total.get();
+                return rows;
+            } finally {
+                pool.shutdownNow();
+                closeAll(opened);
+            }
+        }
+
+        private RowTransformer readRange(long[] range, String snapshot, BulkWriter writer, AtomicLong total,
+                                         List<Connection> opened) throws SQLException {
+            RowTransformer transformer = new RowTransformer(entity, sourceDialect, remaps, RowTransformer.Mode.LOAD,
+                    failOnUser);
+            try (Connection connection = sourceConnections.open()) {
+                opened.add(connection);
+                sourceDialect.importSnapshot(connection, snapshot);
+                BulkWriter.Part part = writer.part();
+                try (BulkReader reader = sourceDialect.openBulkReader(connection, entity.sourceTable(),
+                        transformer.sourceColumnDefs(), entity.identifier().source().name(), range[0], range[1],
+                        options.batchSize())) {
+                    stream(entity, transformer, reader, part::write, total);
+                }
+                part.flush();
+                connection.rollback();
+            }
+            return transformer;
+        }
+
+        private static void closeAll(List<Connection> connections) {
+            for (Connection c : connections) {
+                try {
+                    c.close();
+                } catch (SQLException e) {
+                    // Closing is how a failed copy stops the other streams; their own errors are not the cause.
+                }
+            }
+        }
     }
 
     /** Sets one deferred reference column of {@code owner} from the source, in batches. */

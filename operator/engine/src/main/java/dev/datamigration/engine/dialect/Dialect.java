@@ -105,6 +105,24 @@ public interface Dialect {
         return ps;
     }
 
+    /**
+     * Opens a streaming read of {@code columns} (real names) of {@code table}, all rows in no particular order, or only
+     * the rows whose integer {@code key} lies in {@code [from, to)} when {@code key} is not null. The default is a
+     * {@link #prepareStreamingQuery streaming query} read with {@link #readValue}; engines with a faster bulk export
+     * override it.
+     */
+    default BulkReader openBulkReader(Connection connection, String table, List<PhysicalColumn> columns, String key,
+                                      long from, long to, int fetchSize) throws SQLException {
+        List<String> names = columns.stream().map(PhysicalColumn::name).toList();
+        String sql = key == null ? selectSql(table, names, null) : keyRangeSql(table, names, key);
+        PreparedStatement ps = prepareStreamingQuery(connection, sql, fetchSize);
+        if (key != null) {
+            ps.setLong(1, from);
+            ps.setLong(2, to);
+        }
+        return new ResultSetBulkReader(this, ps, columns.stream().map(PhysicalColumn::kind).toArray(ValueKind[]::new));
+    }
+
     /** Reads column {@code index} of the current row as a normalised value of {@code kind}. */
     default Object readValue(ResultSet rs, int index, ValueKind kind) throws SQLException {
         Object value = switch (kind) {
@@ -141,6 +159,31 @@ public interface Dialect {
         return "SELECT " + columns.stream().map(this::quote).collect(Collectors.joining(", "))
                 + " FROM " + quote(table) + " WHERE " + quote(key) + " >= ? AND " + quote(key) + " < ? ORDER BY "
                 + quote(key);
+    }
+
+    /** The lowest and highest value of an integer column, or null when the table is empty. */
+    default long[] keyBounds(Connection connection, String table, String key) throws SQLException {
+        try (Statement st = connection.createStatement();
+             ResultSet rs = st.executeQuery("SELECT MIN(" + quote(key) + "), MAX(" + quote(key) + ") FROM "
+                     + quote(table))) {
+            rs.next();
+            long min = rs.getLong(1);
+            return rs.wasNull() ? null : new long[] {min, rs.getLong(2)};
+        }
+    }
+
+    /**
+     * Makes the snapshot of {@code connection}'s open transaction available to other connections, so that parallel
+     * streams read one consistent state; returns its id, or null when the engine cannot share snapshots (each stream
+     * then reads its own, which is exact only when the source is quiet, as it is with StopEnvironment).
+     */
+    default String exportSnapshot(Connection connection) throws SQLException {
+        return null;
+    }
+
+    /** Starts a read transaction on {@code connection} that sees {@code snapshot} (from {@link #exportSnapshot}). */
+    default void importSnapshot(Connection connection, String snapshot) throws SQLException {
+        connection.setAutoCommit(false);
     }
 
     /** Counts the rows of a table. */

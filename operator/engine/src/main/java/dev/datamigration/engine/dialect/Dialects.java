@@ -12,7 +12,14 @@ public final class Dialects {
         if (jdbcUrl != null && jdbcUrl.startsWith("jdbc:postgresql:")) {
             return new PostgresDialect();
         }
+        if (jdbcUrl != null && jdbcUrl.startsWith("jdbc:sqlserver:")) {
+            return new SqlServerDialect();
+        }
+        if (jdbcUrl != null && jdbcUrl.startsWith("jdbc:oracle:")) {
+            return new OracleDialect();
+        }
         String scheme = jdbcUrl == null ? "(none)" : jdbcUrl.replaceFirst("^(jdbc:[^:]+):.*$", "$1");
-        throw MigrationException.permanent("no copy dialect for " + scheme + " yet: supported is jdbc:postgresql");
+        throw MigrationException.permanent("no copy dialect for " + scheme
+                + ": supported are jdbc:postgresql, jdbc:sqlserver and jdbc:oracle");
     }
 }

@@ -7,12 +7,20 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+import org.postgresql.copy.CopyOut;
 import org.postgresql.copy.PGCopyOutputStream;
 
-/** PostgreSQL: COPY FROM STDIN (text format) for loads, cursor-based streaming reads, setval for identities. */
+/**
+ * PostgreSQL: loads through {@code COPY ... FROM STDIN} in the binary format ({@link PgBinaryEncoder}) when every column
+ * type has a binary encoding here, else in the text format ({@link CopyTextEncoder}); bulk reads through
+ * {@code COPY (SELECT ...) TO STDOUT} in the binary format ({@link PgBinaryDecoder}) under the same condition, else a
+ * cursor-based streaming query; setval for identities.
+ */
 public final class PostgresDialect implements Dialect {
 
     /** Bytes buffered before a chunk goes to the server. */
@@ -47,12 +55,86 @@ public final class PostgresDialect implements Dialect {
     @Override
     public BulkWriter openBulkWriter(Connection connection, String table, List<PhysicalColumn> columns)
             throws SQLException {
+        PgBinaryType[] binary = binaryTypes(columns);
+        String format = binary == null ? "text" : "binary";
         String sql = "COPY " + quote(table) + " ("
                 + columns.stream().map(c -> quote(c.name())).collect(Collectors.joining(", "))
-                + ") FROM STDIN (FORMAT text)";
+                + ") FROM STDIN (FORMAT " + format + ")";
+        if (binary != null) {
+            CopyIn in = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql);
+            return new BinaryCopyWriter(in, binary);
+        }
         PGCopyOutputStream copy = new PGCopyOutputStream(connection.unwrap(PGConnection.class), sql, COPY_BUFFER);
         ValueKind[] kinds = columns.stream().map(PhysicalColumn::kind).toArray(ValueKind[]::new);
         return new CopyWriter(copy, kinds);
+    }
+
+    @Override
+    public BulkReader openBulkReader(Connection connection, String table, List<PhysicalColumn> columns, String key,
+                                     long from, long to, int fetchSize) throws SQLException {
+        PgBinaryType[] binary = binaryTypes(columns);
+        if (binary == null) {
+            return Dialect.super.openBulkReader(connection, table, columns, key, from, to, fetchSize);
+        }
+        if (connection.getAutoCommit()) {
+            connection.setAutoCommit(false);
+        }
+        String select = "SELECT " + columns.stream().map(c -> quote(c.name())).collect(Collectors.joining(", "))
+                + " FROM " + quote(table)
+                + (key == null ? "" : " WHERE " + quote(key) + " >= " + from + " AND " + quote(key) + " < " + to);
+        CopyOut out = connection.unwrap(PGConnection.class).getCopyAPI()
+                .copyOut("COPY (" + select + ") TO STDOUT (FORMAT binary)");
+        return new BinaryCopyReader(out, binary);
+    }
+
+    /** pg_export_snapshot of the connection's transaction (opened here when autocommit was on). */
+    @Override
+    public String exportSnapshot(Connection connection) throws SQLException {
+        if (connection.getAutoCommit()) {
+            connection.setAutoCommit(false);
+        }
+        try (Statement st = connection.createStatement();
+             ResultSet rs = st.executeQuery("SELECT pg_export_snapshot()")) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
+    @Override
+    public void importSnapshot(Connection connection, String snapshot) throws SQLException {
+        connection.setAutoCommit(false);
+        if (snapshot == null) {
+            return;
+        }
+        connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+        try (PreparedStatement ps = connection.prepareStatement("SET TRANSACTION SNAPSHOT '"
+                + snapshot.replace("'", "''") + "'")) {
+            ps.execute();
+        }
+    }
+
+    /** The binary types of the columns when each has a binary encoding matching its value kind, else null. */
+    static PgBinaryType[] binaryTypes(List<PhysicalColumn> columns) {
+        PgBinaryType[] types = PgBinaryType.ofAll(columns);
+        if (types == null) {
+            return null;
+        }
+        for (int i = 0; i < types.length; i++) {
+            ValueKind expected = switch (types[i]) {
+                case BOOL -> ValueKind.BOOLEAN;
+                case INT2, INT4, INT8 -> ValueKind.INTEGER;
+                case NUMERIC -> ValueKind.DECIMAL;
+                case TEXT -> ValueKind.TEXT;
+                case BYTEA -> ValueKind.BINARY;
+                case TIMESTAMP -> ValueKind.TIMESTAMP;
+                case DATE -> ValueKind.DATE;
+                case TIME -> ValueKind.TIME;
+            };
+            if (columns.get(i).kind() != expected) {
+                return null;
+            }
+        }
+        return types;
     }
 
     @Override
@@ -75,6 +157,129 @@ public final class PostgresDialect implements Dialect {
                 + "), 1), MAX(" + q + ") IS NOT NULL) FROM " + quote(table))) {
             ps.setString(1, sequence);
             ps.executeQuery().close();
+        }
+    }
+
+    /** Streams rows into one binary COPY; at most about {@link #COPY_BUFFER} bytes (or one larger row) wait in memory. */
+    private static final class BinaryCopyWriter implements BulkWriter {
+
+        private final CopyIn copy;
+        private final PgBinaryType[] types;
+        private final PgBinaryEncoder encoder;
+        private boolean done;
+
+        BinaryCopyWriter(CopyIn copy, PgBinaryType[] types) throws SQLException {
+            this.copy = copy;
+            this.types = types;
+            this.encoder = new PgBinaryEncoder((bytes, length) -> {
+                try {
+                    synchronized (this) {
+                        copy.writeToCopy(bytes, 0, length);
+                    }
+                } catch (SQLException e) {
+                    throw new IOException(e.getMessage(), e);
+                }
+            }, types, COPY_BUFFER);
+            encoder.writeHeader();
+            try {
+                // The header goes out first: parts send their own chunks straight to the COPY.
+                encoder.flush();
+            } catch (IOException e) {
+                throw asSql(e);
+            }
+        }
+
+        @Override
+        public void write(Object[] row) throws SQLException, ValueRejectedException {
+            try {
+                encoder.writeRow(row);
+            } catch (IOException e) {
+                throw asSql(e);
+            }
+        }
+
+        /** Each part encodes in its own thread into its own buffer and hands whole chunks to the COPY under a lock. */
+        @Override
+        public Part part() {
+            PgBinaryEncoder own = new PgBinaryEncoder((bytes, length) -> {
+                try {
+                    synchronized (this) {
+                        copy.writeToCopy(bytes, 0, length);
+                    }
+                } catch (SQLException e) {
+                    throw new IOException(e.getMessage(), e);
+                }
+            }, types, COPY_BUFFER);
+            return new Part() {
+                @Override
+                public void write(Object[] row) throws SQLException, ValueRejectedException {
+                    try {
+                        own.writeRow(row);
+                    } catch (IOException e) {
+                        throw asSql(e);
+                    }
+                }
+
+                @Override
+                public void flush() throws SQLException {
+                    try {
+                        own.flush();
+                    } catch (IOException e) {
+                        throw asSql(e);
+                    }
+                }
+            };
+        }
+
+        @Override
+        public long finish() throws SQLException {
+            try {
+                encoder.writeTrailer();
+                encoder.flush();
+                done = true;
+                return copy.endCopy();
+            } catch (IOException e) {
+                throw asSql(e);
+            }
+        }
+
+        @Override
+        public void abort() {
+            if (done) {
+                return;
+            }
+            done = true;
+            try {
+                if (copy.isActive()) {
+                    copy.cancelCopy();
+                }
+            } catch (SQLException e) {
+                // The transaction is rolled back by the caller; a failed cancel leaves nothing behind.
+            }
+        }
+    }
+
+    /** Reads one binary {@code COPY TO STDOUT}; cancels it when closed before the end. */
+    private static final class BinaryCopyReader implements BulkReader {
+
+        private final CopyOut copy;
+        private final PgBinaryDecoder decoder;
+
+        BinaryCopyReader(CopyOut copy, PgBinaryType[] types) {
+            this.copy = copy;
+            this.decoder = new PgBinaryDecoder(copy::readFromCopy, types);
+        }
+
+        @Override
+        public boolean next(Object[] values) throws SQLException {
+            return decoder.next(values);
+        }
+
+        @Override
+        public void close() throws SQLException {
+            if (copy.isActive()) {
+                copy.cancelCopy();
+            }
         }
     }
 
@@ -130,12 +335,13 @@ public final class PostgresDialect implements Dialect {
             }
         }
 
-        private static SQLException asSql(IOException e) {
-            if (e.getCause() instanceof SQLException sql) {
-                return sql;
-            }
-            return new SQLException("COPY stream failed: " + e.getMessage(), "08006", e);
+    }
+
+    private static SQLException asSql(IOException e) {
+        if (e.getCause() instanceof SQLException sql) {
+            return sql;
         }
+        return new SQLException("COPY stream failed: " + e.getMessage(), "08006", e);
     }
 
     /** Lets the encoder write without ever closing the COPY stream (closing would end the COPY). */

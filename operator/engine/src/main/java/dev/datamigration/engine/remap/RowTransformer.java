@@ -2,6 +2,7 @@ package dev.datamigration.engine.remap;
 
 import dev.datamigration.engine.MigrationException;
 import dev.datamigration.engine.dialect.Dialect;
+import dev.datamigration.engine.dialect.PhysicalColumn;
 import dev.datamigration.engine.dialect.ValueKind;
 import dev.datamigration.engine.dialect.Values;
 import dev.datamigration.engine.plan.ColumnPlan;
@@ -36,6 +37,7 @@ public final class RowTransformer {
     private final Remaps remaps;
     private final boolean failOnUnmatchedUser;
     private final List<String> sourceColumns;
+    private final List<PhysicalColumn> sourceColumnDefs;
     private final ValueKind[] sourceKinds;
     private final int[] sourceIndex;
     private final ColumnPlan[] columns;
@@ -57,8 +59,10 @@ public final class RowTransformer {
         this.columns = plan.columns().toArray(ColumnPlan[]::new);
         Map<String, Integer> selected = new LinkedHashMap<>();
         List<ValueKind> kinds = new ArrayList<>();
+        List<PhysicalColumn> defs = new ArrayList<>();
         selected.put(plan.identifier().source().name(), 0);
         kinds.add(plan.identifier().source().kind());
+        defs.add(plan.identifier().source());
         this.sourceIndex = new int[columns.length];
         this.staticMaps = new Map[columns.length];
         this.nullInThisPass = new boolean[columns.length];
@@ -75,6 +79,7 @@ public final class RowTransformer {
                 index = selected.size();
                 selected.put(c.source().name(), index);
                 kinds.add(c.source().kind());
+                defs.add(c.source());
             }
             sourceIndex[i] = index;
             if (c.ref() == RefKind.STATIC) {
@@ -83,6 +88,7 @@ public final class RowTransformer {
         }
         this.identifierSourceIndex = 0;
         this.sourceColumns = List.copyOf(selected.keySet());
+        this.sourceColumnDefs = List.copyOf(defs);
         this.sourceKinds = kinds.toArray(ValueKind[]::new);
         this.sourceValues = new Object[sourceKinds.length];
         this.row = new Object[columns.length];
@@ -92,6 +98,19 @@ public final class RowTransformer {
     /** Real source column names to SELECT, the identifier first. */
     public List<String> sourceColumns() {
         return sourceColumns;
+    }
+
+    /** The source columns to read, in {@link #sourceColumns()} order (for a {@code BulkReader}). */
+    public List<PhysicalColumn> sourceColumnDefs() {
+        return sourceColumnDefs;
+    }
+
+    /**
+     * The array a bulk reader fills with one source row (in {@link #sourceColumnDefs()} order) before
+     * {@link #transformSource()}; reused between rows.
+     */
+    public Object[] sourceBuffer() {
+        return sourceValues;
     }
 
     /** The identifier of the row last transformed (for messages). */
@@ -104,6 +123,11 @@ public final class RowTransformer {
         for (int i = 0; i < sourceKinds.length; i++) {
             sourceValues[i] = dialect.readValue(rs, i + 1, sourceKinds[i]);
         }
+        return transformSource();
+    }
+
+    /** Returns the target row of the source row in {@link #sourceBuffer()}. The array is reused between rows. */
+    public Object[] transformSource() {
         for (int i = 0; i < columns.length; i++) {
             ColumnPlan c = columns[i];
             if (nullInThisPass[i]) {
@@ -181,6 +205,18 @@ public final class RowTransformer {
             return d.longValueExact();
         }
         return Long.parseLong(value.toString().trim());
+    }
+
+    /** Adds the unmapped-value counts and samples of another transformer of the same plan (a parallel stream). */
+    public void addUnmapped(RowTransformer other) {
+        for (int i = 0; i < columns.length; i++) {
+            unmapped[i] += other.unmapped[i];
+            for (String sample : other.samples.get(i)) {
+                if (samples.get(i).size() < SAMPLES) {
+                    samples.get(i).add(sample);
+                }
+            }
+        }
     }
 
     /** One message per column that had values without a counterpart (set to NULL). */

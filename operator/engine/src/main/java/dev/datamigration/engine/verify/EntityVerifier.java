@@ -1,7 +1,9 @@
 package dev.datamigration.engine.verify;
 
 import dev.datamigration.engine.MigrationException;
+import dev.datamigration.engine.dialect.BulkReader;
 import dev.datamigration.engine.dialect.Dialect;
+import dev.datamigration.engine.dialect.PhysicalColumn;
 import dev.datamigration.engine.dialect.ValueKind;
 import dev.datamigration.engine.dialect.Values;
 import dev.datamigration.engine.plan.ColumnPlan;
@@ -14,6 +16,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
 /**
  * Verifies one copied entity: row count and {@link ContentHash} of the source (read through the same
@@ -48,35 +52,88 @@ public final class EntityVerifier {
         RowTransformer transformer = new RowTransformer(plan, sourceDialect, remaps, RowTransformer.Mode.FINAL, false);
         ValueKind[] kinds = transformer.targetKinds();
         List<String> targetColumns = plan.columns().stream().map(c -> c.target().name()).toList();
-        RowHasher hasher = new RowHasher();
-        ContentHash sourceHash = new ContentHash();
-        try (PreparedStatement ps = sourceDialect.prepareStreamingQuery(source,
-                sourceDialect.selectSql(plan.sourceTable(), transformer.sourceColumns(), null), fetchSize);
-             ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                sourceHash.add(hasher.hash(transformer.transform(rs), kinds));
-            }
-        } finally {
-            endRead(source);
+        // Both sides are read and hashed at once, each on its own connection and thread: the time is the slower side's.
+        FutureTask<ContentHash> targetSide = new FutureTask<>(() -> hashTarget(plan, kinds));
+        Thread targetThread = new Thread(targetSide, "verify-target-" + plan.name());
+        targetThread.setDaemon(true);
+        targetThread.start();
+        ContentHash sourceHash;
+        ContentHash targetHash;
+        try {
+            sourceHash = hashSource(plan, transformer, kinds);
+        } catch (SQLException | RuntimeException e) {
+            // The target connection stays busy until its side ends: wait, so that the caller may use it again.
+            awaitQuietly(targetSide, e);
+            throw e;
         }
-        ContentHash targetHash = new ContentHash();
-        Object[] row = new Object[kinds.length];
-        try (PreparedStatement ps = targetDialect.prepareStreamingQuery(target,
-                targetDialect.selectSql(plan.targetTable(), targetColumns, null), fetchSize);
-             ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                readTarget(rs, kinds, row);
-                targetHash.add(hasher.hash(row, kinds));
-            }
-        } finally {
-            endRead(target);
-        }
+        targetHash = await(targetSide);
         if (!sourceHash.equals(targetHash)) {
             String difference = firstDifference(plan, kinds, targetColumns);
             throw MigrationException.permanent("verification failed for " + plan.label() + ": source " + sourceHash
                     + ", target " + targetHash + "; " + difference);
         }
         return new Result(sourceHash.rows(), sourceHash.hex());
+    }
+
+    private ContentHash hashSource(EntityPlan plan, RowTransformer transformer, ValueKind[] kinds)
+            throws SQLException {
+        RowHasher hasher = new RowHasher();
+        ContentHash hash = new ContentHash();
+        Object[] values = transformer.sourceBuffer();
+        try (BulkReader reader = sourceDialect.openBulkReader(source, plan.sourceTable(),
+                transformer.sourceColumnDefs(), null, 0, 0, fetchSize)) {
+            while (reader.next(values)) {
+                hash.add(hasher.hash(transformer.transformSource(), kinds));
+            }
+        } finally {
+            endRead(source);
+        }
+        return hash;
+    }
+
+    private ContentHash hashTarget(EntityPlan plan, ValueKind[] kinds) throws SQLException {
+        RowHasher hasher = new RowHasher();
+        ContentHash hash = new ContentHash();
+        List<PhysicalColumn> columns = plan.columns().stream().map(ColumnPlan::target).toList();
+        Object[] row = new Object[kinds.length];
+        try (BulkReader reader = targetDialect.openBulkReader(target, plan.targetTable(), columns, null, 0, 0,
+                fetchSize)) {
+            while (reader.next(row)) {
+                hash.add(hasher.hash(row, kinds));
+            }
+        } finally {
+            endRead(target);
+        }
+        return hash;
+    }
+
+    private static ContentHash await(FutureTask<ContentHash> task) throws SQLException {
+        try {
+            return task.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SQLException("interrupted while hashing the target", "57014", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof SQLException sql) {
+                throw sql;
+            }
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    private static void awaitQuietly(FutureTask<ContentHash> task, Exception cause) {
+        try {
+            task.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            if (e.getCause() != null) {
+                cause.addSuppressed(e.getCause());
+            }
+        }
     }
 
     private void readTarget(ResultSet rs, ValueKind[] kinds, Object[] row) throws SQLException {
