@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
 final class DemoCommand implements Callable<Integer> {
 
     /** About a minute of copying on a 2-core machine (see README.md, "The demo"). */
-    static final int DEFAULT_SCALE = 400;
+    static final int DEFAULT_SCALE = 500;
 
     @Spec
     CommandSpec spec;

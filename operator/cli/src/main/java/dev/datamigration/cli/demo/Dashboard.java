@@ -107,7 +107,12 @@ final class Dashboard {
                 return truncate(entity.getName() + " verifying", room);
             }
         }
-        return truncate(app.phase() == AppPhase.Running ? "starting" : app.phase().name(), room);
+        if (app.entities().isEmpty()) {
+            return truncate(app.phase() == AppPhase.Running ? "starting" : app.phase().name(), room);
+        }
+        // between two entities: the copier is on its way to the next one
+        return truncate(app.entities().stream().filter(e -> e.getState() == EntityState.Pending).findFirst()
+                .map(e -> e.getName() + " next").orElse("finishing"), room);
     }
 
     static String truncate(String text, int room) {

@@ -2,6 +2,7 @@ package dev.datamigration.cli.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.datamigration.api.task.EntityState;
 import dev.datamigration.api.v1alpha1.AppPhase;
 import dev.datamigration.api.v1alpha1.Phase;
 import java.time.Duration;
@@ -65,6 +66,25 @@ class DashboardTest {
                 "  rows 0 copied  |  0 rows/s");
         assertThat(new Dashboard(Style.plain()).render(done, Duration.ofSeconds(65), 0).get(1))
                 .isEqualTo("  Validating ok  Planning ok  Quiescing ok  Copying ok  Restoring ok  Succeeded");
+    }
+
+    @Test
+    void betweenEntitiesTheNextOneIsNamedAndAJobWithoutProgressYetIsStarting() {
+        MigrationSnapshot snapshot = new MigrationSnapshot("prod-to-qa", "Production", "QA", Phase.Copying, List.of(
+                new AppSnapshot("Catalog", AppPhase.Running, 0, 2, List.of(), null),
+                new AppSnapshot("Customers", AppPhase.Running, 1, 2, List.of(
+                        Samples.entity("Customer", EntityState.Verified, 12000L, 12000L, "3ab5881a9374aaaa", 4200L),
+                        Samples.entity("Address", EntityState.Pending, null, null, null, null)), null),
+                new AppSnapshot("Orders", AppPhase.Running, 1, 1, List.of(
+                        Samples.entity("Order", EntityState.Verified, 50L, 50L, "57057da1d59a0000", 200L)), null)),
+                12050, 40000L, "20s", null);
+
+        List<String> lines = new Dashboard(Style.plain()).render(snapshot, Duration.ofSeconds(20), 0);
+
+        assertThat(lines.subList(2, 5)).containsExactly(
+                "  Catalog    " + ".".repeat(24) + "  0/2  starting",
+                "  Customers  " + "#".repeat(12) + ".".repeat(12) + "  1/2  Address next",
+                "  Orders     " + "#".repeat(24) + "  1/1  finishing");
     }
 
     @Test
