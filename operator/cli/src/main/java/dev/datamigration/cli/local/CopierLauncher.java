@@ -31,7 +31,7 @@ public interface CopierLauncher {
             String java = ProcessHandle.current().info().command().orElse("java");
             List<String> command = new ArrayList<>(List.of(java, "-Xmx" + maxHeap));
             command.addAll(options);
-            command.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.datamigration.cli.Main"));
+            command.addAll(List.of("-cp", absoluteClassPath(), "dev.datamigration.cli.Main"));
             command.addAll(args);
             ProcessBuilder builder = new ProcessBuilder(command).directory(workingDir.toFile())
                     .redirectErrorStream(true).redirectOutput(log.toFile());
@@ -39,5 +39,13 @@ public interface CopierLauncher {
             builder.environment().put("KUBECONFIG", kubeconfig.toAbsolutePath().toString());
             return builder.start();
         };
+    }
+
+    /** This JVM's class path with every entry absolute, so a child started in another directory finds it. */
+    private static String absoluteClassPath() {
+        return java.util.Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+                .filter(entry -> !entry.isEmpty())
+                .map(entry -> Path.of(entry).toAbsolutePath().toString())
+                .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
     }
 }

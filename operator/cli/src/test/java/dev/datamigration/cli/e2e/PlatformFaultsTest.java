@@ -81,7 +81,9 @@ class PlatformFaultsTest {
         assertThat(e2e.simulator().maintenanceMode("QA")).isFalse();
         List<String> effects = e2e.sideEffects();
         assertThat(effects.get(0)).isEqualTo("Production maintenance on");
-        assertThat(effects.stream().filter(e -> e.endsWith("QA maintenance on"))).hasSize(6);
+        // 3 operator attempts, each with up to 2 HTTP attempts: how many of the client's second attempts start
+        // before a slow first one times out depends on the machine's load, so the count is bounded, not exact.
+        assertThat(effects.stream().filter(e -> e.endsWith("QA maintenance on")).count()).isBetween(3L, 6L);
         assertThat(effects.get(effects.size() - 1)).isEqualTo("QA maintenance off");
         assertThat(status.getMessage()).startsWith("platform API still failing after 3 attempts: ");
         assertThat(status.getTarget().getUndeployRequested()).containsExactly("Catalog");
