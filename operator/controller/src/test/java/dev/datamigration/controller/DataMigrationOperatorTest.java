@@ -320,9 +320,10 @@ class DataMigrationOperatorTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> "1/3".equals(harness.get("cancel-me").getStatus()
                 .getProgress()));
 
-        DataMigration current = harness.get("cancel-me");
-        current.getSpec().setCancel(true);
-        client.resource(current).update();
+        // A merge patch, as kubectl patch sends it: no resourceVersion, so no conflict with the status writes.
+        client.resources(DataMigration.class).inNamespace(harness.get("cancel-me").getMetadata().getNamespace())
+                .withName("cancel-me").patch(io.fabric8.kubernetes.client.dsl.base.PatchContext.of(
+                        io.fabric8.kubernetes.client.dsl.base.PatchType.JSON_MERGE), "{\"spec\":{\"cancel\":true}}");
 
         DataMigrationStatus status = harness.awaitPhase("cancel-me", Phase.Cancelled).getStatus();
         assertThat(jobs.job("cancel-me-customers")).isNull();

@@ -270,11 +270,10 @@ final class E2eCluster implements AutoCloseable {
 
     /** Sets spec.cancel, as {@code kubectl patch dm NAME --type merge -p '{"spec":{"cancel":true}}'} does. */
     void cancel(String name) {
+        // A merge patch carries no resourceVersion, so it cannot conflict with the operator's status writes.
         client().resources(DataMigration.class).inNamespace(NAMESPACE).withName(name)
-                .edit(current -> {
-                    current.getSpec().setCancel(true);
-                    return current;
-                });
+                .patch(io.fabric8.kubernetes.client.dsl.base.PatchContext.of(
+                        io.fabric8.kubernetes.client.dsl.base.PatchType.JSON_MERGE), "{\"spec\":{\"cancel\":true}}");
     }
 
     /** Waits for {@code phase}; fails at once, with the status and copier logs, when another terminal phase comes. */
