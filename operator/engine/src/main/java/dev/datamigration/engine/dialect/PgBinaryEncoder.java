@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -37,6 +38,8 @@ public final class PgBinaryEncoder {
     private int position;
     private final int flushAt;
     private short[] digits = new short[16];
+    private PgRowHasher hasher;
+    private RowHashSink hashSink;
 
     PgBinaryEncoder(Sink sink, PgBinaryType[] types, int bufferSize) {
         this.sink = sink;
@@ -56,6 +59,12 @@ public final class PgBinaryEncoder {
         putShort(-1);
     }
 
+    /** From now on, hands the verification hash ({@link PgRowHasher}) of every row written to {@code sink}. */
+    void hashRowsTo(RowHashSink sink) {
+        this.hasher = new PgRowHasher(types);
+        this.hashSink = sink;
+    }
+
     /** Encodes one row into the buffer, then hands the buffer to the sink when it is full. */
     void writeRow(Object[] row) throws IOException, ValueRejectedException {
         int start = position;
@@ -68,6 +77,41 @@ public final class PgBinaryEncoder {
         } catch (ValueRejectedException | RuntimeException e) {
             position = start;
             throw e;
+        }
+        endRow(start);
+    }
+
+    /**
+     * Encodes one row whose column {@code i} is, when {@code rawField[i] >= 0}, field {@code rawField[i]} of the
+     * decoder's current row taken byte for byte (same binary type: the bytes are what encoding its value would give),
+     * else {@code row[i]} encoded.
+     */
+    void writeRow(Object[] row, PgBinaryDecoder raw, int[] rawField)
+            throws IOException, ValueRejectedException, SQLException {
+        int start = position;
+        try {
+            ensure(2);
+            putShort(types.length);
+            for (int i = 0; i < types.length; i++) {
+                int field = rawField[i];
+                if (field < 0) {
+                    writeValue(i, row[i]);
+                } else {
+                    raw.checkPassable(field);
+                    ensure(raw.fieldSize(field));
+                    position += raw.copyField(field, buffer, position);
+                }
+            }
+        } catch (ValueRejectedException | SQLException | RuntimeException e) {
+            position = start;
+            throw e;
+        }
+        endRow(start);
+    }
+
+    private void endRow(int start) throws IOException {
+        if (hashSink != null) {
+            hasher.hash(buffer, start + 2, position, hashSink);
         }
         if (position >= flushAt) {
             flush();

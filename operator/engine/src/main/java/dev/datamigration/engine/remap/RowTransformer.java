@@ -142,6 +142,64 @@ public final class RowTransformer {
         return row;
     }
 
+    /**
+     * {@link #transformSource()} for a row whose columns with {@code passThrough[i] >= 0} a writer takes as they are
+     * from the source: those are left NULL here and never computed.
+     */
+    public Object[] transformSource(int[] passThrough) {
+        for (int i = 0; i < columns.length; i++) {
+            if (passThrough[i] >= 0) {
+                row[i] = null;
+            } else if (nullInThisPass[i]) {
+                row[i] = null;
+            } else if (sourceIndex[i] < 0) {
+                row[i] = columns[i].constant();
+            } else {
+                Object value = sourceValues[sourceIndex[i]];
+                row[i] = value == null ? null : remap(i, columns[i], value);
+            }
+        }
+        return row;
+    }
+
+    /**
+     * For each target column, the source field (in {@link #sourceColumnDefs()} order) it copies unchanged (no remap, no
+     * constant, not deferred in this pass), or -1: the candidates for taking a field's bytes as they are.
+     */
+    public int[] plainSources() {
+        int[] plain = new int[columns.length];
+        for (int i = 0; i < columns.length; i++) {
+            boolean plainCopy = !nullInThisPass[i] && sourceIndex[i] >= 0 && columns[i].ref() == RefKind.NONE;
+            plain[i] = plainCopy ? sourceIndex[i] : -1;
+        }
+        return plain;
+    }
+
+    /**
+     * The source fields a row must have decoded when the columns with {@code passThrough[i] >= 0} are taken as they
+     * are: the identifier (for messages) and every field another column is computed from.
+     */
+    public boolean[] fieldsToDecode(int[] passThrough) {
+        boolean[] decode = new boolean[sourceKinds.length];
+        decode[identifierSourceIndex] = true;
+        for (int i = 0; i < columns.length; i++) {
+            if (passThrough[i] < 0 && !nullInThisPass[i] && sourceIndex[i] >= 0) {
+                decode[sourceIndex[i]] = true;
+            }
+        }
+        return decode;
+    }
+
+    /** Whether this pass writes NULL into a deferred reference column (it is set by a later second pass). */
+    public boolean defersColumns() {
+        for (boolean deferred : nullInThisPass) {
+            if (deferred) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private Object remap(int i, ColumnPlan c, Object value) {
         ValueKind kind = c.target().kind();
         switch (c.ref()) {
