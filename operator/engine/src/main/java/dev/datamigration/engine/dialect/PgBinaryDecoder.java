@@ -15,7 +15,7 @@ import java.time.ZoneOffset;
  * next row (finds each field's bytes without decoding anything); {@link #decode(int)} turns one field into the
  * engine's normalised value: int2/int4/int8 as Long, numeric as BigDecimal with the column's display scale, bool as
  * Boolean, timestamp as LocalDateTime, date as LocalDate, time as LocalTime, text as String, bytea as byte[].
- * {@link #copyField(int, byte[], int)} and {@link #hashRow(PgRowHasher, RowHashSink)} use the framed bytes as they
+ * {@link #copyFields(int, int, byte[], int)} and {@link #hashRow(PgRowHasher, RowHashSink)} use the framed bytes as they
  * are. Input arrives in chunks (PostgreSQL sends one COPY data message per row); a row spanning chunks is assembled
  * in a scratch buffer.
  */
@@ -269,16 +269,14 @@ final class PgBinaryDecoder {
         }
     }
 
-    /** Copies field {@code i} as it is on the wire (its int32 length, then its bytes) to {@code into[at]}. */
-    int copyField(int i, byte[] into, int at) {
-        int size = 4 + Math.max(lengths[i], 0);
-        System.arraycopy(row, offsets[i] - 4, into, at, size);
-        return size;
+    /** Wire size of fields {@code first..last} of the current row (each an int32 length and its bytes). */
+    int fieldsSize(int first, int last) {
+        return offsets[last] + Math.max(lengths[last], 0) - (offsets[first] - 4);
     }
 
-    /** Wire size of field {@code i} (its int32 length and its bytes). */
-    int fieldSize(int i) {
-        return 4 + Math.max(lengths[i], 0);
+    /** Copies fields {@code first..last} as they are on the wire to {@code into[at]}. */
+    void copyFields(int first, int last, byte[] into, int at) {
+        System.arraycopy(row, offsets[first] - 4, into, at, fieldsSize(first, last));
     }
 
     /** The verification hash of the current row's fields as they are on the wire. */

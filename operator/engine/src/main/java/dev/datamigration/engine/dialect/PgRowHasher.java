@@ -7,44 +7,61 @@ package dev.datamigration.engine.dialect;
  * display scale, which the column's declared scale may change on storage (1.5 written, 1.50000000 stored), so the
  * scale word is hashed as zero; the digits (base 10000, without leading or trailing zero digits), weight and sign
  * still identify the value, so 1.5 and 1.50 hash alike as the normalised-value hasher's decimals do. One instance
- * per thread (it reuses a scratch buffer).
+ * per thread.
  */
 final class PgRowHasher {
 
     private final PgBinaryType[] types;
-    private final boolean hasNumeric;
-    private byte[] scratch = new byte[1024];
+    /** Index of the last numeric column, -1 when there is none: the field walk stops there. */
+    private final int lastNumeric;
+    private final int[] scaleAt;
+    private final short[] scale;
 
     PgRowHasher(PgBinaryType[] types) {
         this.types = types.clone();
-        boolean numeric = false;
-        for (PgBinaryType type : types) {
-            numeric |= type == PgBinaryType.NUMERIC;
+        int last = -1;
+        int count = 0;
+        for (int i = 0; i < types.length; i++) {
+            if (types[i] == PgBinaryType.NUMERIC) {
+                last = i;
+                count++;
+            }
         }
-        this.hasNumeric = numeric;
+        this.lastNumeric = last;
+        this.scaleAt = new int[count];
+        this.scale = new short[count];
     }
 
-    /** Hashes the fields in {@code data[from, to)} (one whole row without its field count). */
+    /**
+     * Hashes the fields in {@code data[from, to)} (one whole row without its field count). The numeric scale words
+     * are zeroed in place for the hash and restored before returning, so the row is not copied.
+     */
     void hash(byte[] data, int from, int to, RowHashSink sink) {
-        if (!hasNumeric) {
+        if (lastNumeric < 0) {
             Murmur3x64.hash(data, from, to, sink);
             return;
         }
-        int length = to - from;
-        if (scratch.length < length) {
-            scratch = new byte[Math.max(scratch.length * 2, length)];
-        }
-        System.arraycopy(data, from, scratch, 0, length);
-        int p = 0;
-        for (PgBinaryType type : types) {
-            int fieldLength = PgBinaryDecoder.getInt(scratch, p);
+        int masked = 0;
+        int p = from;
+        for (int i = 0; i <= lastNumeric; i++) {
+            int fieldLength = PgBinaryDecoder.getInt(data, p);
             p += 4;
-            if (type == PgBinaryType.NUMERIC && fieldLength >= 8) {
-                scratch[p + 6] = 0;
-                scratch[p + 7] = 0;
+            if (types[i] == PgBinaryType.NUMERIC && fieldLength >= 8) {
+                scaleAt[masked] = p + 6;
+                scale[masked] = (short) PgBinaryDecoder.getShort(data, p + 6);
+                data[p + 6] = 0;
+                data[p + 7] = 0;
+                masked++;
             }
             p += Math.max(fieldLength, 0);
         }
-        Murmur3x64.hash(scratch, 0, length, sink);
+        try {
+            Murmur3x64.hash(data, from, to, sink);
+        } finally {
+            for (int m = 0; m < masked; m++) {
+                data[scaleAt[m]] = (byte) (scale[m] >>> 8);
+                data[scaleAt[m] + 1] = (byte) scale[m];
+            }
+        }
     }
 }

@@ -12,6 +12,7 @@ import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -31,6 +32,8 @@ public final class RowTransformer {
     public enum Mode { LOAD, FINAL }
 
     private static final int SAMPLES = 5;
+    /** Entries of a column's resolved static references kept (static entities are small; this bounds a bad case). */
+    private static final int RESOLVED_LIMIT = 4096;
 
     private final EntityPlan plan;
     private final Dialect dialect;
@@ -42,6 +45,8 @@ public final class RowTransformer {
     private final int[] sourceIndex;
     private final ColumnPlan[] columns;
     private final Map<String, String>[] staticMaps;
+    /** Per static reference column: source value as read -> target value as written, for values that map. */
+    private final Map<Object, Object>[] resolvedStatic;
     private final boolean[] nullInThisPass;
     private final Object[] sourceValues;
     private final Object[] row;
@@ -65,6 +70,7 @@ public final class RowTransformer {
         defs.add(plan.identifier().source());
         this.sourceIndex = new int[columns.length];
         this.staticMaps = new Map[columns.length];
+        this.resolvedStatic = new Map[columns.length];
         this.nullInThisPass = new boolean[columns.length];
         for (int i = 0; i < columns.length; i++) {
             ColumnPlan c = columns[i];
@@ -84,6 +90,7 @@ public final class RowTransformer {
             sourceIndex[i] = index;
             if (c.ref() == RefKind.STATIC) {
                 staticMaps[i] = remaps.staticMap(c.referenced());
+                resolvedStatic[i] = new HashMap<>();
             }
         }
         this.identifierSourceIndex = 0;
@@ -207,11 +214,20 @@ public final class RowTransformer {
                 return Values.convert(value, kind);
             }
             case STATIC -> {
+                // The same few static records repeat on every row: resolve each source value once.
+                Object resolved = resolvedStatic[i].get(value);
+                if (resolved != null) {
+                    return resolved;
+                }
                 String mapped = staticMaps[i].get(canonical(value));
                 if (mapped == null) {
                     return unmapped(i, remaps.describeStaticRecord(c.referenced(), canonical(value)));
                 }
-                return Values.convert(mapped, kind);
+                resolved = Values.convert(mapped, kind);
+                if (resolvedStatic[i].size() < RESOLVED_LIMIT) {
+                    resolvedStatic[i].put(value, resolved);
+                }
+                return resolved;
             }
             case USER -> {
                 long id = asLong(value);

@@ -152,6 +152,37 @@ class PgPassThroughTest {
     }
 
     @Test
+    void passedFieldsMayComeInAnyOrderAndInterleaveWithEncodedColumns() throws Exception {
+        load(source, "SRC", rows(), null);
+        try (Statement st = target.createStatement()) {
+            st.execute("CREATE TABLE \"PERM\" (\"ID\" bigint, \"FLAG\" boolean, \"NOTE\" text, \"TXT\" text,"
+                    + " \"I4\" integer, \"VC\" varchar(20))");
+        }
+        target.commit();
+        HashList written = new HashList();
+        try (BulkReader reader = dialect.openBulkReader(source, "SRC", columns("SRC"), null, 0, 0, 100);
+             BulkWriter writer = dialect.openBulkWriter(target, "PERM", columns("PERM"))) {
+            assertThat(writer.hashRowsTo(written)).isTrue();
+            // NOTE is computed (encoded); the others pass from fields 0, 9, 2, 1, 3 of SRC.
+            int[] pass = writer.passThrough(reader, new int[] {0, 9, -1, 2, 1, 3});
+            assertThat(pass).containsExactly(0, 9, -1, 2, 1, 3);
+            Object[] values = new Object[10];
+            boolean[] decode = new boolean[10];
+            decode[0] = true;
+            while (reader.next(values, decode)) {
+                writer.write(new Object[] {null, null, "row " + values[0], null, null, null}, reader, pass);
+            }
+            assertThat(writer.finish()).isEqualTo(4);
+        }
+        source.commit();
+        target.commit();
+        assertThat(queryStrings("SELECT \"ID\", \"FLAG\"::text, \"NOTE\", \"TXT\", \"I4\"::text, \"VC\" FROM"
+                + " \"PERM\" ORDER BY 1")).isEqualTo(queryStrings("SELECT \"ID\", \"FLAG\"::text, 'row ' || \"ID\","
+                + " \"TXT\", \"I4\"::text, \"VC\" FROM \"SRC\" ORDER BY 1"));
+        assertThat(readHashes(target, "PERM").sorted()).hasSize(4).isEqualTo(written.sorted());
+    }
+
+    @Test
     void numericDisplayScaleIsNormalisedButARoundedValueIsADifference() throws Exception {
         try (Statement st = target.createStatement()) {
             st.execute("CREATE TABLE \"WIDE\" (\"ID\" bigint, \"D\" numeric(37,8))");
