@@ -210,11 +210,6 @@ final class PgBinaryDecoder {
         }
     }
 
-    /** Whether field {@code i} of the current row is NULL. */
-    boolean isNull(int i) {
-        return lengths[i] < 0;
-    }
-
     /** Decodes field {@code i} of the current row. */
     Object decode(int i) throws SQLException {
         int length = lengths[i];
