@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
         description = "Declarative OutSystems application data migration.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            DemoCommand.class,
             LocalCommand.class,
             SimulatorCommand.class,
             PlanCommand.class,

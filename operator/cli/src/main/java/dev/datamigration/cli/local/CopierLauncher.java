@@ -18,10 +18,20 @@ public interface CopierLauncher {
      * server, so it writes its progress ConfigMap exactly as a pod does.
      */
     static CopierLauncher childJvm(Path kubeconfig, String maxHeap) {
+        return childJvm(kubeconfig, maxHeap, List.of());
+    }
+
+    /**
+     * As {@link #childJvm(Path, String)}, with extra JVM options (tests start many short copies and trade peak
+     * speed for start-up time, e.g. {@code -XX:TieredStopAtLevel=1}).
+     */
+    static CopierLauncher childJvm(Path kubeconfig, String maxHeap, List<String> jvmOptions) {
+        List<String> options = List.copyOf(jvmOptions);
         return (args, env, workingDir, log) -> {
             String java = ProcessHandle.current().info().command().orElse("java");
-            List<String> command = new ArrayList<>(List.of(java, "-Xmx" + maxHeap,
-                    "-cp", System.getProperty("java.class.path"), "dev.datamigration.cli.Main"));
+            List<String> command = new ArrayList<>(List.of(java, "-Xmx" + maxHeap));
+            command.addAll(options);
+            command.addAll(List.of("-cp", absoluteClassPath(), "dev.datamigration.cli.Main"));
             command.addAll(args);
             ProcessBuilder builder = new ProcessBuilder(command).directory(workingDir.toFile())
                     .redirectErrorStream(true).redirectOutput(log.toFile());
@@ -29,5 +39,13 @@ public interface CopierLauncher {
             builder.environment().put("KUBECONFIG", kubeconfig.toAbsolutePath().toString());
             return builder.start();
         };
+    }
+
+    /** This JVM's class path with every entry absolute, so a child started in another directory finds it. */
+    private static String absoluteClassPath() {
+        return java.util.Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+                .filter(entry -> !entry.isEmpty())
+                .map(entry -> Path.of(entry).toAbsolutePath().toString())
+                .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
     }
 }

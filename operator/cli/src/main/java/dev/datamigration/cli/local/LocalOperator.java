@@ -3,6 +3,7 @@ package dev.datamigration.cli.local;
 import dev.datamigration.controller.DataMigrationOperator;
 import dev.datamigration.controller.OperatorSettings;
 import dev.datamigration.platform.PlatformClients;
+import dev.datamigration.platform.http.HttpSettings;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -29,6 +30,19 @@ public final class LocalOperator {
                     connection -> PlatformClients.create(connection.platform().name(), connection.url(),
                             connection.credentials()),
                     Clock.systemUTC(), new SimpleMeterRegistry(), Optional.empty());
+            operator.start();
+            return operator;
+        };
+    }
+
+    /**
+     * The operator with the real HTTP platform clients built from {@code http} (timeouts, attempts per call), whose
+     * attempts are counted in the operator's metrics as in a cluster.
+     */
+    public static OperatorLauncher launcher(OperatorSettings settings, HttpSettings http) {
+        return client -> {
+            DataMigrationOperator operator = DataMigrationOperator.withHttpPlatforms(client, Set.of(), settings, http,
+                    new SimpleMeterRegistry(), Optional.empty());
             operator.start();
             return operator;
         };

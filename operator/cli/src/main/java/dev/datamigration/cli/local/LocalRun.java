@@ -7,10 +7,7 @@ import io.fabric8.kubernetes.client.utils.Serialization;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * A whole migration without a cluster: the embedded API server, the real operator, the Job runner that runs the
@@ -45,32 +42,31 @@ public final class LocalRun {
 
     /** Runs to the end and returns the exit code; {@code view} sees the migrations while they run. */
     public int run(Options options, ProgressView view) throws Exception {
-        try (LocalApiServer api = LocalApiServer.start(options.port())) {
-            Path kubeconfig = KubeconfigWriter.write(options.kubeconfig(), api.url(), options.namespace());
-            err.println("local API server " + api.url() + "  (kubectl --kubeconfig " + kubeconfig + " get dm)");
-            try (LocalJobRunner runner = new LocalJobRunner(api.client(), options.workDir(),
-                    CopierLauncher.childJvm(kubeconfig, "512m")).start();
-                    AutoCloseable running = operator.start(api.client())) {
-                List<HasMetadata> applied = new ManifestApplier(api.client(), options.namespace())
-                        .apply(options.files());
-                List<DataMigration> migrations = applied.stream().filter(DataMigration.class::isInstance)
-                        .map(DataMigration.class::cast).toList();
-                if (migrations.isEmpty()) {
-                    err.println("no DataMigration in " + options.files() + ": nothing to run");
-                    return 2;
-                }
-                List<DataMigration> finalState = await(api, migrations, options.timeout(), view);
-                view.finish(finalState);
-                for (DataMigration migration : finalState) {
-                    out.print(Serialization.asYaml(migration));
-                }
-                boolean allSucceeded = finalState.stream().allMatch(m -> m.getStatus() != null
-                        && m.getStatus().getPhase() == Phase.Succeeded);
-                if (!allSucceeded) {
-                    printFailedLogs(runner);
-                }
-                return allSucceeded ? 0 : 1;
+        try (LocalCluster cluster = LocalCluster.start(operator, options.namespace(), options.workDir(),
+                options.kubeconfig(), options.port(), LocalCluster.childJvmCopier())) {
+            err.println("local API server " + cluster.url() + "  (kubectl --kubeconfig " + cluster.kubeconfig()
+                    + " get dm)");
+            List<HasMetadata> applied = cluster.apply(options.files());
+            List<DataMigration> migrations = applied.stream().filter(DataMigration.class::isInstance)
+                    .map(DataMigration.class::cast).toList();
+            if (migrations.isEmpty()) {
+                err.println("no DataMigration in " + options.files() + ": nothing to run");
+                return 2;
             }
+            List<DataMigration> finalState = cluster.awaitTerminal(migrations, options.timeout(), view);
+            if (!LocalCluster.allTerminal(finalState)) {
+                err.println("timed out after " + options.timeout() + " waiting for a terminal phase");
+            }
+            view.finish(finalState);
+            for (DataMigration migration : finalState) {
+                out.print(Serialization.asYaml(migration));
+            }
+            boolean allSucceeded = finalState.stream().allMatch(m -> m.getStatus() != null
+                    && m.getStatus().getPhase() == Phase.Succeeded);
+            if (!allSucceeded) {
+                printFailedLogs(cluster.jobs());
+            }
+            return allSucceeded ? 0 : 1;
         }
     }
 
@@ -84,31 +80,6 @@ public final class LocalRun {
                     java.nio.charset.StandardCharsets.UTF_8);
             err.println("--- last lines of job " + entry.getKey() + " (" + entry.getValue() + ") ---");
             lines.subList(Math.max(0, lines.size() - LOG_TAIL_LINES), lines.size()).forEach(err::println);
-        }
-    }
-
-    private List<DataMigration> await(LocalApiServer api, List<DataMigration> migrations, Duration timeout,
-            ProgressView view) throws InterruptedException {
-        Instant deadline = Instant.now().plus(timeout);
-        while (true) {
-            List<DataMigration> current = new ArrayList<>();
-            for (DataMigration migration : migrations) {
-                DataMigration latest = api.client().resources(DataMigration.class)
-                        .inNamespace(migration.getMetadata().getNamespace())
-                        .withName(migration.getMetadata().getName()).get();
-                current.add(Objects.requireNonNullElse(latest, migration));
-            }
-            view.show(current);
-            boolean allTerminal = current.stream().allMatch(m -> m.getStatus() != null
-                    && m.getStatus().getPhase() != null && m.getStatus().getPhase().isTerminal());
-            if (allTerminal) {
-                return current;
-            }
-            if (Instant.now().isAfter(deadline)) {
-                err.println("timed out after " + timeout + " waiting for a terminal phase");
-                return current;
-            }
-            Thread.sleep(500);
         }
     }
 }

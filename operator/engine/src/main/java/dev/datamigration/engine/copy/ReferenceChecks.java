@@ -37,21 +37,25 @@ final class ReferenceChecks {
 
     /** Fails naming every source user referenced by the app's rows that has no target user (Fail policy). */
     void requireUsers(String app, List<EntityPlan> entities) throws SQLException {
-        TreeSet<String> unmatched = new TreeSet<>();
+        // user -> the entity attributes that reference it, so the message says where the user is used
+        java.util.TreeMap<String, java.util.TreeSet<String>> unmatched = new java.util.TreeMap<>();
         for (EntityPlan e : entities) {
             for (ColumnPlan c : e.columns()) {
                 if (c.ref() == RefKind.USER && c.copied()) {
                     for (long id : distinctIds(e.sourceTable(), c.source().name())) {
                         if (remaps.user(id).isEmpty()) {
-                            unmatched.add(remaps.describeSourceUser(id));
+                            unmatched.computeIfAbsent(remaps.describeSourceUser(id), k -> new TreeSet<>())
+                                    .add(e.name() + "." + c.attribute());
                         }
                     }
                 }
             }
         }
         if (!unmatched.isEmpty()) {
+            List<String> users = new ArrayList<>();
+            unmatched.forEach((user, places) -> users.add(user + " in " + String.join(", ", places)));
             throw MigrationException.permanent("users referenced by " + app + " have no target user with the same"
-                    + " username and tenant: " + String.join(", ", unmatched)
+                    + " username and tenant: " + String.join("; ", users)
                     + " (create them in the target, or set users.unmatched: SetNull)");
         }
     }

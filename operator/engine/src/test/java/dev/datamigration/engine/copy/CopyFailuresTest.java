@@ -110,7 +110,7 @@ class CopyFailuresTest {
         assertThatThrownBy(() -> copy(CopyOptions.defaults()))
                 .isInstanceOfSatisfying(MigrationException.class, e -> assertThat(e.permanent()).isTrue())
                 .hasMessage("users referenced by Sales have no target user with the same username and tenant:"
-                        + " nobody.in.qa (tenant Users) (create them in the target, or set users.unmatched:"
+                        + " nobody.in.qa (tenant Users) in Customer.CreatedBy (create them in the target, or set users.unmatched:"
                         + " SetNull)");
         assertTargetUntouched();
     }
