@@ -10,7 +10,6 @@ import java.io.PrintStream;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.function.UnaryOperator;
 import picocli.CommandLine.Command;
@@ -123,9 +122,7 @@ public final class BenchCommand implements Callable<Integer> {
             List<BenchRun.Round> results = new ArrayList<>();
             for (int i = 1; i <= rounds; i++) {
                 BenchRun.Round round = bench.round(rows);
-                out.printf(Locale.ROOT, "round %d: (a) %.2f s, (b) %.2f s, (c) %.2f s, peak heap %d MB%n", i,
-                        round.rawNanos() / 1e9, round.copyNanos() / 1e9, round.verifyNanos() / 1e9,
-                        round.peakHeapMib());
+                out.println(BenchReport.roundLine(i, round));
                 results.add(round);
             }
             BenchReport.print(out, dataset, results);

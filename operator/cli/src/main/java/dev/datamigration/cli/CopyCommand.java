@@ -83,7 +83,7 @@ public final class CopyCommand implements Callable<Integer> {
                     : sinks.configMap().<CheckpointStore>map(ConfigMapCheckpointStore::new)
                     .orElseGet(InMemoryCheckpointStore::new);
             CopyResult result = Engine.copy(db.source(), db.target(), task.getApps(), task.getApp(),
-                    copyOptions(task), checkpoints, progress);
+                    copyOptions(task), checkpoints, progress, db.sourceConnections());
             long rows = result.entities().stream().mapToLong(CopyResult.EntityResult::rows).sum();
             out.printf("copied %s: %d entities, %,d rows, all verified%n", result.app(), result.entities().size(),
                     rows);
@@ -108,7 +108,11 @@ public final class CopyCommand implements Callable<Integer> {
         if (batch < 1) {
             throw new TaskException("batchSize must be at least 1, not " + batch);
         }
+        int streams = task.getStreams() == null ? 1 : task.getStreams();
+        if (streams < 1 || streams > 8) {
+            throw new TaskException("streams must be between 1 and 8, not " + streams);
+        }
         return new CopyOptions(task.getExistingData() != ExistingData.Append,
-                task.getIdentity() != IdentityMode.Remap, policy, batch);
+                task.getIdentity() != IdentityMode.Remap, policy, batch, streams);
     }
 }

@@ -47,6 +47,9 @@ public class CopyTask {
     /** Rows per committed batch. */
     private Integer batchSize = 10000;
 
+    /** Parallel source read streams per large entity (1 to 8). */
+    private Integer streams = 1;
+
     /** ConfigMap the Job writes its progress (and, for Plan, plan.json) into; null when run outside Kubernetes. */
     private String progressConfigMap;
 
@@ -144,6 +147,14 @@ public class CopyTask {
 
     public void setBatchSize(Integer batchSize) {
         this.batchSize = batchSize;
+    }
+
+    public Integer getStreams() {
+        return streams;
+    }
+
+    public void setStreams(Integer streams) {
+        this.streams = streams;
     }
 
     public String getProgressConfigMap() {

@@ -22,6 +22,16 @@ public class CopierSpec {
     @Max(1000000)
     private Integer batchSize = 10000;
 
+    /**
+     * Parallel source read streams per large entity (key ranges of its identifier, each on its own source
+     * connection, all feeding the entity's one target transaction). Worth more than 1 when the source database and
+     * the copier have idle cores.
+     */
+    @Default("1")
+    @Min(1)
+    @Max(8)
+    private Integer streams = 1;
+
     /** Upper bound for one copy Job. */
     @Default("21600")
     @Min(60)
@@ -55,6 +65,14 @@ public class CopierSpec {
 
     public void setBatchSize(Integer batchSize) {
         this.batchSize = batchSize;
+    }
+
+    public Integer getStreams() {
+        return streams;
+    }
+
+    public void setStreams(Integer streams) {
+        this.streams = streams;
     }
 
     public Long getActiveDeadlineSeconds() {

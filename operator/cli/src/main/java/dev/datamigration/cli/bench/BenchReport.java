@@ -7,7 +7,7 @@ import java.util.function.ToDoubleFunction;
 
 /**
  * Prints the medians of the rounds: rows/s, MB/s (source table size over time) and ratio to the raw pipe per step,
- * then the machine-readable last lines {@code copy-ratio}, {@code copy-verify-ratio} and {@code peak-heap-mb}.
+ * the JVM's CPU time and the host's busy share per step, then the machine-readable last lines {@code copy-ratio}, {@code copy-verify-ratio} and {@code peak-heap-mb}.
  */
 public final class BenchReport {
 
@@ -32,6 +32,10 @@ public final class BenchReport {
         line(out, "(b)+(c) copy and verify", both, dataset, raw);
         out.printf(Locale.ROOT, "peak heap during (b)+(c): %d MB (pool peaks, garbage included); live after GC: %d MB%n",
                 peak, live);
+        out.printf(Locale.ROOT, "JVM CPU: (a) %.2f s, (b)+(c) %.2f s; host busy: (a) %s, (b)+(c) %s%n",
+                median(rounds, r -> r.rawCpu().jvmNanos()) / 1e9, median(rounds, r -> r.engineCpu().jvmNanos()) / 1e9,
+                percent(median(rounds, r -> r.rawCpu().hostBusy())),
+                percent(median(rounds, r -> r.engineCpu().hostBusy())));
         out.printf(Locale.ROOT, "copy-ratio: %.2f%n", copyRatio);
         out.printf(Locale.ROOT, "copy-verify-ratio: %.2f%n", copyVerifyRatio);
         out.printf(Locale.ROOT, "peak-heap-mb: %d%n", peak);
@@ -41,6 +45,20 @@ public final class BenchReport {
         double seconds = nanos / 1e9;
         out.printf(Locale.ROOT, "%-28s %9.2f %,12.0f %9.1f %7.2fx%n", step, seconds, dataset.rows() / seconds,
                 dataset.bytes() / 1e6 / seconds, nanos / raw);
+    }
+
+    /** The line printed after each round. */
+    public static String roundLine(int number, BenchRun.Round round) {
+        return String.format(Locale.ROOT, "round %d: (a) %.2f s, (b) %.2f s, (c) %.2f s, peak heap %d MB;"
+                        + " JVM CPU (a) %.2f s, (b)+(c) %.2f s; host busy (a) %s, (b)+(c) %s", number,
+                round.rawNanos() / 1e9, round.copyNanos() / 1e9, round.verifyNanos() / 1e9, round.peakHeapMib(),
+                round.rawCpu().jvmNanos() / 1e9, round.engineCpu().jvmNanos() / 1e9,
+                percent(round.rawCpu().hostBusy()), percent(round.engineCpu().hostBusy()));
+    }
+
+    /** A busy share as a whole percentage, "n/a" when unknown (negative). */
+    static String percent(double share) {
+        return share < 0 ? "n/a" : String.format(Locale.ROOT, "%.0f%%", share * 100);
     }
 
     static double median(List<BenchRun.Round> rounds, ToDoubleFunction<BenchRun.Round> metric) {

@@ -42,8 +42,12 @@ public final class BenchRun {
     public record Dataset(long rows, long bytes) {
     }
 
-    /** Times of one round, in nanoseconds, and the heap figures of (b)+(c). */
-    public record Round(long rawNanos, long copyNanos, long verifyNanos, long peakHeapMib, long liveHeapMib) {
+    /**
+     * Times of one round, in nanoseconds, the heap figures of (b)+(c), and the CPU of (a) and of (b)+(c) (the JVM's
+     * CPU time and the host's busy share).
+     */
+    public record Round(long rawNanos, long copyNanos, long verifyNanos, long peakHeapMib, long liveHeapMib,
+                        CpuProbe.Usage rawCpu, CpuProbe.Usage engineCpu) {
     }
 
     /**
@@ -76,14 +80,18 @@ public final class BenchRun {
         String targetTable = model.rowTable(Side.QA);
         String columns = String.join(", ", model.rowColumns().stream().map(BenchTable::quote).toList());
         long rawNanos;
+        CpuProbe rawProbe = new CpuProbe();
+        CpuProbe.Usage rawCpu;
         try (Connection s = source.connect(); Connection t = target.connect()) {
             execute(t, "DROP TABLE IF EXISTS " + BenchTable.quote(RAW_TABLE));
             execute(t, "CREATE TABLE " + BenchTable.quote(RAW_TABLE) + " (LIKE " + BenchTable.quote(targetTable)
                     + " INCLUDING ALL)");
             quiesce(t);
+            rawProbe.start();
             long started = System.nanoTime();
             long moved = RawPipe.copy(s, model.rowTable(Side.PRODUCTION), t, RAW_TABLE, columns);
             rawNanos = System.nanoTime() - started;
+            rawCpu = rawProbe.stop();
             if (moved != rows) {
                 throw new IllegalStateException("the raw pipe moved " + moved + " rows, not " + rows);
             }
@@ -97,12 +105,16 @@ public final class BenchRun {
         long engineNanos;
         long peak;
         long live;
+        CpuProbe engineProbe = new CpuProbe();
+        CpuProbe.Usage engineCpu;
         try (Connection s = source.connect(); Connection t = target.connect(); HeapProbe heap = new HeapProbe()) {
             heap.start();
+            engineProbe.start();
             long started = System.nanoTime();
             result = Engine.copy(s, t, List.of(BenchModel.APP), BenchModel.APP, options,
                     new InMemoryCheckpointStore(), timing, source::connect);
             engineNanos = System.nanoTime() - started;
+            engineCpu = engineProbe.stop();
             peak = heap.peakMib();
             live = heap.liveMib();
         }
@@ -112,7 +124,7 @@ public final class BenchRun {
             throw MigrationException.permanent("the engine verified " + big.rows() + " BenchRow rows, not " + rows);
         }
         long verifyNanos = timing.verifyMillis * 1_000_000L;
-        return new Round(rawNanos, engineNanos - verifyNanos, verifyNanos, peak, live);
+        return new Round(rawNanos, engineNanos - verifyNanos, verifyNanos, peak, live, rawCpu, engineCpu);
     }
 
     private static void execute(Connection connection, String sql) throws SQLException {

@@ -2,6 +2,7 @@ package dev.datamigration.cli.copy;
 
 import dev.datamigration.api.task.CopyTask;
 import dev.datamigration.api.task.DatabaseEndpoint;
+import dev.datamigration.engine.copy.ConnectionFactory;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -11,10 +12,12 @@ public final class JobConnections implements AutoCloseable {
 
     private final Connection source;
     private final Connection target;
+    private final ConnectionFactory sourceConnections;
 
-    private JobConnections(Connection source, Connection target) {
+    private JobConnections(Connection source, Connection target, ConnectionFactory sourceConnections) {
         this.source = source;
         this.target = target;
+        this.sourceConnections = sourceConnections;
     }
 
     /** Reads both credentials first (a bad file fails before any connection), then connects. */
@@ -23,7 +26,8 @@ public final class JobConnections implements AutoCloseable {
         DbCredentials targetCredentials = DbCredentials.read("target", task.getTarget().getCredentialsDir());
         Connection source = connect(task.getSource(), sourceCredentials);
         try {
-            return new JobConnections(source, connect(task.getTarget(), targetCredentials));
+            return new JobConnections(source, connect(task.getTarget(), targetCredentials),
+                    () -> connect(task.getSource(), sourceCredentials));
         } catch (SQLException | RuntimeException e) {
             source.close();
             throw e;
@@ -42,6 +46,14 @@ public final class JobConnections implements AutoCloseable {
 
     public Connection target() {
         return target;
+    }
+
+    /**
+     * Opens further source connections with the same endpoint and credentials (parallel streams); the engine closes
+     * what it opens.
+     */
+    public ConnectionFactory sourceConnections() {
+        return sourceConnections;
     }
 
     @Override

@@ -56,6 +56,8 @@ public final class TaskFactory {
         CopierSpec copier = spec.getCopier();
         task.setBatchSize(copier == null || copier.getBatchSize() == null ? new CopierSpec().getBatchSize()
                 : copier.getBatchSize());
+        task.setStreams(copier == null || copier.getStreams() == null ? new CopierSpec().getStreams()
+                : copier.getStreams());
         task.setProgressConfigMap(ResourceNames.progressConfigMap(job));
         return task;
     }

@@ -145,6 +145,7 @@ class SpecValidatorTest {
         migration.getSpec().setParallelism(0);
         CopierSpec copier = new CopierSpec();
         copier.setBatchSize(10);
+        copier.setStreams(9);
         copier.setBackoffLimit(21);
         copier.setActiveDeadlineSeconds(30L);
         migration.getSpec().setCopier(copier);
@@ -157,6 +158,7 @@ class SpecValidatorTest {
                         + "label on every Job",
                 "spec.parallelism must be between 1 and 32, got 0",
                 "spec.copier.batchSize must be between 100 and 1000000, got 10",
+                "spec.copier.streams must be between 1 and 8, got 9",
                 "spec.copier.backoffLimit must be between 0 and 20, got 21",
                 "spec.copier.activeDeadlineSeconds must be at least 60, got 30",
                 "spec.masking[0].attribute is required",

@@ -7,10 +7,12 @@ import dev.datamigration.engine.plan.DeferredReference;
 import dev.datamigration.engine.plan.EntityPlan;
 import dev.datamigration.engine.plan.Plan;
 import dev.datamigration.engine.remap.Remaps;
+import dev.datamigration.engine.verify.ContentHash;
 import dev.datamigration.engine.verify.EntityVerifier;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -66,6 +68,9 @@ public final class AppCopier {
         List<String> warnings = new ArrayList<>();
         Checkpoint checkpoint = store.load(app);
         listener.appStarted(app, appPlan.entities());
+        // Hashes of the rows as written, for entities loaded in this run (a resumed copy verifies the others by
+        // reading both sides).
+        Map<String, ContentHash> copiedHashes = new HashMap<>();
         EntityPlan current = null;
         try {
             ReferenceChecks checks = new ReferenceChecks(source, sourceDialect, remaps);
@@ -95,14 +100,17 @@ public final class AppCopier {
                     report(warnings, checks.danglingReferences(entity, plan));
                     EntityLoader.Outcome outcome = loader.load(entity, plan);
                     report(warnings, outcome.warnings());
+                    if (outcome.copiedHash() != null) {
+                        copiedHashes.put(entity.key().toString(), outcome.copiedHash());
+                    }
                     checkpoint.mark(entity.key().toString(), Checkpoint.Step.COPIED, outcome.rows(), null);
                     store.save(checkpoint);
                     listener.entityCopied(entity, outcome.rows(), System.currentTimeMillis() - started);
                 }
-                verifyReady(appPlan, plan, checkpoint, verifier);
+                verifyReady(appPlan, plan, checkpoint, verifier, copiedHashes);
             }
             current = null;
-            verifyReady(appPlan, plan, checkpoint, verifier);
+            verifyReady(appPlan, plan, checkpoint, verifier, copiedHashes);
             List<CopyResult.EntityResult> results = new ArrayList<>();
             for (EntityPlan entity : appPlan.entities()) {
                 Checkpoint.EntityEntry entry = checkpoint.entity(entity.key().toString());
@@ -131,8 +139,8 @@ public final class AppCopier {
     }
 
     /** Verifies every copied entity whose deferred references all point to entities already loaded. */
-    private void verifyReady(AppPlan appPlan, Plan plan, Checkpoint checkpoint, EntityVerifier verifier)
-            throws SQLException {
+    private void verifyReady(AppPlan appPlan, Plan plan, Checkpoint checkpoint, EntityVerifier verifier,
+                             Map<String, ContentHash> copiedHashes) throws SQLException {
         Map<String, Checkpoint.EntityEntry> entries = checkpoint.entities();
         for (EntityPlan entity : appPlan.entities()) {
             Checkpoint.EntityEntry entry = entries.get(entity.key().toString());
@@ -151,7 +159,7 @@ public final class AppCopier {
             long started = System.currentTimeMillis();
             EntityVerifier.Result result;
             try {
-                result = verifier.verify(entity);
+                result = verifier.verify(entity, copiedHashes.remove(entity.key().toString()));
             } catch (SQLException | RuntimeException e) {
                 listener.entityFailed(entity, e.getMessage());
                 throw e;

@@ -5,6 +5,7 @@ import dev.datamigration.engine.dialect.BulkReader;
 import dev.datamigration.engine.dialect.BulkWriter;
 import dev.datamigration.engine.dialect.Dialect;
 import dev.datamigration.engine.dialect.PhysicalColumn;
+import dev.datamigration.engine.dialect.PostgresDialect;
 import dev.datamigration.engine.dialect.ValueKind;
 import dev.datamigration.engine.dialect.ValueRejectedException;
 import dev.datamigration.engine.plan.ColumnPlan;
@@ -13,6 +14,7 @@ import dev.datamigration.engine.plan.EntityPlan;
 import dev.datamigration.engine.plan.Plan;
 import dev.datamigration.engine.remap.Remaps;
 import dev.datamigration.engine.remap.RowTransformer;
+import dev.datamigration.engine.verify.ContentHash;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -34,8 +36,11 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class EntityLoader {
 
-    /** What one load did. */
-    record Outcome(long rows, List<String> warnings) {
+    /**
+     * What one load did. {@code copiedHash} is the verification hash of the rows as written (see
+     * {@link #bulkLoad}), or null when the entity is verified by reading both sides.
+     */
+    record Outcome(long rows, List<String> warnings, ContentHash copiedHash) {
     }
 
     private final Connection source;
@@ -69,13 +74,14 @@ final class EntityLoader {
                 targetDialect.clearColumn(target, owner.targetTable(), d.column().target().name());
             }
             targetDialect.deleteAll(target, entity.targetTable());
-            long rows = bulkLoad(entity, warnings);
+            ContentHash copiedHash = bulkLoad(entity, warnings);
+            long rows = copiedHash.rows();
             for (DeferredReference d : closing) {
                 secondPass(plan.entity(d.owner()).orElseThrow(), d.column());
             }
             targetDialect.reseedIdentity(target, entity.targetTable(), entity.identifier().target().name());
             target.commit();
-            return new Outcome(rows, warnings);
+            return new Outcome(rows, warnings, hashed(copiedHash));
         } catch (SQLException | RuntimeException e) {
             rollbackQuietly(e);
             throw e;
@@ -84,18 +90,31 @@ final class EntityLoader {
         }
     }
 
-    private long bulkLoad(EntityPlan entity, List<String> warnings) throws SQLException {
+    /**
+     * Streams the entity's rows into the target. The returned hash counts the rows and, when possible, sums the
+     * verification hash of every row as written (else it is {@link ContentHash#countOnly}); that lets verification
+     * read only the target
+     * ({@link dev.datamigration.engine.verify.EntityVerifier#verify(EntityPlan, ContentHash)}): for PostgreSQL to
+     * PostgreSQL when the writer can hash (binary COPY) and the entity has no deferred columns (those change after
+     * the load, in a second pass). Otherwise verification reads and hashes both sides with the normalised-value hasher.
+     */
+    private ContentHash bulkLoad(EntityPlan entity, List<String> warnings) throws SQLException {
+        ContentHash hash = new ContentHash();
         boolean failOnUser = options.unmatchedUsers() == CopyOptions.UnmatchedUsers.FAIL;
         RowTransformer transformer = new RowTransformer(entity, sourceDialect, remaps, RowTransformer.Mode.LOAD,
                 failOnUser);
         List<PhysicalColumn> columns = entity.columns().stream().map(ColumnPlan::target).toList();
         long rows;
+        boolean hashed;
         try (BulkWriter writer = targetDialect.openBulkWriter(target, entity.targetTable(), columns)) {
+            hashed = sourceDialect instanceof PostgresDialect && targetDialect instanceof PostgresDialect
+                    && !transformer.defersColumns() && writer.hashRowsTo(hash);
             List<long[]> ranges = parallelRanges(entity);
             if (ranges == null) {
                 try (BulkReader reader = sourceDialect.openBulkReader(source, entity.sourceTable(),
                         transformer.sourceColumnDefs(), null, 0, 0, options.batchSize())) {
-                    rows = stream(entity, transformer, reader, writer::write, new AtomicLong());
+                    rows = stream(entity, transformer, reader, writer.passThrough(reader, transformer.plainSources()),
+                            writer::write, writer::write, new AtomicLong());
                 }
             } else {
                 rows = new ParallelStreams(entity, ranges, failOnUser).load(transformer, writer);
@@ -107,7 +126,11 @@ final class EntityLoader {
             }
         }
         warnings.addAll(transformer.unmappedReport());
-        return rows;
+        return hashed ? hash : ContentHash.countOnly(rows);
+    }
+
+    private static ContentHash hashed(ContentHash hash) {
+        return hash.hasRowHashes() ? hash : null;
     }
 
     /** A row sink: the writer itself, or one part of it. */
@@ -115,15 +138,28 @@ final class EntityLoader {
         void write(Object[] row) throws SQLException, ValueRejectedException;
     }
 
-    /** Moves every row of {@code reader} through the transformer into {@code sink}; returns the rows moved. */
-    private long stream(EntityPlan entity, RowTransformer transformer, BulkReader reader, RowSink sink,
-                        AtomicLong total) throws SQLException {
+    /** A row sink that takes some fields as they are from the reader's current row. */
+    private interface PassThroughSink {
+        void write(Object[] row, BulkReader reader, int[] passThrough) throws SQLException, ValueRejectedException;
+    }
+
+    /**
+     * Moves every row of {@code reader} through the transformer into the sink; returns the rows moved. With
+     * {@code passThrough} (see {@link BulkWriter#passThrough}), only the fields other columns are computed from are
+     * decoded, and the passed fields go to {@code rawSink} as they are.
+     */
+    private long stream(EntityPlan entity, RowTransformer transformer, BulkReader reader, int[] passThrough,
+                        RowSink sink, PassThroughSink rawSink, AtomicLong total) throws SQLException {
         Object[] values = transformer.sourceBuffer();
+        boolean[] decode = passThrough == null ? null : transformer.fieldsToDecode(passThrough);
         long rows = 0;
-        while (reader.next(values)) {
-            Object[] row = transformer.transformSource();
+        while (passThrough == null ? reader.next(values) : reader.next(values, decode)) {
             try {
-                sink.write(row);
+                if (passThrough == null) {
+                    sink.write(transformer.transformSource());
+                } else {
+                    rawSink.write(transformer.transformSource(passThrough), reader, passThrough);
+                }
             } catch (ValueRejectedException e) {
                 throw MigrationException.permanent(entity.label() + "." + entity.columns().get(e.column())
                         .attribute() + " of row " + entity.identifier().attribute() + "="
@@ -247,7 +283,8 @@ final class EntityLoader {
                 try (BulkReader reader = sourceDialect.openBulkReader(connection, entity.sourceTable(),
                         transformer.sourceColumnDefs(), entity.identifier().source().name(), range[0], range[1],
                         options.batchSize())) {
-                    stream(entity, transformer, reader, part::write, total);
+                    stream(entity, transformer, reader, writer.passThrough(reader, transformer.plainSources()),
+                            part::write, part::write, total);
                 }
                 part.flush();
                 connection.rollback();

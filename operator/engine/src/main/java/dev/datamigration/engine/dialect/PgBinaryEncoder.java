@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -37,6 +38,12 @@ public final class PgBinaryEncoder {
     private int position;
     private final int flushAt;
     private short[] digits = new short[16];
+    private PgRowHasher hasher;
+    private RowHashSink hashSink;
+    /** The pass-through layout {@link #runLength} and {@link #checked} were planned for. */
+    private int[] plannedFor;
+    private int[] runLength;
+    private boolean[] checked;
 
     PgBinaryEncoder(Sink sink, PgBinaryType[] types, int bufferSize) {
         this.sink = sink;
@@ -56,6 +63,12 @@ public final class PgBinaryEncoder {
         putShort(-1);
     }
 
+    /** From now on, hands the verification hash ({@link PgRowHasher}) of every row written to {@code sink}. */
+    void hashRowsTo(RowHashSink sink) {
+        this.hasher = new PgRowHasher(types);
+        this.hashSink = sink;
+    }
+
     /** Encodes one row into the buffer, then hands the buffer to the sink when it is full. */
     void writeRow(Object[] row) throws IOException, ValueRejectedException {
         int start = position;
@@ -68,6 +81,87 @@ public final class PgBinaryEncoder {
         } catch (ValueRejectedException | RuntimeException e) {
             position = start;
             throw e;
+        }
+        endRow(start);
+    }
+
+    /**
+     * Encodes one row whose column {@code i} is, when {@code rawField[i] >= 0}, field {@code rawField[i]} of the
+     * decoder's current row taken byte for byte (same binary type: the bytes are what encoding its value would give),
+     * else {@code row[i]} encoded. Consecutive columns taken from consecutive fields are copied in one piece.
+     */
+    void writeRow(Object[] row, PgBinaryDecoder raw, int[] rawField)
+            throws IOException, ValueRejectedException, SQLException {
+        if (rawField != plannedFor) {
+            planRuns(rawField);
+        }
+        int start = position;
+        try {
+            ensure(2);
+            putShort(types.length);
+            int i = 0;
+            while (i < types.length) {
+                int run = runLength[i];
+                if (run == 0) {
+                    writeValue(i, row[i]);
+                    i++;
+                    continue;
+                }
+                int first = rawField[i];
+                int last = first + run - 1;
+                for (int f = first; f <= last; f++) {
+                    if (checked[f]) {
+                        raw.checkPassable(f);
+                    }
+                }
+                int size = raw.fieldsSize(first, last);
+                ensure(size);
+                raw.copyFields(first, last, buffer, position);
+                position += size;
+                i += run;
+            }
+        } catch (ValueRejectedException | SQLException | RuntimeException e) {
+            position = start;
+            throw e;
+        }
+        endRow(start);
+    }
+
+    /**
+     * For each column where a run of passed fields starts, its length (columns i..i+n-1 take fields
+     * rawField[i]..rawField[i]+n-1), 0 elsewhere; and which source fields need the infinity/NaN check.
+     */
+    private void planRuns(int[] rawField) {
+        runLength = new int[types.length];
+        int maxField = -1;
+        for (int field : rawField) {
+            maxField = Math.max(maxField, field);
+        }
+        checked = new boolean[maxField + 1];
+        int i = 0;
+        while (i < types.length) {
+            if (rawField[i] < 0) {
+                i++;
+                continue;
+            }
+            int n = 1;
+            while (i + n < types.length && rawField[i + n] == rawField[i] + n) {
+                n++;
+            }
+            runLength[i] = n;
+            for (int k = i; k < i + n; k++) {
+                PgBinaryType type = types[k];
+                checked[rawField[k]] = type == PgBinaryType.TIMESTAMP || type == PgBinaryType.DATE
+                        || type == PgBinaryType.NUMERIC;
+            }
+            i += n;
+        }
+        plannedFor = rawField;
+    }
+
+    private void endRow(int start) throws IOException {
+        if (hashSink != null) {
+            hasher.hash(buffer, start + 2, position, hashSink);
         }
         if (position >= flushAt) {
             flush();

@@ -62,7 +62,7 @@ public final class PostgresDialect implements Dialect {
                 + ") FROM STDIN (FORMAT " + format + ")";
         if (binary != null) {
             CopyIn in = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql);
-            return new BinaryCopyWriter(in, binary);
+            return new BinaryCopyWriter(in, binary, hashable(columns));
         }
         PGCopyOutputStream copy = new PGCopyOutputStream(connection.unwrap(PGConnection.class), sql, COPY_BUFFER);
         ValueKind[] kinds = columns.stream().map(PhysicalColumn::kind).toArray(ValueKind[]::new);
@@ -84,7 +84,7 @@ public final class PostgresDialect implements Dialect {
                 + (key == null ? "" : " WHERE " + quote(key) + " >= " + from + " AND " + quote(key) + " < " + to);
         CopyOut out = connection.unwrap(PGConnection.class).getCopyAPI()
                 .copyOut("COPY (" + select + ") TO STDOUT (FORMAT binary)");
-        return new BinaryCopyReader(out, binary);
+        return new BinaryCopyReader(out, binary, hashable(columns));
     }
 
     /** pg_export_snapshot of the connection's transaction (opened here when autocommit was on). */
@@ -137,6 +137,14 @@ public final class PostgresDialect implements Dialect {
         return types;
     }
 
+    /**
+     * Whether the verification hash over binary encodings ({@link PgRowHasher}) can compare what is written with what
+     * is stored: not with a char(n) column, which stores a shorter value blank-padded to n.
+     */
+    private static boolean hashable(List<PhysicalColumn> columns) {
+        return columns.stream().noneMatch(c -> "bpchar".equalsIgnoreCase(c.typeName()));
+    }
+
     @Override
     public void reseedIdentity(Connection connection, String table, String column) throws SQLException {
         String sequence;
@@ -165,13 +173,27 @@ public final class PostgresDialect implements Dialect {
 
         private final CopyIn copy;
         private final PgBinaryType[] types;
+        private final boolean hashable;
         private final PgBinaryEncoder encoder;
+        private RowHashSink hashSink;
         private boolean done;
 
-        BinaryCopyWriter(CopyIn copy, PgBinaryType[] types) throws SQLException {
+        BinaryCopyWriter(CopyIn copy, PgBinaryType[] types, boolean hashable) throws SQLException {
             this.copy = copy;
             this.types = types;
-            this.encoder = new PgBinaryEncoder((bytes, length) -> {
+            this.hashable = hashable;
+            this.encoder = newEncoder();
+            encoder.writeHeader();
+            try {
+                // The header goes out first: parts send their own chunks straight to the COPY.
+                encoder.flush();
+            } catch (IOException e) {
+                throw asSql(e);
+            }
+        }
+
+        private PgBinaryEncoder newEncoder() {
+            PgBinaryEncoder created = new PgBinaryEncoder((bytes, length) -> {
                 try {
                     synchronized (this) {
                         copy.writeToCopy(bytes, 0, length);
@@ -180,13 +202,41 @@ public final class PostgresDialect implements Dialect {
                     throw new IOException(e.getMessage(), e);
                 }
             }, types, COPY_BUFFER);
-            encoder.writeHeader();
-            try {
-                // The header goes out first: parts send their own chunks straight to the COPY.
-                encoder.flush();
-            } catch (IOException e) {
-                throw asSql(e);
+            if (hashSink != null) {
+                created.hashRowsTo(hashSink);
             }
+            return created;
+        }
+
+        @Override
+        public boolean hashRowsTo(RowHashSink sink) {
+            if (!hashable) {
+                return false;
+            }
+            hashSink = sink;
+            encoder.hashRowsTo(sink);
+            return true;
+        }
+
+        /**
+         * A field passes when the reader is a binary COPY of PostgreSQL and the field has the column's binary type:
+         * its wire bytes are then exactly what encoding its decoded value would produce. time is the exception:
+         * 24:00:00 decodes as 23:59:59.999999 (LocalTime has no 24:00), and passing it would change that behaviour.
+         */
+        @Override
+        public int[] passThrough(BulkReader reader, int[] plainSource) {
+            if (!(reader instanceof BinaryCopyReader binary)) {
+                return null;
+            }
+            int[] fields = new int[types.length];
+            boolean any = false;
+            for (int i = 0; i < types.length; i++) {
+                int field = plainSource[i];
+                boolean passes = field >= 0 && binary.types[field] == types[i] && types[i] != PgBinaryType.TIME;
+                fields[i] = passes ? field : -1;
+                any |= passes;
+            }
+            return any ? fields : null;
         }
 
         @Override
@@ -198,18 +248,25 @@ public final class PostgresDialect implements Dialect {
             }
         }
 
+        @Override
+        public void write(Object[] row, BulkReader reader, int[] passThrough)
+                throws SQLException, ValueRejectedException {
+            write(encoder, row, reader, passThrough);
+        }
+
+        private static void write(PgBinaryEncoder encoder, Object[] row, BulkReader reader, int[] passThrough)
+                throws SQLException, ValueRejectedException {
+            try {
+                encoder.writeRow(row, ((BinaryCopyReader) reader).decoder, passThrough);
+            } catch (IOException e) {
+                throw asSql(e);
+            }
+        }
+
         /** Each part encodes in its own thread into its own buffer and hands whole chunks to the COPY under a lock. */
         @Override
         public Part part() {
-            PgBinaryEncoder own = new PgBinaryEncoder((bytes, length) -> {
-                try {
-                    synchronized (this) {
-                        copy.writeToCopy(bytes, 0, length);
-                    }
-                } catch (SQLException e) {
-                    throw new IOException(e.getMessage(), e);
-                }
-            }, types, COPY_BUFFER);
+            PgBinaryEncoder own = newEncoder();
             return new Part() {
                 @Override
                 public void write(Object[] row) throws SQLException, ValueRejectedException {
@@ -218,6 +275,12 @@ public final class PostgresDialect implements Dialect {
                     } catch (IOException e) {
                         throw asSql(e);
                     }
+                }
+
+                @Override
+                public void write(Object[] row, BulkReader reader, int[] passThrough)
+                        throws SQLException, ValueRejectedException {
+                    BinaryCopyWriter.write(own, row, reader, passThrough);
                 }
 
                 @Override
@@ -263,16 +326,43 @@ public final class PostgresDialect implements Dialect {
     private static final class BinaryCopyReader implements BulkReader {
 
         private final CopyOut copy;
+        private final PgBinaryType[] types;
+        private final boolean hashable;
         private final PgBinaryDecoder decoder;
 
-        BinaryCopyReader(CopyOut copy, PgBinaryType[] types) {
+        BinaryCopyReader(CopyOut copy, PgBinaryType[] types, boolean hashable) {
             this.copy = copy;
+            this.types = types;
+            this.hashable = hashable;
             this.decoder = new PgBinaryDecoder(copy::readFromCopy, types);
         }
 
         @Override
         public boolean next(Object[] values) throws SQLException {
             return decoder.next(values);
+        }
+
+        @Override
+        public boolean next(Object[] values, boolean[] decode) throws SQLException {
+            return decoder.next(values, decode);
+        }
+
+        @Override
+        public long hashRows(RowHashSink sink) throws SQLException {
+            if (!hashable) {
+                // Read to the end all the same: the connection is then ready for the next statement at once.
+                while (decoder.next()) {
+                    continue;
+                }
+                return -1;
+            }
+            PgRowHasher hasher = new PgRowHasher(types);
+            long rows = 0;
+            while (decoder.next()) {
+                decoder.hashRow(hasher, sink);
+                rows++;
+            }
+            return rows;
         }
 
         @Override

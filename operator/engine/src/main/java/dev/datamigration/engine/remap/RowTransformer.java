@@ -12,6 +12,7 @@ import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -31,6 +32,8 @@ public final class RowTransformer {
     public enum Mode { LOAD, FINAL }
 
     private static final int SAMPLES = 5;
+    /** Entries of a column's resolved static references kept (static entities are small; this bounds a bad case). */
+    private static final int RESOLVED_LIMIT = 4096;
 
     private final EntityPlan plan;
     private final Dialect dialect;
@@ -42,6 +45,8 @@ public final class RowTransformer {
     private final int[] sourceIndex;
     private final ColumnPlan[] columns;
     private final Map<String, String>[] staticMaps;
+    /** Per static reference column: source value as read -> target value as written, for values that map. */
+    private final Map<Object, Object>[] resolvedStatic;
     private final boolean[] nullInThisPass;
     private final Object[] sourceValues;
     private final Object[] row;
@@ -65,6 +70,7 @@ public final class RowTransformer {
         defs.add(plan.identifier().source());
         this.sourceIndex = new int[columns.length];
         this.staticMaps = new Map[columns.length];
+        this.resolvedStatic = new Map[columns.length];
         this.nullInThisPass = new boolean[columns.length];
         for (int i = 0; i < columns.length; i++) {
             ColumnPlan c = columns[i];
@@ -84,6 +90,7 @@ public final class RowTransformer {
             sourceIndex[i] = index;
             if (c.ref() == RefKind.STATIC) {
                 staticMaps[i] = remaps.staticMap(c.referenced());
+                resolvedStatic[i] = new HashMap<>();
             }
         }
         this.identifierSourceIndex = 0;
@@ -142,6 +149,64 @@ public final class RowTransformer {
         return row;
     }
 
+    /**
+     * {@link #transformSource()} for a row whose columns with {@code passThrough[i] >= 0} a writer takes as they are
+     * from the source: those are left NULL here and never computed.
+     */
+    public Object[] transformSource(int[] passThrough) {
+        for (int i = 0; i < columns.length; i++) {
+            if (passThrough[i] >= 0) {
+                row[i] = null;
+            } else if (nullInThisPass[i]) {
+                row[i] = null;
+            } else if (sourceIndex[i] < 0) {
+                row[i] = columns[i].constant();
+            } else {
+                Object value = sourceValues[sourceIndex[i]];
+                row[i] = value == null ? null : remap(i, columns[i], value);
+            }
+        }
+        return row;
+    }
+
+    /**
+     * For each target column, the source field (in {@link #sourceColumnDefs()} order) it copies unchanged (no remap, no
+     * constant, not deferred in this pass), or -1: the candidates for taking a field's bytes as they are.
+     */
+    public int[] plainSources() {
+        int[] plain = new int[columns.length];
+        for (int i = 0; i < columns.length; i++) {
+            boolean plainCopy = !nullInThisPass[i] && sourceIndex[i] >= 0 && columns[i].ref() == RefKind.NONE;
+            plain[i] = plainCopy ? sourceIndex[i] : -1;
+        }
+        return plain;
+    }
+
+    /**
+     * The source fields a row must have decoded when the columns with {@code passThrough[i] >= 0} are taken as they
+     * are: the identifier (for messages) and every field another column is computed from.
+     */
+    public boolean[] fieldsToDecode(int[] passThrough) {
+        boolean[] decode = new boolean[sourceKinds.length];
+        decode[identifierSourceIndex] = true;
+        for (int i = 0; i < columns.length; i++) {
+            if (passThrough[i] < 0 && !nullInThisPass[i] && sourceIndex[i] >= 0) {
+                decode[sourceIndex[i]] = true;
+            }
+        }
+        return decode;
+    }
+
+    /** Whether this pass writes NULL into a deferred reference column (it is set by a later second pass). */
+    public boolean defersColumns() {
+        for (boolean deferred : nullInThisPass) {
+            if (deferred) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private Object remap(int i, ColumnPlan c, Object value) {
         ValueKind kind = c.target().kind();
         switch (c.ref()) {
@@ -149,11 +214,20 @@ public final class RowTransformer {
                 return Values.convert(value, kind);
             }
             case STATIC -> {
+                // The same few static records repeat on every row: resolve each source value once.
+                Object resolved = resolvedStatic[i].get(value);
+                if (resolved != null) {
+                    return resolved;
+                }
                 String mapped = staticMaps[i].get(canonical(value));
                 if (mapped == null) {
                     return unmapped(i, remaps.describeStaticRecord(c.referenced(), canonical(value)));
                 }
-                return Values.convert(mapped, kind);
+                resolved = Values.convert(mapped, kind);
+                if (resolvedStatic[i].size() < RESOLVED_LIMIT) {
+                    resolvedStatic[i].put(value, resolved);
+                }
+                return resolved;
             }
             case USER -> {
                 long id = asLong(value);

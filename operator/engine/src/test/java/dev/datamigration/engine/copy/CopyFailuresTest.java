@@ -158,6 +158,7 @@ class CopyFailuresTest {
         assertThatThrownBy(() -> copy(CopyOptions.defaults()))
                 .isInstanceOfSatisfying(MigrationException.class, e -> assertThat(e.permanent()).isTrue())
                 .hasMessageStartingWith("verification failed for Sales.Note: source 2 rows, ")
+                .hasMessageContaining(" (hashed as written), target 2 rows, ")
                 .hasMessageEndingWith("; first difference: row 1, column Text: source 'ok', target 'OK'");
     }
 
