@@ -13,7 +13,6 @@ import dev.datamigration.cli.copy.JobSinks;
 import dev.datamigration.cli.copy.KubernetesAccess;
 import dev.datamigration.cli.copy.ProgressReporter;
 import dev.datamigration.cli.copy.TaskException;
-import dev.datamigration.cli.copy.TaskOptions;
 import dev.datamigration.engine.Engine;
 import dev.datamigration.engine.copy.CheckpointStore;
 import dev.datamigration.engine.copy.CopyOptions;
@@ -29,7 +28,6 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Copies one application (a copy Job's entry point). */
@@ -37,10 +35,7 @@ import picocli.CommandLine.Option;
         description = "Copy one application's data, verify every entity, resume from the checkpoint. Exit 0 done,"
                 + " 2 permanent failure (bad input, model mismatch, verification mismatch, unmatched users),"
                 + " 1 transient failure (retry resumes).")
-public final class CopyCommand implements Callable<Integer> {
-
-    @Mixin
-    TaskOptions options = new TaskOptions();
+public final class CopyCommand extends JobCommand implements Callable<Integer> {
 
     @Option(names = "--app", paramLabel = "APP", description = "the application to copy")
     String app;
@@ -52,18 +47,12 @@ public final class CopyCommand implements Callable<Integer> {
     @Option(names = "--batch-size", paramLabel = "ROWS", description = "rows per batch (overrides the task)")
     Integer batchSize;
 
-    private final Supplier<Optional<KubernetesClient>> kubernetes;
-    private final PrintStream out;
-    private final PrintStream err;
-
     public CopyCommand() {
         this(KubernetesAccess::fromEnvironment, System.out, System.err);
     }
 
     public CopyCommand(Supplier<Optional<KubernetesClient>> kubernetes, PrintStream out, PrintStream err) {
-        this.kubernetes = kubernetes;
-        this.out = out;
-        this.err = err;
+        super(kubernetes, out, err);
     }
 
     @Override

@@ -10,7 +10,6 @@ import dev.datamigration.cli.copy.KubernetesAccess;
 import dev.datamigration.cli.copy.PlanReports;
 import dev.datamigration.cli.copy.ProgressReporter;
 import dev.datamigration.cli.copy.ProgressSink;
-import dev.datamigration.cli.copy.TaskOptions;
 import dev.datamigration.cli.copy.TaskFiles;
 import dev.datamigration.engine.Engine;
 import dev.datamigration.engine.plan.Plan;
@@ -24,33 +23,23 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Read-only plan: both catalogs, model consistency, entity order, app waves, row estimates -> plan.json. */
 @Command(name = "plan", mixinStandardHelpOptions = true,
         description = "Plan a migration (read-only): prints a summary and writes plan.json. Exit 0 ok, 2 plan errors"
                 + " or bad input, 1 transient failure.")
-public final class PlanCommand implements Callable<Integer> {
-
-    @Mixin
-    TaskOptions options = new TaskOptions();
+public final class PlanCommand extends JobCommand implements Callable<Integer> {
 
     @Option(names = "--plan-file", paramLabel = "FILE", description = "write plan.json here")
     Path planFile;
-
-    private final Supplier<Optional<KubernetesClient>> kubernetes;
-    private final PrintStream out;
-    private final PrintStream err;
 
     public PlanCommand() {
         this(KubernetesAccess::fromEnvironment, System.out, System.err);
     }
 
     public PlanCommand(Supplier<Optional<KubernetesClient>> kubernetes, PrintStream out, PrintStream err) {
-        this.kubernetes = kubernetes;
-        this.out = out;
-        this.err = err;
+        super(kubernetes, out, err);
     }
 
     @Override

@@ -169,17 +169,15 @@ public final class PostgresDialect implements Dialect {
     }
 
     /** Streams rows into one binary COPY; at most about {@link #COPY_BUFFER} bytes (or one larger row) wait in memory. */
-    private static final class BinaryCopyWriter implements BulkWriter {
+    private static final class BinaryCopyWriter extends CopyInWriter {
 
-        private final CopyIn copy;
         private final PgBinaryType[] types;
         private final boolean hashable;
         private final PgBinaryEncoder encoder;
         private RowHashSink hashSink;
-        private boolean done;
 
         BinaryCopyWriter(CopyIn copy, PgBinaryType[] types, boolean hashable) throws SQLException {
-            this.copy = copy;
+            super(copy);
             this.types = types;
             this.hashable = hashable;
             this.encoder = newEncoder();
@@ -295,30 +293,9 @@ public final class PostgresDialect implements Dialect {
         }
 
         @Override
-        public long finish() throws SQLException {
-            try {
-                encoder.writeTrailer();
-                encoder.flush();
-                done = true;
-                return copy.endCopy();
-            } catch (IOException e) {
-                throw asSql(e);
-            }
-        }
-
-        @Override
-        public void abort() {
-            if (done) {
-                return;
-            }
-            done = true;
-            try {
-                if (copy.isActive()) {
-                    copy.cancelCopy();
-                }
-            } catch (SQLException e) {
-                // The transaction is rolled back by the caller; a failed cancel leaves nothing behind.
-            }
+        void flushRows() throws IOException {
+            encoder.writeTrailer();
+            encoder.flush();
         }
     }
 
@@ -374,16 +351,14 @@ public final class PostgresDialect implements Dialect {
     }
 
     /** Streams rows into one COPY; at most {@link #COPY_BUFFER} bytes wait in memory. */
-    private static final class CopyWriter implements BulkWriter {
+    private static final class CopyWriter extends CopyInWriter {
 
-        private final PGCopyOutputStream copy;
         private final CopyTextEncoder encoder;
         private final ValueKind[] kinds;
         private final OutputStream buffer;
-        private boolean done;
 
         CopyWriter(PGCopyOutputStream copy, ValueKind[] kinds) {
-            this.copy = copy;
+            super(copy);
             this.kinds = kinds;
             OutputStream buffered = new BufferedOutputStream(copy, COPY_BUFFER);
             this.encoder = new CopyTextEncoder(new NonClosingBuffer(buffered));
@@ -400,9 +375,31 @@ public final class PostgresDialect implements Dialect {
         }
 
         @Override
-        public long finish() throws SQLException {
+        void flushRows() throws IOException {
+            buffer.flush();
+        }
+    }
+
+    /**
+     * What the text and binary COPY writers share: the end of the COPY (flush what the format still holds, then
+     * {@code endCopy}) and its cancellation, at most once.
+     */
+    private abstract static class CopyInWriter implements BulkWriter {
+
+        final CopyIn copy;
+        private boolean done;
+
+        CopyInWriter(CopyIn copy) {
+            this.copy = copy;
+        }
+
+        /** Writes out whatever the format still buffers (and its trailer, if it has one). */
+        abstract void flushRows() throws IOException;
+
+        @Override
+        public final long finish() throws SQLException {
             try {
-                buffer.flush();
+                flushRows();
                 done = true;
                 return copy.endCopy();
             } catch (IOException e) {
@@ -411,7 +408,7 @@ public final class PostgresDialect implements Dialect {
         }
 
         @Override
-        public void abort() {
+        public final void abort() {
             if (done) {
                 return;
             }
@@ -424,7 +421,6 @@ public final class PostgresDialect implements Dialect {
                 // The transaction is rolled back by the caller; a failed cancel leaves nothing behind.
             }
         }
-
     }
 
     private static SQLException asSql(IOException e) {
