@@ -72,7 +72,7 @@ public final class CopyCommand extends JobCommand implements Callable<Integer> {
                     : sinks.configMap().<CheckpointStore>map(ConfigMapCheckpointStore::new)
                     .orElseGet(InMemoryCheckpointStore::new);
             CopyResult result = Engine.copy(db.source(), db.target(), task.getApps(), task.getApp(),
-                    copyOptions(task), checkpoints, progress, db.sourceConnections());
+                    copyOptions(task), checkpoints, progress, db.sourceConnections(), db.targetConnections());
             long rows = result.entities().stream().mapToLong(CopyResult.EntityResult::rows).sum();
             out.printf("copied %s: %d entities, %,d rows, all verified%n", result.app(), result.entities().size(),
                     rows);
@@ -101,7 +101,11 @@ public final class CopyCommand extends JobCommand implements Callable<Integer> {
         if (streams < 1 || streams > 8) {
             throw new TaskException("streams must be between 1 and 8, not " + streams);
         }
+        int entities = task.getConcurrentEntities() == null ? 1 : task.getConcurrentEntities();
+        if (entities < 1 || entities > 8) {
+            throw new TaskException("concurrentEntities must be between 1 and 8, not " + entities);
+        }
         return new CopyOptions(task.getExistingData() != ExistingData.Append,
-                task.getIdentity() != IdentityMode.Remap, policy, batch, streams);
+                task.getIdentity() != IdentityMode.Remap, policy, batch, streams, entities);
     }
 }

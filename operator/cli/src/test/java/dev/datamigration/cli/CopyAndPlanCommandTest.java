@@ -143,8 +143,10 @@ class CopyAndPlanCommandTest {
         ExpectedOutcome expected = factory.expected(factory.apps(), UnmatchedUserPolicy.SET_NULL);
         String app = factory.apps().get(0);
         CopyTask task = task(TaskKind.Copy, app);
-        // Two streams (entities of at least 2 x 2 x 7 rows read in two key ranges on extra source connections).
+        // Two streams (entities of at least 2 x 2 x 7 rows read in two key ranges on extra source connections), and
+        // up to three entities at once (each on a source and a target connection of its own).
         task.setStreams(2);
+        task.setConcurrentEntities(3);
         String job = "prod-to-qa-" + app.toLowerCase();
         task.setProgressConfigMap(job + "-progress");
         client.configMaps().inNamespace("refresh").resource(new ConfigMapBuilder().withNewMetadata()
@@ -250,6 +252,16 @@ class CopyAndPlanCommandTest {
                 .isEqualTo(Contracts.EXIT_PERMANENT);
         assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("copy failed: streams must be between 1 and 8,"
                 + " not 9\n");
+    }
+
+    @Test
+    void concurrentEntitiesOutOfRangeArePermanentAndNamed() throws Exception {
+        CopyTask task = task(TaskKind.Copy, factory.apps().get(0));
+        task.setConcurrentEntities(0);
+        assertThat(run(new CopyCommand(Optional::empty, stream(out), stream(err)), "--task", write(task).toString()))
+                .isEqualTo(Contracts.EXIT_PERMANENT);
+        assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("copy failed: concurrentEntities must be between 1"
+                + " and 8, not 0\n");
     }
 
     @Test

@@ -54,15 +54,17 @@ public final class Engine {
     }
 
     /**
-     * {@link #copy(Connection, Connection, List, String, CopyOptions, CheckpointStore, ProgressListener)} with parallel
-     * streams: {@code sourceConnections} opens the further source connections that {@link CopyOptions#streams()} &gt; 1
-     * reads a large entity with.
+     * {@link #copy(Connection, Connection, List, String, CopyOptions, CheckpointStore, ProgressListener)} with further
+     * connections: {@code sourceConnections} opens the source connections of parallel streams
+     * ({@link CopyOptions#streams()} &gt; 1) and, with {@code targetConnections}, the connection pairs of concurrent
+     * entities ({@link CopyOptions#concurrentEntities()} &gt; 1). The engine closes what it opens.
      */
     public static CopyResult copy(Connection source, Connection target, List<String> scope, String app,
                                   CopyOptions options, CheckpointStore checkpoints, ProgressListener listener,
-                                  ConnectionFactory sourceConnections) throws SQLException {
+                                  ConnectionFactory sourceConnections, ConnectionFactory targetConnections)
+            throws SQLException {
         return copy(source, dialectOf(source), target, dialectOf(target), scope, app, options, checkpoints, listener,
-                sourceConnections);
+                sourceConnections, targetConnections);
     }
 
     /** {@link #copy(Connection, Connection, List, String, CopyOptions, CheckpointStore, ProgressListener)} with
@@ -71,13 +73,15 @@ public final class Engine {
                                   List<String> scope, String app, CopyOptions options, CheckpointStore checkpoints,
                                   ProgressListener listener) throws SQLException {
         return copy(source, sourceDialect, target, targetDialect, scope, app, options, checkpoints, listener,
-                ConnectionFactory.NONE);
+                ConnectionFactory.NONE, ConnectionFactory.NONE);
     }
 
-    /** The full form: explicit dialects and a factory for further source connections (parallel streams). */
+    /** The full form: explicit dialects and factories for further connections (parallel streams, concurrent
+     * entities). */
     public static CopyResult copy(Connection source, Dialect sourceDialect, Connection target, Dialect targetDialect,
                                   List<String> scope, String app, CopyOptions options, CheckpointStore checkpoints,
-                                  ProgressListener listener, ConnectionFactory sourceConnections)
+                                  ProgressListener listener, ConnectionFactory sourceConnections,
+                                  ConnectionFactory targetConnections)
             throws SQLException {
         Catalog sourceCatalog = new CatalogReader(sourceDialect).read(source, "source");
         Catalog targetCatalog = new CatalogReader(targetDialect).read(target, "target");
@@ -85,7 +89,7 @@ public final class Engine {
                 table -> sourceDialect.countRows(source, table));
         plan.warnings().forEach(listener::warning);
         return new AppCopier(source, sourceDialect, target, targetDialect, new Remaps(sourceCatalog, targetCatalog),
-                options, checkpoints, listener, sourceConnections).copy(plan, app);
+                options, checkpoints, listener, sourceConnections, targetConnections).copy(plan, app);
     }
 
     private static Dialect dialectOf(Connection connection) throws SQLException {

@@ -50,6 +50,9 @@ public class CopyTask {
     /** Parallel source read streams per large entity (1 to 8). */
     private Integer streams = 1;
 
+    /** Entities without a dependency between them loaded at once (1 to 8), each on its own connections. */
+    private Integer concurrentEntities = 1;
+
     /** ConfigMap the Job writes its progress (and, for Plan, plan.json) into; null when run outside Kubernetes. */
     private String progressConfigMap;
 
@@ -155,6 +158,14 @@ public class CopyTask {
 
     public void setStreams(Integer streams) {
         this.streams = streams;
+    }
+
+    public Integer getConcurrentEntities() {
+        return concurrentEntities;
+    }
+
+    public void setConcurrentEntities(Integer concurrentEntities) {
+        this.concurrentEntities = concurrentEntities;
     }
 
     public String getProgressConfigMap() {

@@ -32,6 +32,17 @@ public class CopierSpec {
     @Max(8)
     private Integer streams = 1;
 
+    /**
+     * Entities of one app copied at once within its copy Job, each on its own source and target connection and in
+     * its own transaction. Only entities with nothing between them run together: an entity waits for the entities
+     * it references and for those whose second passes touch its table. Each extra entity opens one more connection
+     * on each database.
+     */
+    @Default("1")
+    @Min(1)
+    @Max(8)
+    private Integer concurrentEntities = 1;
+
     /** Upper bound for one copy Job. */
     @Default("21600")
     @Min(60)
@@ -73,6 +84,14 @@ public class CopierSpec {
 
     public void setStreams(Integer streams) {
         this.streams = streams;
+    }
+
+    public Integer getConcurrentEntities() {
+        return concurrentEntities;
+    }
+
+    public void setConcurrentEntities(Integer concurrentEntities) {
+        this.concurrentEntities = concurrentEntities;
     }
 
     public Long getActiveDeadlineSeconds() {

@@ -112,7 +112,7 @@ public final class BenchRun {
             engineProbe.start();
             long started = System.nanoTime();
             result = Engine.copy(s, t, List.of(BenchModel.APP), BenchModel.APP, options,
-                    new InMemoryCheckpointStore(), timing, source::connect);
+                    new InMemoryCheckpointStore(), timing, source::connect, target::connect);
             engineNanos = System.nanoTime() - started;
             engineCpu = engineProbe.stop();
             peak = heap.peakMib();

@@ -13,11 +13,14 @@ public final class JobConnections implements AutoCloseable {
     private final Connection source;
     private final Connection target;
     private final ConnectionFactory sourceConnections;
+    private final ConnectionFactory targetConnections;
 
-    private JobConnections(Connection source, Connection target, ConnectionFactory sourceConnections) {
+    private JobConnections(Connection source, Connection target, ConnectionFactory sourceConnections,
+                           ConnectionFactory targetConnections) {
         this.source = source;
         this.target = target;
         this.sourceConnections = sourceConnections;
+        this.targetConnections = targetConnections;
     }
 
     /** Reads both credentials first (a bad file fails before any connection), then connects. */
@@ -27,7 +30,8 @@ public final class JobConnections implements AutoCloseable {
         Connection source = connect(task.getSource(), sourceCredentials);
         try {
             return new JobConnections(source, connect(task.getTarget(), targetCredentials),
-                    () -> connect(task.getSource(), sourceCredentials));
+                    () -> connect(task.getSource(), sourceCredentials),
+                    () -> connect(task.getTarget(), targetCredentials));
         } catch (SQLException | RuntimeException e) {
             source.close();
             throw e;
@@ -49,11 +53,16 @@ public final class JobConnections implements AutoCloseable {
     }
 
     /**
-     * Opens further source connections with the same endpoint and credentials (parallel streams); the engine closes
-     * what it opens.
+     * Opens further source connections with the same endpoint and credentials (parallel streams, concurrent
+     * entities); the engine closes what it opens.
      */
     public ConnectionFactory sourceConnections() {
         return sourceConnections;
+    }
+
+    /** Opens further target connections with the same endpoint and credentials (concurrent entities). */
+    public ConnectionFactory targetConnections() {
+        return targetConnections;
     }
 
     @Override

@@ -58,6 +58,8 @@ public final class TaskFactory {
                 : copier.getBatchSize());
         task.setStreams(copier == null || copier.getStreams() == null ? new CopierSpec().getStreams()
                 : copier.getStreams());
+        task.setConcurrentEntities(copier == null || copier.getConcurrentEntities() == null
+                ? new CopierSpec().getConcurrentEntities() : copier.getConcurrentEntities());
         task.setProgressConfigMap(ResourceNames.progressConfigMap(job));
         return task;
     }

@@ -200,6 +200,7 @@ public final class SpecValidator {
         }
         range(problems, copier.getBatchSize(), 100, 1_000_000, "spec.copier.batchSize");
         range(problems, copier.getStreams(), 1, 8, "spec.copier.streams");
+        range(problems, copier.getConcurrentEntities(), 1, 8, "spec.copier.concurrentEntities");
         range(problems, copier.getBackoffLimit(), 0, 20, "spec.copier.backoffLimit");
         if (copier.getActiveDeadlineSeconds() != null && copier.getActiveDeadlineSeconds() < 60) {
             problems.add("spec.copier.activeDeadlineSeconds must be at least 60, got "

@@ -120,10 +120,11 @@ class JobFactoryTest {
         copier.setBackoffLimit(0);
         copier.setActiveDeadlineSeconds(600L);
         copier.setStreams(4);
+        copier.setConcurrentEntities(3);
         copier.setResources(new ResourceRequirementsBuilder().addToLimits("memory", new Quantity("1Gi")).build());
         migration.getSpec().setCopier(copier);
-        assertThat(TaskFactory.copy(migration, "prod-to-qa-orders", "Orders", List.of("Orders")).getStreams())
-                .isEqualTo(4);
+        assertThat(TaskFactory.copy(migration, "prod-to-qa-orders", "Orders", List.of("Orders")))
+                .extracting(CopyTask::getStreams, CopyTask::getConcurrentEntities).containsExactly(4, 3);
         Job job = factory.job(migration, "prod-to-qa-plan", TaskFactory.plan(migration, "prod-to-qa-plan"));
         Container container = job.getSpec().getTemplate().getSpec().getContainers().get(0);
         assertThat(container.getImage()).isEqualTo("mirror.example/dm:1.2");
@@ -156,6 +157,7 @@ class JobFactoryTest {
         assertThat(read.getTarget().getEnvironment()).isEqualTo("QA");
         assertThat(read.getBatchSize()).isEqualTo(10000);
         assertThat(read.getStreams()).isEqualTo(1);
+        assertThat(read.getConcurrentEntities()).isEqualTo(1);
         assertThat(read.getProgressConfigMap()).isEqualTo("prod-to-qa-customers-progress");
         assertThat(read.getMasking()).extracting(MaskingRule::getAttribute).containsExactly("Email");
         assertThat(TaskFactory.copy(migration, "prod-to-qa-orders", "Orders", List.of("Orders")).getMasking()).isEmpty();

@@ -146,6 +146,7 @@ class SpecValidatorTest {
         CopierSpec copier = new CopierSpec();
         copier.setBatchSize(10);
         copier.setStreams(9);
+        copier.setConcurrentEntities(0);
         copier.setBackoffLimit(21);
         copier.setActiveDeadlineSeconds(30L);
         migration.getSpec().setCopier(copier);
@@ -159,6 +160,7 @@ class SpecValidatorTest {
                 "spec.parallelism must be between 1 and 32, got 0",
                 "spec.copier.batchSize must be between 100 and 1000000, got 10",
                 "spec.copier.streams must be between 1 and 8, got 9",
+                "spec.copier.concurrentEntities must be between 1 and 8, got 0",
                 "spec.copier.backoffLimit must be between 0 and 20, got 21",
                 "spec.copier.activeDeadlineSeconds must be at least 60, got 30",
                 "spec.masking[0].attribute is required",

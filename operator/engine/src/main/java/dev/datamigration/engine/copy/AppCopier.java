@@ -3,25 +3,22 @@ package dev.datamigration.engine.copy;
 import dev.datamigration.engine.MigrationException;
 import dev.datamigration.engine.dialect.Dialect;
 import dev.datamigration.engine.plan.AppPlan;
-import dev.datamigration.engine.plan.DeferredReference;
 import dev.datamigration.engine.plan.EntityPlan;
 import dev.datamigration.engine.plan.Plan;
 import dev.datamigration.engine.remap.Remaps;
-import dev.datamigration.engine.verify.ContentHash;
 import dev.datamigration.engine.verify.EntityVerifier;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
  * Copies one application with existingData Replace and identity Preserve (design.md §6): checks users and tenants,
- * wipes the app's target data, then loads each entity in order in its own transaction and verifies every entity once
- * its second passes are done. Progress goes to the {@link ProgressListener}; every committed step is saved in the
- * {@link CheckpointStore}, so a restarted copy skips verified entities and redoes the rest.
+ * wipes the app's target data, then loads each entity in its own transaction and verifies every entity once its
+ * second passes are done ({@link EntityScheduler}: in the plan's order, or several entities at once with
+ * {@link CopyOptions#concurrentEntities()}). Progress goes to the {@link ProgressListener}; every committed step is
+ * saved in the {@link CheckpointStore}, so a restarted copy skips verified entities and redoes the rest.
  */
 public final class AppCopier {
 
@@ -34,17 +31,21 @@ public final class AppCopier {
     private final CheckpointStore store;
     private final ProgressListener listener;
     private final ConnectionFactory sourceConnections;
+    private final ConnectionFactory targetConnections;
 
     public AppCopier(Connection source, Dialect sourceDialect, Connection target, Dialect targetDialect,
                      Remaps remaps, CopyOptions options, CheckpointStore store, ProgressListener listener) {
-        this(source, sourceDialect, target, targetDialect, remaps, options, store, listener, ConnectionFactory.NONE);
+        this(source, sourceDialect, target, targetDialect, remaps, options, store, listener, ConnectionFactory.NONE,
+                ConnectionFactory.NONE);
     }
 
-    /** {@code sourceConnections} opens the further source connections of parallel streams. */
+    /**
+     * {@code sourceConnections} opens the further source connections of parallel streams and concurrent entities,
+     * {@code targetConnections} the further target connections of concurrent entities.
+     */
     public AppCopier(Connection source, Dialect sourceDialect, Connection target, Dialect targetDialect,
                      Remaps remaps, CopyOptions options, CheckpointStore store, ProgressListener listener,
-                     ConnectionFactory sourceConnections) {
-        this.sourceConnections = sourceConnections;
+                     ConnectionFactory sourceConnections, ConnectionFactory targetConnections) {
         this.source = source;
         this.sourceDialect = sourceDialect;
         this.target = target;
@@ -53,6 +54,8 @@ public final class AppCopier {
         this.options = options;
         this.store = store;
         this.listener = listener;
+        this.sourceConnections = sourceConnections;
+        this.targetConnections = targetConnections;
     }
 
     public CopyResult copy(Plan plan, String app) throws SQLException {
@@ -68,10 +71,6 @@ public final class AppCopier {
         List<String> warnings = new ArrayList<>();
         Checkpoint checkpoint = store.load(app);
         listener.appStarted(app, appPlan.entities());
-        // Hashes of the rows as written, for entities loaded in this run (a resumed copy verifies the others by
-        // reading both sides).
-        Map<String, ContentHash> copiedHashes = new HashMap<>();
-        EntityPlan current = null;
         try {
             ReferenceChecks checks = new ReferenceChecks(source, sourceDialect, remaps);
             if (options.unmatchedUsers() == CopyOptions.UnmatchedUsers.FAIL) {
@@ -83,34 +82,10 @@ public final class AppCopier {
                 checkpoint.markWipeDone();
                 store.save(checkpoint);
             }
-            EntityLoader loader = new EntityLoader(source, sourceDialect, target, targetDialect, remaps, options,
-                    listener, sourceConnections);
-            EntityVerifier verifier = new EntityVerifier(source, sourceDialect, target, targetDialect, remaps,
-                    options.batchSize());
-            for (EntityPlan entity : appPlan.entities()) {
-                current = entity;
-                Checkpoint.EntityEntry entry = checkpoint.entity(entity.key().toString());
-                if (entry != null && entry.step() == Checkpoint.Step.VERIFIED) {
-                    listener.entityVerified(entity, entry.rows(), entry.hash(), 0);
-                    continue;
-                }
-                if (entry == null) {
-                    long started = System.currentTimeMillis();
-                    listener.entityStarted(entity, entity.estimatedRows());
-                    report(warnings, checks.danglingReferences(entity, plan));
-                    EntityLoader.Outcome outcome = loader.load(entity, plan);
-                    report(warnings, outcome.warnings());
-                    if (outcome.copiedHash() != null) {
-                        copiedHashes.put(entity.key().toString(), outcome.copiedHash());
-                    }
-                    checkpoint.mark(entity.key().toString(), Checkpoint.Step.COPIED, outcome.rows(), null);
-                    store.save(checkpoint);
-                    listener.entityCopied(entity, outcome.rows(), System.currentTimeMillis() - started);
-                }
-                verifyReady(appPlan, plan, checkpoint, verifier, copiedHashes);
+            try (EntityScheduler scheduler = new EntityScheduler(Lane.of(source, target, workers()), workers(),
+                    lanes(), sourceConnections, targetConnections, store, listener)) {
+                scheduler.run(appPlan, plan, checkpoint, warnings);
             }
-            current = null;
-            verifyReady(appPlan, plan, checkpoint, verifier, copiedHashes);
             List<CopyResult.EntityResult> results = new ArrayList<>();
             for (EntityPlan entity : appPlan.entities()) {
                 Checkpoint.EntityEntry entry = checkpoint.entity(entity.key().toString());
@@ -122,52 +97,42 @@ public final class AppCopier {
             listener.appFinished(app, true, null);
             return new CopyResult(app, List.copyOf(results), List.copyOf(warnings));
         } catch (SQLException | RuntimeException e) {
-            String message = e.getMessage();
-            if (current != null) {
-                listener.entityFailed(current, message);
-            }
-            listener.appFinished(app, false, message);
+            listener.appFinished(app, false, e.getMessage());
             throw e;
         }
     }
 
-    private void report(List<String> warnings, List<String> messages) {
-        for (String m : messages) {
-            warnings.add(m);
-            listener.warning(m);
+    /**
+     * Steps at once: {@link CopyOptions#concurrentEntities()} when both connection factories are there, else 1 (the
+     * copy's own connections).
+     */
+    private int lanes() {
+        if (options.concurrentEntities() < 2 || sourceConnections == ConnectionFactory.NONE
+                || targetConnections == ConnectionFactory.NONE) {
+            return 1;
         }
+        return options.concurrentEntities();
     }
 
-    /** Verifies every copied entity whose deferred references all point to entities already loaded. */
-    private void verifyReady(AppPlan appPlan, Plan plan, Checkpoint checkpoint, EntityVerifier verifier,
-                             Map<String, ContentHash> copiedHashes) throws SQLException {
-        Map<String, Checkpoint.EntityEntry> entries = checkpoint.entities();
-        for (EntityPlan entity : appPlan.entities()) {
-            Checkpoint.EntityEntry entry = entries.get(entity.key().toString());
-            if (entry == null || entry.step() != Checkpoint.Step.COPIED) {
-                continue;
+    private Lane.Workers workers() {
+        return new Lane.Workers() {
+            @Override
+            public EntityLoader loader(Connection laneSource, Connection laneTarget) {
+                return new EntityLoader(laneSource, sourceDialect, laneTarget, targetDialect, remaps, options,
+                        listener, sourceConnections, targetConnections);
             }
-            boolean ready = true;
-            for (DeferredReference d : plan.deferred()) {
-                if (d.owner().equals(entity.key()) && entries.get(d.referenced().toString()) == null) {
-                    ready = false;
-                }
+
+            @Override
+            public EntityVerifier verifier(Connection laneSource, Connection laneTarget) {
+                return new EntityVerifier(laneSource, sourceDialect, laneTarget, targetDialect, remaps,
+                        options.batchSize());
             }
-            if (!ready) {
-                continue;
+
+            @Override
+            public ReferenceChecks checks(Connection laneSource) {
+                return new ReferenceChecks(laneSource, sourceDialect, remaps);
             }
-            long started = System.currentTimeMillis();
-            EntityVerifier.Result result;
-            try {
-                result = verifier.verify(entity, copiedHashes.remove(entity.key().toString()));
-            } catch (SQLException | RuntimeException e) {
-                listener.entityFailed(entity, e.getMessage());
-                throw e;
-            }
-            checkpoint.mark(entity.key().toString(), Checkpoint.Step.VERIFIED, result.rows(), result.hash());
-            store.save(checkpoint);
-            listener.entityVerified(entity, result.rows(), result.hash(), System.currentTimeMillis() - started);
-        }
+        };
     }
 
     private void refuseUnsupported() {
@@ -183,6 +148,10 @@ public final class AppCopier {
         }
         if (options.streams() < 1) {
             throw MigrationException.permanent("streams must be at least 1, not " + options.streams());
+        }
+        if (options.concurrentEntities() < 1) {
+            throw MigrationException.permanent("concurrentEntities must be at least 1, not "
+                    + options.concurrentEntities());
         }
         if (options.batchSize() < 1) {
             throw MigrationException.permanent("batchSize must be at least 1, not " + options.batchSize());

@@ -8,33 +8,42 @@ package dev.datamigration.engine.copy;
  * @param preserveIdentity    true for identity Preserve, false for Remap
  * @param unmatchedUsers      what to do with a reference to a user that has no target user
  * @param batchSize           rows per fetch, between progress reports and per second-pass batch (the memory bound)
- * @param streams             parallel source read streams for one large entity (key ranges over the identifier,
- *                            each on its own source connection); 1 reads on the copy's own connection
+ * @param streams             parallel streams for one large entity (key ranges over the identifier, each read on its
+ *                            own source connection); 1 reads on the copy's own connection
+ * @param concurrentEntities  entities of the app loaded or verified at once, each on its own source and target
+ *                            connection, when nothing orders them (no reference between them, no shared table); 1
+ *                            copies them one after the other on the copy's own connections
  */
 public record CopyOptions(boolean replaceExistingData, boolean preserveIdentity, UnmatchedUsers unmatchedUsers,
-                          int batchSize, int streams) {
+                          int batchSize, int streams, int concurrentEntities) {
 
     /** Policy for references to users without a target user of the same username and tenant. */
     public enum UnmatchedUsers { FAIL, SET_NULL, CREATE }
 
     public CopyOptions(boolean replaceExistingData, boolean preserveIdentity, UnmatchedUsers unmatchedUsers,
                        int batchSize) {
-        this(replaceExistingData, preserveIdentity, unmatchedUsers, batchSize, 1);
+        this(replaceExistingData, preserveIdentity, unmatchedUsers, batchSize, 1, 1);
     }
 
     public static CopyOptions defaults() {
-        return new CopyOptions(true, true, UnmatchedUsers.FAIL, 10_000, 1);
+        return new CopyOptions(true, true, UnmatchedUsers.FAIL, 10_000, 1, 1);
     }
 
     public CopyOptions withUnmatchedUsers(UnmatchedUsers policy) {
-        return new CopyOptions(replaceExistingData, preserveIdentity, policy, batchSize, streams);
+        return new CopyOptions(replaceExistingData, preserveIdentity, policy, batchSize, streams, concurrentEntities);
     }
 
     public CopyOptions withBatchSize(int size) {
-        return new CopyOptions(replaceExistingData, preserveIdentity, unmatchedUsers, size, streams);
+        return new CopyOptions(replaceExistingData, preserveIdentity, unmatchedUsers, size, streams,
+                concurrentEntities);
     }
 
     public CopyOptions withStreams(int count) {
-        return new CopyOptions(replaceExistingData, preserveIdentity, unmatchedUsers, batchSize, count);
+        return new CopyOptions(replaceExistingData, preserveIdentity, unmatchedUsers, batchSize, count,
+                concurrentEntities);
+    }
+
+    public CopyOptions withConcurrentEntities(int count) {
+        return new CopyOptions(replaceExistingData, preserveIdentity, unmatchedUsers, batchSize, streams, count);
     }
 }

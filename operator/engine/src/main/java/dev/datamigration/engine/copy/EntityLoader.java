@@ -26,6 +26,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -33,6 +34,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * stream the source rows through the {@link RowTransformer} into the dialect's {@link BulkWriter}, run the second
  * passes this entity closes (deferred references to it, self references included), reseed the identity, commit.
  * A kill at any point leaves the entity untouched or complete.
+ * <p>
+ * With parallel streams and a factory for target connections, each stream also writes on a target connection of its
+ * own (the target's COPY is the slower side, so one COPY per stream is what scales): the delete commits first, the
+ * streams load their key ranges in their own transactions and commit together once all of them have loaded, then the
+ * second passes and the reseed commit. The entity is then untouched-or-complete only per step: a failed stream rolls
+ * every stream back and leaves the entity empty, as the app's wipe left it; a kill between the streams' commits can
+ * leave part of the rows, and as the entity is not checkpointed, the resumed copy deletes them and loads it again.
  */
 final class EntityLoader {
 
@@ -51,10 +59,13 @@ final class EntityLoader {
     private final CopyOptions options;
     private final ProgressListener listener;
     private final ConnectionFactory sourceConnections;
+    private final ConnectionFactory targetConnections;
 
     EntityLoader(Connection source, Dialect sourceDialect, Connection target, Dialect targetDialect, Remaps remaps,
-                 CopyOptions options, ProgressListener listener, ConnectionFactory sourceConnections) {
+                 CopyOptions options, ProgressListener listener, ConnectionFactory sourceConnections,
+                 ConnectionFactory targetConnections) {
         this.sourceConnections = sourceConnections;
+        this.targetConnections = targetConnections;
         this.source = source;
         this.sourceDialect = sourceDialect;
         this.target = target;
@@ -68,13 +79,21 @@ final class EntityLoader {
         List<DeferredReference> closing = plan.deferred().stream()
                 .filter(d -> d.referenced().equals(entity.key())).toList();
         List<String> warnings = new ArrayList<>();
+        boolean ownTargets = false;
         try {
             for (DeferredReference d : closing) {
                 EntityPlan owner = plan.entity(d.owner()).orElseThrow();
                 targetDialect.clearColumn(target, owner.targetTable(), d.column().target().name());
             }
             targetDialect.deleteAll(target, entity.targetTable());
-            ContentHash copiedHash = bulkLoad(entity, warnings);
+            List<long[]> ranges = parallelRanges(entity);
+            ownTargets = ranges != null && targetConnections != ConnectionFactory.NONE;
+            if (ownTargets) {
+                // The streams insert in transactions of their own: the delete commits first, or their inserts would
+                // wait for the deleted keys.
+                target.commit();
+            }
+            ContentHash copiedHash = bulkLoad(entity, ranges, ownTargets, warnings);
             long rows = copiedHash.rows();
             for (DeferredReference d : closing) {
                 secondPass(plan.entity(d.owner()).orElseThrow(), d.column());
@@ -84,9 +103,23 @@ final class EntityLoader {
             return new Outcome(rows, warnings, hashed(copiedHash));
         } catch (SQLException | RuntimeException e) {
             rollbackQuietly(e);
+            if (ownTargets) {
+                emptyQuietly(entity, e);
+            }
             throw e;
         } finally {
             endRead();
+        }
+    }
+
+    /** After a failed load with the streams' own transactions: deletes what some of them may have committed. */
+    private void emptyQuietly(EntityPlan entity, Exception cause) {
+        try {
+            targetDialect.deleteAll(target, entity.targetTable());
+            target.commit();
+        } catch (SQLException | RuntimeException e) {
+            cause.addSuppressed(e);
+            rollbackQuietly(cause);
         }
     }
 
@@ -98,18 +131,25 @@ final class EntityLoader {
      * PostgreSQL when the writer can hash (binary COPY) and the entity has no deferred columns (those change after
      * the load, in a second pass). Otherwise verification reads and hashes both sides with the normalised-value hasher.
      */
-    private ContentHash bulkLoad(EntityPlan entity, List<String> warnings) throws SQLException {
+    private ContentHash bulkLoad(EntityPlan entity, List<long[]> ranges, boolean ownTargets, List<String> warnings)
+            throws SQLException {
         ContentHash hash = new ContentHash();
         boolean failOnUser = options.unmatchedUsers() == CopyOptions.UnmatchedUsers.FAIL;
         RowTransformer transformer = new RowTransformer(entity, sourceDialect, remaps, RowTransformer.Mode.LOAD,
                 failOnUser);
         List<PhysicalColumn> columns = entity.columns().stream().map(ColumnPlan::target).toList();
+        boolean hashable = sourceDialect instanceof PostgresDialect && targetDialect instanceof PostgresDialect
+                && !transformer.defersColumns();
+        if (ownTargets) {
+            ParallelStreams.Loaded loaded = new ParallelStreams(entity, ranges, failOnUser)
+                    .loadOnOwnTargets(transformer, columns, hashable ? hash : null);
+            warnings.addAll(transformer.unmappedReport());
+            return loaded.hashed() ? hash : ContentHash.countOnly(loaded.rows());
+        }
         long rows;
         boolean hashed;
         try (BulkWriter writer = targetDialect.openBulkWriter(target, entity.targetTable(), columns)) {
-            hashed = sourceDialect instanceof PostgresDialect && targetDialect instanceof PostgresDialect
-                    && !transformer.defersColumns() && writer.hashRowsTo(hash);
-            List<long[]> ranges = parallelRanges(entity);
+            hashed = hashable && writer.hashRowsTo(hash);
             if (ranges == null) {
                 try (BulkReader reader = sourceDialect.openBulkReader(source, entity.sourceTable(),
                         transformer.sourceColumnDefs(), null, 0, 0, options.batchSize())) {
@@ -205,10 +245,21 @@ final class EntityLoader {
 
     /**
      * Reads key ranges of one entity at once, each on its own source connection that sees the snapshot of the copy's
-     * source transaction, and feeds them into the one target COPY of the entity's transaction: the load stays a single
-     * target transaction, so a kill leaves the entity untouched or complete, as with one stream.
+     * source transaction. The ranges feed either the one target COPY of the entity's transaction ({@link #load}) or a
+     * COPY each on target connections of their own, committed together ({@link #loadOnOwnTargets}).
      */
     private final class ParallelStreams {
+
+        /** What {@link #loadOnOwnTargets} loaded: the rows, and whether every stream hashed its rows as written. */
+        record Loaded(long rows, boolean hashed) {
+        }
+
+        /** One stream's work on its key range, given its reader's transformer and its source connection. */
+        private interface RangeLoad {
+            void run(long[] range, RowTransformer transformer, Connection source, List<Connection> opened,
+                     AtomicLong total) throws SQLException;
+        }
+
         private final EntityPlan entity;
         private final List<long[]> ranges;
         private final boolean failOnUser;
@@ -219,7 +270,66 @@ final class EntityLoader {
             this.failOnUser = failOnUser;
         }
 
+        /** All streams into {@code writer}, the one COPY of the entity's transaction; returns the rows read. */
         long load(RowTransformer merged, BulkWriter writer) throws SQLException {
+            return run(merged, (range, transformer, connection, opened, total) -> {
+                BulkWriter.Part part = writer.part();
+                try (BulkReader reader = open(connection, transformer, range)) {
+                    stream(entity, transformer, reader, writer.passThrough(reader, transformer.plainSources()),
+                            part::write, part::write, total);
+                }
+                part.flush();
+            }, () -> { });
+        }
+
+        /**
+         * Each stream writes its range with a COPY on a target connection of its own and keeps its transaction open;
+         * once every stream has loaded, all of them commit. A failed stream rolls all of them back.
+         * {@code hash}, when not null, receives every stream's row hashes.
+         */
+        Loaded loadOnOwnTargets(RowTransformer merged, List<PhysicalColumn> columns, ContentHash hash)
+                throws SQLException {
+            List<Connection> loaded = new CopyOnWriteArrayList<>();
+            AtomicLong written = new AtomicLong();
+            AtomicBoolean hashed = new AtomicBoolean(hash != null);
+            long rows = run(merged, (range, transformer, connection, opened, total) -> {
+                Connection target = targetConnections.open();
+                opened.add(target);
+                target.setAutoCommit(false);
+                try (BulkWriter writer = targetDialect.openBulkWriter(target, entity.targetTable(), columns)) {
+                    if (hash == null || !writer.hashRowsTo(hash)) {
+                        hashed.set(false);
+                    }
+                    try (BulkReader reader = open(connection, transformer, range)) {
+                        stream(entity, transformer, reader, writer.passThrough(reader, transformer.plainSources()),
+                                writer::write, writer::write, total);
+                    }
+                    written.addAndGet(writer.finish());
+                }
+                loaded.add(target);
+            }, () -> {
+                for (Connection target : loaded) {
+                    target.commit();
+                }
+            });
+            if (written.get() != rows) {
+                throw new MigrationException(entity.label() + ": " + rows + " rows read but " + written.get()
+                        + " written", false);
+            }
+            return new Loaded(rows, hashed.get());
+        }
+
+        private BulkReader open(Connection connection, RowTransformer transformer, long[] range) throws SQLException {
+            return sourceDialect.openBulkReader(connection, entity.sourceTable(), transformer.sourceColumnDefs(),
+                    entity.identifier().source().name(), range[0], range[1], options.batchSize());
+        }
+
+        /**
+         * Runs {@code work} for every range on a thread and a source connection of its own; once all succeeded, runs
+         * {@code whenAllDone} before the connections the streams opened are closed. Returns the rows read; on the
+         * first failure closes every stream's connections (which stops the others) and throws it.
+         */
+        private long run(RowTransformer merged, RangeLoad work, SqlAction whenAllDone) throws SQLException {
             String snapshot = sourceDialect.exportSnapshot(source);
             AtomicLong total = new AtomicLong();
             ExecutorService pool = Executors.newFixedThreadPool(ranges.size(), runnable -> {
@@ -231,18 +341,25 @@ final class EntityLoader {
             List<Connection> opened = new CopyOnWriteArrayList<>();
             try {
                 for (long[] range : ranges) {
-                    streams.add(pool.submit(() -> readRange(range, snapshot, writer, total, opened)));
+                    streams.add(pool.submit(() -> {
+                        RowTransformer transformer = new RowTransformer(entity, sourceDialect, remaps,
+                                RowTransformer.Mode.LOAD, failOnUser);
+                        Connection connection = sourceConnections.open();
+                        opened.add(connection);
+                        sourceDialect.importSnapshot(connection, snapshot);
+                        work.run(range, transformer, connection, opened, total);
+                        connection.rollback();
+                        return transformer;
+                    }));
                 }
-                long rows = 0;
                 SQLException failure = null;
                 RuntimeException runtimeFailure = null;
                 for (Future<RowTransformer> stream : streams) {
                     try {
-                        RowTransformer done = stream.get();
-                        merged.addUnmapped(done);
+                        merged.addUnmapped(stream.get());
                     } catch (ExecutionException e) {
                         if (failure == null && runtimeFailure == null) {
-                            // Stop the other streams: closing their connections ends their reads.
+                            // Stop the other streams: closing their connections ends their reads and writes.
                             closeAll(opened);
                             if (e.getCause() instanceof SQLException sql) {
                                 failure = sql;
@@ -264,32 +381,12 @@ final class EntityLoader {
                 if (runtimeFailure != null) {
                     throw runtimeFailure;
                 }
-                rows = total.get();
-                return rows;
+                whenAllDone.run();
+                return total.get();
             } finally {
                 pool.shutdownNow();
                 closeAll(opened);
             }
-        }
-
-        private RowTransformer readRange(long[] range, String snapshot, BulkWriter writer, AtomicLong total,
-                                         List<Connection> opened) throws SQLException {
-            RowTransformer transformer = new RowTransformer(entity, sourceDialect, remaps, RowTransformer.Mode.LOAD,
-                    failOnUser);
-            try (Connection connection = sourceConnections.open()) {
-                opened.add(connection);
-                sourceDialect.importSnapshot(connection, snapshot);
-                BulkWriter.Part part = writer.part();
-                try (BulkReader reader = sourceDialect.openBulkReader(connection, entity.sourceTable(),
-                        transformer.sourceColumnDefs(), entity.identifier().source().name(), range[0], range[1],
-                        options.batchSize())) {
-                    stream(entity, transformer, reader, writer.passThrough(reader, transformer.plainSources()),
-                            part::write, part::write, total);
-                }
-                part.flush();
-                connection.rollback();
-            }
-            return transformer;
         }
 
         private static void closeAll(List<Connection> connections) {
@@ -301,6 +398,11 @@ final class EntityLoader {
                 }
             }
         }
+    }
+
+    /** A step that may fail with an SQLException. */
+    private interface SqlAction {
+        void run() throws SQLException;
     }
 
     /** Sets one deferred reference column of {@code owner} from the source, in batches. */

@@ -1,6 +1,7 @@
 package dev.datamigration.engine.copy;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.datamigration.engine.Engine;
 import dev.datamigration.engine.MigrationException;
@@ -13,7 +14,12 @@ import dev.datamigration.fixtures.o11.O11Factory;
 import dev.datamigration.fixtures.o11.Rows;
 import dev.datamigration.fixtures.o11.UnmatchedUserPolicy;
 import dev.datamigration.fixtures.pg.EmbeddedPostgres;
+import dev.datamigration.engine.plan.EntityPlan;
 import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Comparator;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,7 +30,9 @@ import org.junit.jupiter.api.Test;
 /**
  * Parallel key-range streams (CopyOptions.streams &gt; 1 with a source connection factory) against the fixture's O11
  * factory: the result is exactly the oracle's, every stream connection is closed, unmapped-value warnings are merged
- * across streams, and a failure in one stream leaves the app's tables as they were (one target transaction).
+ * across streams, and a failure in one stream leaves the app's tables as they were (one target transaction). With a
+ * target connection factory too, each stream writes on its own target connection: the same exact rows, and a stream
+ * failing after the others have loaded leaves the entity empty (every stream's transaction rolled back).
  */
 class ParallelStreamsTest {
 
@@ -34,13 +42,20 @@ class ParallelStreamsTest {
         final AtomicInteger opened = new AtomicInteger();
         final AtomicInteger open = new AtomicInteger();
 
+        private final boolean qa;
+
         CountingFactory(FactoryDatabases dbs) {
+            this(dbs, false);
+        }
+
+        CountingFactory(FactoryDatabases dbs, boolean qa) {
             this.dbs = dbs;
+            this.qa = qa;
         }
 
         @Override
         public Connection open() throws java.sql.SQLException {
-            Connection c = dbs.connectProduction();
+            Connection c = qa ? dbs.connectQa() : dbs.connectProduction();
             opened.incrementAndGet();
             open.incrementAndGet();
             return (Connection) java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
@@ -59,6 +74,12 @@ class ParallelStreamsTest {
 
     private static Map<String, String> copyAll(FactoryDatabases dbs, List<String> apps, CopyOptions options,
                                                ConnectionFactory streams, List<String> warnings) throws Exception {
+        return copyAll(dbs, apps, options, streams, ConnectionFactory.NONE, warnings);
+    }
+
+    private static Map<String, String> copyAll(FactoryDatabases dbs, List<String> apps, CopyOptions options,
+                                               ConnectionFactory streams, ConnectionFactory targets,
+                                               List<String> warnings) throws Exception {
         Map<String, String> outcome = new LinkedHashMap<>();
         Plan plan;
         try (Connection s = dbs.connectProduction(); Connection t = dbs.connectQa()) {
@@ -67,7 +88,7 @@ class ParallelStreamsTest {
         for (AppPlan app : plan.apps()) {
             try (Connection s = dbs.connectProduction(); Connection t = dbs.connectQa()) {
                 CopyResult r = Engine.copy(s, t, apps, app.name(), options, new InMemoryCheckpointStore(),
-                        ProgressListener.NONE, streams);
+                        ProgressListener.NONE, streams, targets);
                 warnings.addAll(r.warnings());
                 outcome.put(app.name(), null);
             } catch (MigrationException e) {
@@ -130,6 +151,75 @@ class ParallelStreamsTest {
                     .isEqualTo(expected.failedApps().contains(app)));
             assertQaMatchesOracle(dbs, expected);
             assertThat(connections.open.get()).isZero();
+        } finally {
+            dbs.drop();
+        }
+    }
+
+    @Test
+    void streamsOnTheirOwnTargetConnectionsCopyExactlyTheOracleRows() throws Exception {
+        O11Factory factory = O11Factory.builder().scale(3).build();
+        FactoryDatabases dbs = factory.createDatabases(EmbeddedPostgres.shared(), "streamsown");
+        try {
+            CountingFactory sources = new CountingFactory(dbs);
+            CountingFactory targets = new CountingFactory(dbs, true);
+            Map<String, String> outcome = copyAll(dbs, factory.apps(), CopyOptions.defaults()
+                    .withUnmatchedUsers(CopyOptions.UnmatchedUsers.SET_NULL).withBatchSize(2).withStreams(3),
+                    sources, targets, new ArrayList<>());
+            assertThat(outcome).allSatisfy((app, failure) -> assertThat(failure).as(app).isNull());
+            assertQaMatchesOracle(dbs, factory.expected(factory.apps(), UnmatchedUserPolicy.SET_NULL));
+            assertThat(targets.opened.get()).isGreaterThanOrEqualTo(3);
+            assertThat(sources.open.get()).isZero();
+            assertThat(targets.open.get()).isZero();
+        } finally {
+            dbs.drop();
+        }
+    }
+
+    @Test
+    void aStreamFailingOnItsOwnTargetRollsBackEveryStreamAndLeavesTheEntityEmpty() throws Exception {
+        O11Factory factory = O11Factory.builder().scale(3).build();
+        FactoryDatabases dbs = factory.createDatabases(EmbeddedPostgres.shared(), "streamsownfail");
+        try {
+            Plan plan;
+            try (Connection s = dbs.connectProduction(); Connection t = dbs.connectQa()) {
+                plan = Engine.plan(s, t, factory.apps());
+            }
+            // The largest entity; its last row is refused by the target, so the last range's stream fails at its
+            // end, when the other streams have loaded theirs.
+            EntityPlan big = plan.apps().stream().flatMap(a -> a.entities().stream())
+                    .max(Comparator.comparingLong(EntityPlan::estimatedRows)).orElseThrow();
+            String id = big.identifier().target().name();
+            long last;
+            try (Connection prod = dbs.connectProduction(); Statement st = prod.createStatement();
+                 ResultSet rs = st.executeQuery("SELECT max(\"" + big.identifier().source().name() + "\") FROM \""
+                         + big.sourceTable() + "\"")) {
+                rs.next();
+                last = rs.getLong(1);
+            }
+            try (Connection qa = dbs.connectQa(); Statement st = qa.createStatement()) {
+                st.execute("CREATE FUNCTION refuse_last() RETURNS trigger AS $$ BEGIN IF NEW.\"" + id + "\" = " + last
+                        + " THEN RAISE EXCEPTION 'row " + last + " refused by a test trigger'; END IF; RETURN NEW;"
+                        + " END $$ LANGUAGE plpgsql");
+                st.execute("CREATE TRIGGER refuse_last BEFORE INSERT ON \"" + big.targetTable()
+                        + "\" FOR EACH ROW EXECUTE FUNCTION refuse_last()");
+            }
+            CountingFactory sources = new CountingFactory(dbs);
+            CountingFactory targets = new CountingFactory(dbs, true);
+            CopyOptions options = CopyOptions.defaults().withUnmatchedUsers(CopyOptions.UnmatchedUsers.SET_NULL)
+                    .withBatchSize(2).withStreams(3);
+            try (Connection s = dbs.connectProduction(); Connection t = dbs.connectQa()) {
+                assertThatThrownBy(() -> Engine.copy(s, t, factory.apps(), big.app(), options,
+                        new InMemoryCheckpointStore(), ProgressListener.NONE, sources, targets))
+                        .isInstanceOf(SQLException.class)
+                        .hasMessageContaining("row " + last + " refused by a test trigger");
+            }
+            try (Connection qa = dbs.connectQa()) {
+                assertThat(Rows.count(qa, big.targetTable())).as(big.label()).isZero();
+            }
+            assertThat(targets.opened.get()).isGreaterThanOrEqualTo(3);
+            assertThat(sources.open.get()).isZero();
+            assertThat(targets.open.get()).isZero();
         } finally {
             dbs.drop();
         }

@@ -1,0 +1,80 @@
+package dev.datamigration.engine.copy;
+
+import dev.datamigration.engine.verify.EntityVerifier;
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/**
+ * One source and one target connection with the loader, verifier and reference checks bound to them: an entity load
+ * or verification runs on one lane at a time. A lane made of the copy's own connections is not closed here; a lane
+ * opened from the connection factories is.
+ */
+final class Lane implements AutoCloseable {
+
+    /** Builds the per-lane workers for a pair of connections. */
+    interface Workers {
+        EntityLoader loader(Connection source, Connection target);
+
+        EntityVerifier verifier(Connection source, Connection target);
+
+        ReferenceChecks checks(Connection source);
+    }
+
+    private final Connection source;
+    private final Connection target;
+    private final boolean owned;
+    final EntityLoader loader;
+    final EntityVerifier verifier;
+    final ReferenceChecks checks;
+
+    private Lane(Connection source, Connection target, boolean owned, Workers workers) {
+        this.source = source;
+        this.target = target;
+        this.owned = owned;
+        this.loader = workers.loader(source, target);
+        this.verifier = workers.verifier(source, target);
+        this.checks = workers.checks(source);
+    }
+
+    /** The copy's own connections (left open). */
+    static Lane of(Connection source, Connection target, Workers workers) {
+        return new Lane(source, target, false, workers);
+    }
+
+    /** Opens a lane of its own: one more source and one more target connection, autocommit off. */
+    static Lane open(ConnectionFactory sources, ConnectionFactory targets, Workers workers) throws SQLException {
+        Connection source = sources.open();
+        try {
+            Connection target = targets.open();
+            try {
+                source.setAutoCommit(false);
+                target.setAutoCommit(false);
+                return new Lane(source, target, true, workers);
+            } catch (SQLException | RuntimeException e) {
+                target.close();
+                throw e;
+            }
+        } catch (SQLException | RuntimeException e) {
+            source.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Closes an opened lane's connections, also while another thread is using them: that is how a failed copy stops
+     * the loads still running (their transactions roll back on the server).
+     */
+    @Override
+    public void close() {
+        if (!owned) {
+            return;
+        }
+        for (Connection c : new Connection[] {source, target}) {
+            try {
+                c.close();
+            } catch (SQLException e) {
+                // The lane is being abandoned; an error closing it is not the copy's failure.
+            }
+        }
+    }
+}
