@@ -72,6 +72,9 @@ public final class AppCopier {
         Checkpoint checkpoint = store.load(app);
         listener.appStarted(app, appPlan.entities());
         try {
+            // Every read of this app's copy (checks, loads, second passes, verification) sees one state of the
+            // source, also while it keeps running.
+            String snapshot = sourceDialect.beginReadSnapshot(source);
             ReferenceChecks checks = new ReferenceChecks(source, sourceDialect, remaps);
             if (options.unmatchedUsers() == CopyOptions.UnmatchedUsers.FAIL) {
                 checks.requireUsers(app, appPlan.entities());
@@ -82,8 +85,9 @@ public final class AppCopier {
                 checkpoint.markWipeDone();
                 store.save(checkpoint);
             }
-            try (EntityScheduler scheduler = new EntityScheduler(Lane.of(source, target, workers()), workers(),
-                    lanes(), sourceConnections, targetConnections, store, listener)) {
+            try (EntityScheduler scheduler = new EntityScheduler(Lane.of(source, target, workers(), sourceDialect,
+                    snapshot), workers(), lanes(), sourceConnections, targetConnections, store, listener,
+                    sourceDialect, snapshot)) {
                 scheduler.run(appPlan, plan, checkpoint, warnings);
             }
             List<CopyResult.EntityResult> results = new ArrayList<>();
@@ -94,6 +98,7 @@ public final class AppCopier {
                 }
                 results.add(new CopyResult.EntityResult(entity.name(), entry.rows(), entry.hash()));
             }
+            sourceDialect.endReadSnapshot(source);
             listener.appFinished(app, true, null);
             return new CopyResult(app, List.copyOf(results), List.copyOf(warnings));
         } catch (SQLException | RuntimeException e) {

@@ -107,8 +107,6 @@ final class EntityLoader {
                 emptyQuietly(entity, e);
             }
             throw e;
-        } finally {
-            endRead();
         }
     }
 
@@ -436,12 +434,6 @@ final class EntityLoader {
             if (pending > 0) {
                 write.executeBatch();
             }
-        }
-    }
-
-    private void endRead() throws SQLException {
-        if (!source.getAutoCommit()) {
-            source.rollback();
         }
     }
 

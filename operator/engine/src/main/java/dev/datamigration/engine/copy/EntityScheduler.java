@@ -1,6 +1,7 @@
 package dev.datamigration.engine.copy;
 
 import dev.datamigration.engine.catalog.EntityKey;
+import dev.datamigration.engine.dialect.Dialect;
 import dev.datamigration.engine.plan.AppPlan;
 import dev.datamigration.engine.plan.EntityPlan;
 import dev.datamigration.engine.plan.Plan;
@@ -56,6 +57,8 @@ final class EntityScheduler implements AutoCloseable {
     private final ConnectionFactory targetConnections;
     private final CheckpointStore store;
     private final ProgressListener listener;
+    private final Dialect sourceDialect;
+    private final String snapshot;
     private final Deque<Lane> idle = new ArrayDeque<>();
     private final List<Lane> opened = new ArrayList<>();
     private final ExecutorService threads;
@@ -64,9 +67,13 @@ final class EntityScheduler implements AutoCloseable {
     /**
      * @param own      the lane of the copy's own connections: the only one when {@code maxLanes} is 1
      * @param maxLanes at most this many steps at once; more than 1 opens lanes from the factories as they are needed
+     * @param snapshot the app's read snapshot the opened lanes join, or null
      */
     EntityScheduler(Lane own, Lane.Workers workers, int maxLanes, ConnectionFactory sourceConnections,
-                    ConnectionFactory targetConnections, CheckpointStore store, ProgressListener listener) {
+                    ConnectionFactory targetConnections, CheckpointStore store, ProgressListener listener,
+                    Dialect sourceDialect, String snapshot) {
+        this.sourceDialect = sourceDialect;
+        this.snapshot = snapshot;
         this.own = own;
         this.workers = workers;
         this.maxLanes = maxLanes;
@@ -196,9 +203,11 @@ final class EntityScheduler implements AutoCloseable {
     private Done load(Lane lane, EntityPlan entity, Plan plan) throws StepFailure {
         long started = System.currentTimeMillis();
         try {
+            lane.beginStep();
             List<String> warnings = new ArrayList<>(lane.checks.danglingReferences(entity, plan));
             EntityLoader.Outcome outcome = lane.loader.load(entity, plan);
             warnings.addAll(outcome.warnings());
+            lane.endStep();
             return new Done(entity, true, lane, outcome, null, warnings, System.currentTimeMillis() - started);
         } catch (SQLException | RuntimeException e) {
             throw new StepFailure(entity, e);
@@ -208,7 +217,9 @@ final class EntityScheduler implements AutoCloseable {
     private Done verify(Lane lane, EntityPlan entity, ContentHash copied) throws StepFailure {
         long started = System.currentTimeMillis();
         try {
+            lane.beginStep();
             EntityVerifier.Result result = lane.verifier.verify(entity, copied);
+            lane.endStep();
             return new Done(entity, false, lane, null, result, List.of(), System.currentTimeMillis() - started);
         } catch (SQLException | RuntimeException e) {
             throw new StepFailure(entity, e);
@@ -224,7 +235,7 @@ final class EntityScheduler implements AutoCloseable {
         if (!idle.isEmpty()) {
             return idle.pop();
         }
-        Lane lane = Lane.open(sourceConnections, targetConnections, workers);
+        Lane lane = Lane.open(sourceConnections, targetConnections, workers, sourceDialect, snapshot);
         opened.add(lane);
         return lane;
     }

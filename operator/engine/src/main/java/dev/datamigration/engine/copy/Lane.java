@@ -1,13 +1,18 @@
 package dev.datamigration.engine.copy;
 
+import dev.datamigration.engine.dialect.Dialect;
 import dev.datamigration.engine.verify.EntityVerifier;
 import java.sql.Connection;
 import java.sql.SQLException;
 
 /**
  * One source and one target connection with the loader, verifier and reference checks bound to them: an entity load
- * or verification runs on one lane at a time. A lane made of the copy's own connections is not closed here; a lane
- * opened from the connection factories is.
+ * or verification (a step) runs on one lane at a time. A lane made of the copy's own connections is not closed here;
+ * a lane opened from the connection factories is.
+ * <p>
+ * Reads see the app's read snapshot when the source dialect has one ({@link Dialect#beginReadSnapshot}): the copy's
+ * own source connection holds it for the whole app, and an opened lane joins it at the start of every step. Without a
+ * snapshot each step ends its read transaction.
  */
 final class Lane implements AutoCloseable {
 
@@ -23,33 +28,45 @@ final class Lane implements AutoCloseable {
     private final Connection source;
     private final Connection target;
     private final boolean owned;
+    private final Dialect sourceDialect;
+    private final String snapshot;
     final EntityLoader loader;
     final EntityVerifier verifier;
     final ReferenceChecks checks;
 
-    private Lane(Connection source, Connection target, boolean owned, Workers workers) {
+    private Lane(Connection source, Connection target, boolean owned, Workers workers, Dialect sourceDialect,
+                 String snapshot) {
         this.source = source;
         this.target = target;
         this.owned = owned;
+        this.sourceDialect = sourceDialect;
+        this.snapshot = snapshot;
         this.loader = workers.loader(source, target);
         this.verifier = workers.verifier(source, target);
         this.checks = workers.checks(source);
     }
 
-    /** The copy's own connections (left open). */
-    static Lane of(Connection source, Connection target, Workers workers) {
-        return new Lane(source, target, false, workers);
+    /**
+     * The copy's own connections (left open); {@code snapshot} is the id of the read snapshot {@code source} holds, or
+     * null.
+     */
+    static Lane of(Connection source, Connection target, Workers workers, Dialect sourceDialect, String snapshot) {
+        return new Lane(source, target, false, workers, sourceDialect, snapshot);
     }
 
-    /** Opens a lane of its own: one more source and one more target connection, autocommit off. */
-    static Lane open(ConnectionFactory sources, ConnectionFactory targets, Workers workers) throws SQLException {
+    /**
+     * Opens a lane of its own: one more source and one more target connection, autocommit off, its steps reading in
+     * {@code snapshot} (or null).
+     */
+    static Lane open(ConnectionFactory sources, ConnectionFactory targets, Workers workers, Dialect sourceDialect,
+                     String snapshot) throws SQLException {
         Connection source = sources.open();
         try {
             Connection target = targets.open();
             try {
                 source.setAutoCommit(false);
                 target.setAutoCommit(false);
-                return new Lane(source, target, true, workers);
+                return new Lane(source, target, true, workers, sourceDialect, snapshot);
             } catch (SQLException | RuntimeException e) {
                 target.close();
                 throw e;
@@ -57,6 +74,23 @@ final class Lane implements AutoCloseable {
         } catch (SQLException | RuntimeException e) {
             source.close();
             throw e;
+        }
+    }
+
+    /** Before a step: an opened lane starts a read transaction in the app's snapshot. */
+    void beginStep() throws SQLException {
+        if (owned) {
+            source.rollback();
+            if (snapshot != null) {
+                sourceDialect.importSnapshot(source, snapshot);
+            }
+        }
+    }
+
+    /** After a step: ends its read transaction, unless this lane holds the app's snapshot. */
+    void endStep() throws SQLException {
+        if (owned || snapshot == null) {
+            source.rollback();
         }
     }
 

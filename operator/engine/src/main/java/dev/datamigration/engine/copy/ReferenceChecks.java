@@ -21,7 +21,8 @@ import java.util.TreeSet;
 /**
  * Read-only checks on the source before anything is written: every referenced user and tenant has a target
  * counterpart (users under the Fail policy), and references that point at rows missing in the source (Delete Rule
- * Ignore leaves them dangling) are counted for a warning.
+ * Ignore leaves them dangling) are counted for a warning. The reads run in the source connection's open read transaction
+ * (the app's snapshot, see {@link Lane}); the caller ends it.
  */
 final class ReferenceChecks {
 
@@ -107,8 +108,6 @@ final class ReferenceChecks {
                         samples.add(rs.getString(1));
                     }
                 }
-            } finally {
-                endRead();
             }
             if (dangling > 0) {
                 warnings.add(entity.label() + "." + c.attribute() + ": " + dangling + " row(s) reference "
@@ -129,15 +128,8 @@ final class ReferenceChecks {
                 BigDecimal v = rs.getBigDecimal(1);
                 ids.add(v.longValueExact());
             }
-        } finally {
-            endRead();
         }
         return ids;
     }
 
-    private void endRead() throws SQLException {
-        if (!source.getAutoCommit()) {
-            source.rollback();
-        }
-    }
 }

@@ -173,6 +173,22 @@ public interface Dialect {
     }
 
     /**
+     * Starts the read transaction of one app's copy on {@code connection}: every read on it until
+     * {@link #endReadSnapshot} sees the database as it was at this call, whatever is written meanwhile (a source kept
+     * running). Returns an id other connections join with {@link #importSnapshot}, or null when they cannot join it.
+     * The default takes no snapshot: each statement reads the latest committed rows, which is one consistent state
+     * only when the source is quiet (StopEnvironment).
+     */
+    default String beginReadSnapshot(Connection connection) throws SQLException {
+        return null;
+    }
+
+    /** Ends what {@link #beginReadSnapshot} started. */
+    default void endReadSnapshot(Connection connection) throws SQLException {
+        connection.rollback();
+    }
+
+    /**
      * Makes the snapshot of {@code connection}'s open transaction available to other connections, so that parallel
      * streams read one consistent state; returns its id, or null when the engine cannot share snapshots (each stream
      * then reads its own, which is exact only when the source is quiet, as it is with StopEnvironment).

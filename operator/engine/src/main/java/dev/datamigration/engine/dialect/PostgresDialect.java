@@ -87,6 +87,24 @@ public final class PostgresDialect implements Dialect {
         return new BinaryCopyReader(out, binary, hashable(columns));
     }
 
+    /**
+     * A REPEATABLE READ transaction (its snapshot is taken by its first statement, the export), held until
+     * {@link #endReadSnapshot}. Like pg_dump's, it holds back the removal of rows deleted after it began.
+     */
+    @Override
+    public String beginReadSnapshot(Connection connection) throws SQLException {
+        connection.setAutoCommit(false);
+        connection.rollback();
+        connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+        return exportSnapshot(connection);
+    }
+
+    @Override
+    public void endReadSnapshot(Connection connection) throws SQLException {
+        connection.rollback();
+        connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+    }
+
     /** pg_export_snapshot of the connection's transaction (opened here when autocommit was on). */
     @Override
     public String exportSnapshot(Connection connection) throws SQLException {

@@ -120,8 +120,6 @@ public final class EntityVerifier {
             while (reader.next(values)) {
                 hash.add(hasher.hash(transformer.transformSource(), kinds));
             }
-        } finally {
-            endRead(source);
         }
         return hash;
     }
@@ -230,7 +228,6 @@ public final class EntityVerifier {
             }
             return "no differing row found in a keyed walk (duplicate identifiers?)";
         } finally {
-            endRead(source);
             endRead(target);
         }
     }
