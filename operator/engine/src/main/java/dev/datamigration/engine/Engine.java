@@ -4,7 +4,6 @@ import dev.datamigration.engine.catalog.Catalog;
 import dev.datamigration.engine.catalog.CatalogReader;
 import dev.datamigration.engine.copy.AppCopier;
 import dev.datamigration.engine.copy.CheckpointStore;
-import dev.datamigration.engine.copy.ConnectionFactory;
 import dev.datamigration.engine.copy.CopyOptions;
 import dev.datamigration.engine.copy.CopyResult;
 import dev.datamigration.engine.copy.ProgressListener;

@@ -2,7 +2,7 @@ package dev.datamigration.cli.copy;
 
 import dev.datamigration.api.task.CopyTask;
 import dev.datamigration.api.task.DatabaseEndpoint;
-import dev.datamigration.engine.copy.ConnectionFactory;
+import dev.datamigration.engine.ConnectionFactory;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import dev.datamigration.api.v1alpha1.AppPhase;
 import dev.datamigration.api.v1alpha1.AppStatus;
+import dev.datamigration.api.v1alpha1.CopierSpec;
+import dev.datamigration.api.v1alpha1.DataMigration;
 import dev.datamigration.api.v1alpha1.DataMigrationStatus;
 import dev.datamigration.api.v1alpha1.Phase;
 import dev.datamigration.fixtures.o11.ExpectedEntity;
@@ -20,7 +22,10 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** O11 -> O11 with StopEnvironment and UndeployApps: QA refreshed from Production, exactly, in the right order. */
+/**
+ * O11 -> O11 with StopEnvironment and UndeployApps: QA refreshed from Production, exactly, in the right order, with
+ * each copy Job loading up to two entities at once (spec.copier.concurrentEntities).
+ */
 class HappyPathTest {
 
     private static final List<String> APPS = List.of("Catalog", "Customers", "Orders");
@@ -42,7 +47,11 @@ class HappyPathTest {
     @Test
     @DisplayName("Stop Production, undeploy QA apps, copy three apps with the real copier, redeploy: Succeeded")
     void refreshesQaFromProduction() throws Exception {
-        e2e.create(e2e.migration("prod-to-qa", "Catalog", "Customers", "Orders"));
+        DataMigration migration = e2e.migration("prod-to-qa", "Catalog", "Customers", "Orders");
+        CopierSpec copier = new CopierSpec();
+        copier.setConcurrentEntities(2);
+        migration.getSpec().setCopier(copier);
+        e2e.create(migration);
 
         DataMigrationStatus status = e2e.awaitPhase("prod-to-qa", Phase.Succeeded).getStatus();
 

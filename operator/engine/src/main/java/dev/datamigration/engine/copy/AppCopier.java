@@ -1,5 +1,6 @@
 package dev.datamigration.engine.copy;
 
+import dev.datamigration.engine.ConnectionFactory;
 import dev.datamigration.engine.MigrationException;
 import dev.datamigration.engine.dialect.Dialect;
 import dev.datamigration.engine.plan.AppPlan;
@@ -130,7 +131,7 @@ public final class AppCopier {
             @Override
             public EntityVerifier verifier(Connection laneSource, Connection laneTarget) {
                 return new EntityVerifier(laneSource, sourceDialect, laneTarget, targetDialect, remaps,
-                        options.batchSize());
+                        options.batchSize(), targetConnections, options.streams());
             }
 
             @Override

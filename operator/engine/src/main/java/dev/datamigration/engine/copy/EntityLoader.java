@@ -1,5 +1,7 @@
 package dev.datamigration.engine.copy;
 
+import dev.datamigration.engine.ConnectionFactory;
+import dev.datamigration.engine.KeyRanges;
 import dev.datamigration.engine.MigrationException;
 import dev.datamigration.engine.dialect.BulkReader;
 import dev.datamigration.engine.dialect.BulkWriter;
@@ -231,14 +233,7 @@ final class EntityLoader {
         if (bounds == null) {
             return null;
         }
-        long low = bounds[0];
-        long high = bounds[1] + 1;
-        long width = Math.max(1, (high - low + streams - 1) / streams);
-        List<long[]> ranges = new ArrayList<>();
-        for (long from = low; from < high; from += width) {
-            ranges.add(new long[] {from, Math.min(high, from + width)});
-        }
-        return ranges;
+        return KeyRanges.split(bounds[0], bounds[1], streams);
     }
 
     /**

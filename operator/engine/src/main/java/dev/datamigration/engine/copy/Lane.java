@@ -1,5 +1,6 @@
 package dev.datamigration.engine.copy;
 
+import dev.datamigration.engine.ConnectionFactory;
 import dev.datamigration.engine.dialect.Dialect;
 import dev.datamigration.engine.verify.EntityVerifier;
 import java.sql.Connection;

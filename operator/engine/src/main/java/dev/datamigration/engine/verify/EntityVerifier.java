@@ -1,5 +1,7 @@
 package dev.datamigration.engine.verify;
 
+import dev.datamigration.engine.ConnectionFactory;
+import dev.datamigration.engine.KeyRanges;
 import dev.datamigration.engine.MigrationException;
 import dev.datamigration.engine.dialect.BulkReader;
 import dev.datamigration.engine.dialect.Dialect;
@@ -14,9 +16,14 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.FutureTask;
 
 /**
@@ -37,9 +44,23 @@ public final class EntityVerifier {
     private final Dialect targetDialect;
     private final Remaps remaps;
     private final int fetchSize;
+    private final ConnectionFactory targetConnections;
+    private final int streams;
 
     public EntityVerifier(Connection source, Dialect sourceDialect, Connection target, Dialect targetDialect,
                           Remaps remaps, int fetchSize) {
+        this(source, sourceDialect, target, targetDialect, remaps, fetchSize, ConnectionFactory.NONE, 1);
+    }
+
+    /**
+     * With {@code streams} &gt; 1 and {@code targetConnections}, a large entity verified from the rows as written is
+     * read back in that many key ranges at once, each on a target connection of its own (the sum of row hashes does
+     * not depend on the order or the split).
+     */
+    public EntityVerifier(Connection source, Dialect sourceDialect, Connection target, Dialect targetDialect,
+                          Remaps remaps, int fetchSize, ConnectionFactory targetConnections, int streams) {
+        this.targetConnections = targetConnections;
+        this.streams = streams;
         this.source = source;
         this.sourceDialect = sourceDialect;
         this.target = target;
@@ -61,12 +82,17 @@ public final class EntityVerifier {
         }
         ContentHash stored = new ContentHash();
         List<PhysicalColumn> columns = plan.columns().stream().map(ColumnPlan::target).toList();
+        List<long[]> ranges = parallelRanges(plan);
         long rows;
-        try (BulkReader reader = targetDialect.openBulkReader(target, plan.targetTable(), columns, null, 0, 0,
-                fetchSize)) {
-            rows = reader.hashRows(stored);
-        } finally {
-            endRead(target);
+        if (ranges == null) {
+            try (BulkReader reader = targetDialect.openBulkReader(target, plan.targetTable(), columns, null, 0, 0,
+                    fetchSize)) {
+                rows = reader.hashRows(stored);
+            } finally {
+                endRead(target);
+            }
+        } else {
+            rows = hashInRanges(plan, columns, ranges, stored);
         }
         if (rows < 0) {
             return verify(plan);
@@ -80,6 +106,88 @@ public final class EntityVerifier {
                     + " (hashed as written), target " + stored + "; " + difference);
         }
         return new Result(stored.rows(), stored.hex());
+    }
+
+    /**
+     * Key ranges of the target's identifier for a parallel read, or null: fewer than two streams, no further target
+     * connections, a non-integer identifier, or an entity too small to gain (fewer than two fetches per stream).
+     */
+    private List<long[]> parallelRanges(EntityPlan plan) throws SQLException {
+        if (streams < 2 || targetConnections == ConnectionFactory.NONE
+                || plan.identifier().target().kind() != ValueKind.INTEGER
+                || plan.estimatedRows() < 2L * streams * fetchSize) {
+            return null;
+        }
+        long[] bounds = targetDialect.keyBounds(target, plan.targetTable(), plan.identifier().target().name());
+        endRead(target);
+        return bounds == null ? null : KeyRanges.split(bounds[0], bounds[1], streams);
+    }
+
+    /**
+     * Hashes the target's rows range by range at once, each range on a connection and thread of its own, into
+     * {@code stored}; returns the rows, or -1 when a reader cannot hash. The first failure closes every connection.
+     */
+    private long hashInRanges(EntityPlan plan, List<PhysicalColumn> columns, List<long[]> ranges, ContentHash stored)
+            throws SQLException {
+        List<Connection> opened = new CopyOnWriteArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(ranges.size(), runnable -> {
+            Thread thread = new Thread(runnable, "verify-" + plan.name());
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<Future<Long>> parts = new ArrayList<>();
+            for (long[] range : ranges) {
+                parts.add(pool.submit(() -> {
+                    Connection connection = targetConnections.open();
+                    opened.add(connection);
+                    connection.setAutoCommit(false);
+                    try (BulkReader reader = targetDialect.openBulkReader(connection, plan.targetTable(), columns,
+                            plan.identifier().target().name(), range[0], range[1], fetchSize)) {
+                        return reader.hashRows(stored);
+                    }
+                }));
+            }
+            long rows = 0;
+            for (Future<Long> part : parts) {
+                long partRows = awaitPart(part, opened, plan);
+                rows = rows < 0 || partRows < 0 ? -1 : rows + partRows;
+            }
+            return rows;
+        } finally {
+            pool.shutdownNow();
+            closeAll(opened);
+        }
+    }
+
+    private static long awaitPart(Future<Long> part, List<Connection> opened, EntityPlan plan) throws SQLException {
+        try {
+            return part.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            closeAll(opened);
+            throw new SQLException("interrupted while verifying " + plan.label(), "57014", e);
+        } catch (ExecutionException e) {
+            // Closing the connections stops the other parts' reads.
+            closeAll(opened);
+            if (e.getCause() instanceof SQLException sql) {
+                throw sql;
+            }
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    private static void closeAll(List<Connection> connections) {
+        for (Connection c : connections) {
+            try {
+                c.close();
+            } catch (SQLException e) {
+                // Abandoned read-only connections: an error closing one is not the verification's failure.
+            }
+        }
     }
 
     /** Verifies by reading and hashing both sides (normalised values, {@link RowHasher}). */

@@ -3,6 +3,7 @@ package dev.datamigration.engine.copy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.datamigration.engine.ConnectionFactory;
 import dev.datamigration.engine.Engine;
 import dev.datamigration.engine.catalog.EntityKey;
 import dev.datamigration.engine.plan.AppPlan;

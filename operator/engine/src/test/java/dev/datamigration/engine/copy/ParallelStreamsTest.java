@@ -3,6 +3,7 @@ package dev.datamigration.engine.copy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.datamigration.engine.ConnectionFactory;
 import dev.datamigration.engine.Engine;
 import dev.datamigration.engine.MigrationException;
 import dev.datamigration.engine.plan.AppPlan;
@@ -14,6 +15,8 @@ import dev.datamigration.fixtures.o11.O11Factory;
 import dev.datamigration.fixtures.o11.Rows;
 import dev.datamigration.fixtures.o11.UnmatchedUserPolicy;
 import dev.datamigration.fixtures.pg.EmbeddedPostgres;
+import dev.datamigration.engine.dialect.ValueKind;
+import dev.datamigration.engine.plan.ColumnPlan;
 import dev.datamigration.engine.plan.EntityPlan;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -218,6 +221,59 @@ class ParallelStreamsTest {
                 assertThat(Rows.count(qa, big.targetTable())).as(big.label()).isZero();
             }
             assertThat(targets.opened.get()).isGreaterThanOrEqualTo(3);
+            assertThat(sources.open.get()).isZero();
+            assertThat(targets.open.get()).isZero();
+        } finally {
+            dbs.drop();
+        }
+    }
+
+    @Test
+    void aRowChangedByTheTargetFailsTheVerificationReadInRanges() throws Exception {
+        O11Factory factory = O11Factory.builder().scale(3).build();
+        FactoryDatabases dbs = factory.createDatabases(EmbeddedPostgres.shared(), "streamsverify");
+        try {
+            Plan plan;
+            try (Connection s = dbs.connectProduction(); Connection t = dbs.connectQa()) {
+                plan = Engine.plan(s, t, factory.apps());
+            }
+            // The largest entity with a text column and no deferred reference (verified from the rows as written):
+            // the target changes that column of its last row on insert.
+            EntityPlan big = plan.apps().stream().flatMap(a -> a.entities().stream())
+                    .filter(e -> plan.deferred().stream().noneMatch(d -> d.owner().equals(e.key())))
+                    .filter(e -> e.columns().stream().anyMatch(c -> c.copied() && !c.equals(e.identifier())
+                            && c.target().kind() == ValueKind.TEXT))
+                    .max(Comparator.comparingLong(EntityPlan::estimatedRows)).orElseThrow();
+            ColumnPlan text = big.columns().stream().filter(c -> c.copied() && !c.equals(big.identifier())
+                    && c.target().kind() == ValueKind.TEXT).findFirst().orElseThrow();
+            long last;
+            try (Connection prod = dbs.connectProduction(); Statement st = prod.createStatement();
+                 ResultSet rs = st.executeQuery("SELECT max(\"" + big.identifier().source().name() + "\") FROM \""
+                         + big.sourceTable() + "\"")) {
+                rs.next();
+                last = rs.getLong(1);
+            }
+            try (Connection qa = dbs.connectQa(); Statement st = qa.createStatement()) {
+                st.execute("CREATE FUNCTION tamper() RETURNS trigger AS $$ BEGIN IF NEW.\""
+                        + big.identifier().target().name() + "\" = " + last + " THEN NEW.\"" + text.target().name()
+                        + "\" := 'tampered'; END IF; RETURN NEW; END $$ LANGUAGE plpgsql");
+                st.execute("CREATE TRIGGER tamper BEFORE INSERT ON \"" + big.targetTable()
+                        + "\" FOR EACH ROW EXECUTE FUNCTION tamper()");
+            }
+            CountingFactory sources = new CountingFactory(dbs);
+            CountingFactory targets = new CountingFactory(dbs, true);
+            CopyOptions options = CopyOptions.defaults().withUnmatchedUsers(CopyOptions.UnmatchedUsers.SET_NULL)
+                    .withBatchSize(2).withStreams(3);
+            try (Connection s = dbs.connectProduction(); Connection t = dbs.connectQa()) {
+                assertThatThrownBy(() -> Engine.copy(s, t, factory.apps(), big.app(), options,
+                        new InMemoryCheckpointStore(), ProgressListener.NONE, sources, targets))
+                        .isInstanceOfSatisfying(MigrationException.class, e -> assertThat(e.permanent()).isTrue())
+                        .hasMessageStartingWith("verification failed for " + big.label() + ": source ")
+                        .hasMessageContaining(" (hashed as written), target ")
+                        .hasMessageContaining("; first difference: row " + last + ", column " + text.attribute()
+                                + ": source ")
+                        .hasMessageEndingWith(", target 'tampered'");
+            }
             assertThat(sources.open.get()).isZero();
             assertThat(targets.open.get()).isZero();
         } finally {

@@ -1,4 +1,4 @@
-package dev.datamigration.engine.copy;
+package dev.datamigration.engine;
 
 import java.sql.Connection;
 import java.sql.SQLException;
