@@ -28,6 +28,7 @@ public final class BenchReport {
         out.printf(Locale.ROOT, "%-28s %9s %12s %9s %8s%n", "step", "seconds", "rows/s", "MB/s", "vs (a)");
         line(out, "(a) raw binary COPY pipe", raw, dataset, raw);
         line(out, "(b) engine copy", copy, dataset, raw);
+        line(out, "    of which BenchRow's load", median(rounds, r -> r.loadNanos()), dataset, raw);
         line(out, "(c) engine verification", verify, dataset, raw);
         line(out, "(b)+(c) copy and verify", both, dataset, raw);
         out.printf(Locale.ROOT, "peak heap during (b)+(c): %d MB (pool peaks, garbage included); live after GC: %d MB%n",
@@ -49,9 +50,10 @@ public final class BenchReport {
 
     /** The line printed after each round. */
     public static String roundLine(int number, BenchRun.Round round) {
-        return String.format(Locale.ROOT, "round %d: (a) %.2f s, (b) %.2f s, (c) %.2f s, peak heap %d MB;"
-                        + " JVM CPU (a) %.2f s, (b)+(c) %.2f s; host busy (a) %s, (b)+(c) %s", number,
-                round.rawNanos() / 1e9, round.copyNanos() / 1e9, round.verifyNanos() / 1e9, round.peakHeapMib(),
+        return String.format(Locale.ROOT, "round %d: (a) %.2f s, (b) %.2f s (load %.2f s), (c) %.2f s, peak heap %d"
+                        + " MB; JVM CPU (a) %.2f s, (b)+(c) %.2f s; host busy (a) %s, (b)+(c) %s", number,
+                round.rawNanos() / 1e9, round.copyNanos() / 1e9, round.loadNanos() / 1e9, round.verifyNanos() / 1e9,
+                round.peakHeapMib(),
                 round.rawCpu().jvmNanos() / 1e9, round.engineCpu().jvmNanos() / 1e9,
                 percent(round.rawCpu().hostBusy()), percent(round.engineCpu().hostBusy()));
     }

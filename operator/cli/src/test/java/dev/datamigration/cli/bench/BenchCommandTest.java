@@ -70,13 +70,15 @@ class BenchCommandTest {
         assertThat(lines).anyMatch(l -> l.equals("generated 20,000 rows in OSUSR_B3N_BENCHROW in "
                 + l.substring(l.lastIndexOf(" in ") + 4)));
         assertThat(lines).filteredOn(l -> l.startsWith("round ")).hasSize(2).allMatch(l -> l.matches("round \\d:"
-                + " \\(a\\) [0-9.]+ s, \\(b\\) [0-9.]+ s, \\(c\\) [0-9.]+ s, peak heap \\d+ MB; JVM CPU \\(a\\) [0-9.]+ s,"
+                + " \\(a\\) [0-9.]+ s, \\(b\\) [0-9.]+ s \\(load [0-9.]+ s\\), \\(c\\) [0-9.]+ s, peak heap \\d+ MB; JVM CPU"
+                + " \\(a\\) [0-9.]+ s,"
                 + " \\(b\\)\\+\\(c\\) [0-9.]+ s; host busy \\(a\\) \\d+%, \\(b\\)\\+\\(c\\) \\d+%"));
         assertThat(lines).anyMatch(l -> l.matches("JVM CPU: \\(a\\) [0-9.]+ s, \\(b\\)\\+\\(c\\) [0-9.]+ s; host busy:"
                 + " \\(a\\) \\d+%, \\(b\\)\\+\\(c\\) \\d+%"));
         assertThat(lines).anyMatch(l -> l.startsWith("20,000 rows, ") && l.contains("median of 2 round(s)"));
         assertThat(lines).anyMatch(l -> l.startsWith("(a) raw binary COPY pipe") && l.endsWith("1.00x"));
         assertThat(lines).anyMatch(l -> l.startsWith("(b) engine copy"));
+        assertThat(lines).anyMatch(l -> l.startsWith("    of which BenchRow's load"));
         assertThat(lines).anyMatch(l -> l.startsWith("(c) engine verification"));
         List<String> last = lines.subList(lines.size() - 3, lines.size());
         assertThat(last.get(0)).matches("copy-ratio: \\d+\\.\\d\\d");

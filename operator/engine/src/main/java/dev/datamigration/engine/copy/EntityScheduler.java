@@ -135,8 +135,8 @@ final class EntityScheduler implements AutoCloseable {
             while (hasLane()) {
                 EntityPlan verify = nextVerification(app, checkpoint, dependencies, loaded, running);
                 if (verify != null) {
-                    running.add(verify.key());
                     Lane lane = lane();
+                    running.add(verify.key());
                     ContentHash hash = copiedHashes.remove(verify.key());
                     completions.submit(() -> verify(lane, verify, hash));
                     continue;
@@ -145,10 +145,10 @@ final class EntityScheduler implements AutoCloseable {
                 if (load == null) {
                     break;
                 }
+                Lane lane = lane();
                 toLoad.remove(load);
                 running.add(load.key());
                 listener.entityStarted(load, load.estimatedRows());
-                Lane lane = lane();
                 completions.submit(() -> load(lane, load, plan));
             }
             if (running.isEmpty()) {
@@ -258,10 +258,14 @@ final class EntityScheduler implements AutoCloseable {
         }
     }
 
-    /** Closes every opened lane, which ends the running steps, and waits for them to end. */
+    /**
+     * Ends the running steps and waits for them: closing the opened lanes ends their reads and writes, and
+     * interrupting the threads ends a step that waits for its parallel streams (which then close theirs).
+     */
     private void stop(Set<EntityKey> running) {
         opened.forEach(Lane::close);
-        for (int i = 0; i < running.size(); i++) {
+        int neverStarted = threads == null ? 0 : threads.shutdownNow().size();
+        for (int i = 0; i < running.size() - neverStarted; i++) {
             try {
                 completions.take();
             } catch (InterruptedException e) {
