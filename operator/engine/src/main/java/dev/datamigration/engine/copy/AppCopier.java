@@ -86,9 +86,10 @@ public final class AppCopier {
                 checkpoint.markWipeDone();
                 store.save(checkpoint);
             }
-            try (EntityScheduler scheduler = new EntityScheduler(Lane.of(source, target, workers(), sourceDialect,
-                    snapshot), workers(), lanes(), sourceConnections, targetConnections, store, listener,
-                    sourceDialect, snapshot)) {
+            try (AsideChecks asideChecks = new AsideChecks(sourceConnections, sourceDialect, remaps, snapshot);
+                 EntityScheduler scheduler = new EntityScheduler(Lane.of(source, target, workers(), sourceDialect,
+                         snapshot), workers(), lanes(), sourceConnections, targetConnections, store, listener,
+                         sourceDialect, snapshot, asideChecks)) {
                 scheduler.run(appPlan, plan, checkpoint, warnings);
             }
             List<CopyResult.EntityResult> results = new ArrayList<>();

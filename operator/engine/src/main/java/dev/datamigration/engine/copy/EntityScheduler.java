@@ -22,6 +22,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Runs the loads and verifications of one app's entities. An entity loads once the entities it waits for
@@ -60,6 +61,7 @@ final class EntityScheduler implements AutoCloseable {
     private final ProgressListener listener;
     private final Dialect sourceDialect;
     private final String snapshot;
+    private final AsideChecks asideChecks;
     private final Deque<Lane> idle = new ArrayDeque<>();
     private final List<Lane> opened = new ArrayList<>();
     private final ExecutorService threads;
@@ -69,10 +71,12 @@ final class EntityScheduler implements AutoCloseable {
      * @param own      the lane of the copy's own connections: the only one when {@code maxLanes} is 1
      * @param maxLanes at most this many steps at once; more than 1 opens lanes from the factories as they are needed
      * @param snapshot the app's read snapshot the opened lanes join, or null
+     * @param asideChecks runs each load's dangling-reference check beside the load
      */
     EntityScheduler(Lane own, Lane.Workers workers, int maxLanes, ConnectionFactory sourceConnections,
                     ConnectionFactory targetConnections, CheckpointStore store, ProgressListener listener,
-                    Dialect sourceDialect, String snapshot) {
+                    Dialect sourceDialect, String snapshot, AsideChecks asideChecks) {
+        this.asideChecks = asideChecks;
         this.sourceDialect = sourceDialect;
         this.snapshot = snapshot;
         this.own = own;
@@ -205,8 +209,15 @@ final class EntityScheduler implements AutoCloseable {
         long started = System.currentTimeMillis();
         try {
             lane.beginStep();
-            List<String> warnings = new ArrayList<>(lane.checks.danglingReferences(entity, plan));
-            EntityLoader.Outcome outcome = lane.loader.load(entity, plan);
+            Future<List<String>> dangling = asideChecks.start(entity, plan, lane);
+            EntityLoader.Outcome outcome;
+            try {
+                outcome = lane.loader.load(entity, plan);
+            } catch (SQLException | RuntimeException e) {
+                dangling.cancel(true);
+                throw e;
+            }
+            List<String> warnings = new ArrayList<>(AsideChecks.await(dangling, entity));
             warnings.addAll(outcome.warnings());
             lane.endStep();
             return new Done(entity, true, lane, outcome, null, warnings, System.currentTimeMillis() - started);

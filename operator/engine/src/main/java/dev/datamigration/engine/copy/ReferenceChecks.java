@@ -81,17 +81,25 @@ final class ReferenceChecks {
         }
     }
 
+    /** Whether {@link #danglingReferences} has anything to read for {@code entity}. */
+    static boolean checksReferences(EntityPlan entity, Plan plan) {
+        return entity.columns().stream().anyMatch(c -> checked(c, plan));
+    }
+
+    /** A copied reference to an in-scope entity. */
+    private static boolean checked(ColumnPlan c, Plan plan) {
+        return c.ref() == RefKind.NONE && c.referenced() != null && c.copied() && plan.entity(c.referenced())
+                .isPresent();
+    }
+
     /** Warnings for references to in-scope entities whose target row does not exist in the source. */
     List<String> danglingReferences(EntityPlan entity, Plan plan) throws SQLException {
         List<String> warnings = new ArrayList<>();
         for (ColumnPlan c : entity.columns()) {
-            if (c.ref() != RefKind.NONE || c.referenced() == null || !c.copied()) {
+            if (!checked(c, plan)) {
                 continue;
             }
             Optional<EntityPlan> referenced = plan.entity(c.referenced());
-            if (referenced.isEmpty()) {
-                continue;
-            }
             String sql = "SELECT c." + dialect.quote(c.source().name()) + " FROM "
                     + dialect.quote(entity.sourceTable()) + " c WHERE c."
                     + dialect.quote(c.source().name()) + " IS NOT NULL AND NOT EXISTS (SELECT 1 FROM "

@@ -9,14 +9,13 @@ import dev.datamigration.engine.catalog.EntityKey;
 import dev.datamigration.engine.plan.AppPlan;
 import dev.datamigration.engine.plan.EntityPlan;
 import dev.datamigration.engine.plan.Plan;
+import dev.datamigration.engine.testing.CountingConnections;
 import dev.datamigration.fixtures.o11.ExpectedOutcome;
 import dev.datamigration.fixtures.o11.FactoryDatabases;
 import dev.datamigration.fixtures.o11.O11Factory;
 import dev.datamigration.fixtures.o11.Rows;
 import dev.datamigration.fixtures.o11.UnmatchedUserPolicy;
 import dev.datamigration.fixtures.pg.EmbeddedPostgres;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -25,8 +24,6 @@ import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -37,35 +34,6 @@ import org.junit.jupiter.api.Test;
  * finishes the app without reloading what was verified.
  */
 class ConcurrentEntitiesTest {
-
-    /** Opens connections and counts how many are still open. */
-    private static final class CountingFactory implements ConnectionFactory {
-        private final Supplier<Connection> connect;
-        final AtomicInteger opened = new AtomicInteger();
-        final AtomicInteger open = new AtomicInteger();
-
-        CountingFactory(Supplier<Connection> connect) {
-            this.connect = connect;
-        }
-
-        @Override
-        public Connection open() {
-            Connection c = connect.get();
-            opened.incrementAndGet();
-            open.incrementAndGet();
-            return (Connection) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Connection.class},
-                    (proxy, method, args) -> {
-                        if (method.getName().equals("close") && !c.isClosed()) {
-                            open.decrementAndGet();
-                        }
-                        try {
-                            return method.invoke(c, args);
-                        } catch (InvocationTargetException e) {
-                            throw e.getCause();
-                        }
-                    });
-        }
-    }
 
     /** Records the entity events in order and the most loads in flight at once. */
     private static final class Recorder implements ProgressListener {
@@ -98,20 +66,6 @@ class ConcurrentEntitiesTest {
         }
     }
 
-    private static Supplier<Connection> unchecked(Callable connect) {
-        return () -> {
-            try {
-                return connect.call();
-            } catch (SQLException e) {
-                throw new IllegalStateException(e);
-            }
-        };
-    }
-
-    private interface Callable {
-        Connection call() throws SQLException;
-    }
-
     private static Plan plan(FactoryDatabases dbs, List<String> apps) throws Exception {
         try (Connection s = dbs.connectProduction(); Connection t = dbs.connectQa()) {
             return Engine.plan(s, t, apps);
@@ -119,8 +73,8 @@ class ConcurrentEntitiesTest {
     }
 
     private static CopyResult copy(FactoryDatabases dbs, List<String> apps, String app, CopyOptions options,
-                                   CheckpointStore store, ProgressListener listener, CountingFactory sources,
-                                   CountingFactory targets) throws Exception {
+                                   CheckpointStore store, ProgressListener listener, CountingConnections sources,
+                                   CountingConnections targets) throws Exception {
         try (Connection s = dbs.connectProduction(); Connection t = dbs.connectQa()) {
             return Engine.copy(s, t, apps, app, options, store, listener, sources, targets);
         }
@@ -156,8 +110,8 @@ class ConcurrentEntitiesTest {
         O11Factory factory = O11Factory.builder().scale(3).build();
         FactoryDatabases dbs = factory.createDatabases(EmbeddedPostgres.shared(), "concurrent");
         try {
-            CountingFactory sources = new CountingFactory(unchecked(dbs::connectProduction));
-            CountingFactory targets = new CountingFactory(unchecked(dbs::connectQa));
+            CountingConnections sources = new CountingConnections(dbs::connectProduction);
+            CountingConnections targets = new CountingConnections(dbs::connectQa);
             CopyOptions options = CopyOptions.defaults().withUnmatchedUsers(CopyOptions.UnmatchedUsers.SET_NULL)
                     .withBatchSize(2).withStreams(2).withConcurrentEntities(3);
             Plan plan = plan(dbs, factory.apps());
@@ -211,8 +165,8 @@ class ConcurrentEntitiesTest {
                 st.execute("CREATE TRIGGER refuse BEFORE INSERT ON \"" + victim.targetTable()
                         + "\" FOR EACH ROW EXECUTE FUNCTION refuse()");
             }
-            CountingFactory sources = new CountingFactory(unchecked(dbs::connectProduction));
-            CountingFactory targets = new CountingFactory(unchecked(dbs::connectQa));
+            CountingConnections sources = new CountingConnections(dbs::connectProduction);
+            CountingConnections targets = new CountingConnections(dbs::connectQa);
             CopyOptions options = CopyOptions.defaults().withUnmatchedUsers(CopyOptions.UnmatchedUsers.SET_NULL)
                     .withBatchSize(2).withConcurrentEntities(4);
             for (AppPlan app : plan.apps()) {

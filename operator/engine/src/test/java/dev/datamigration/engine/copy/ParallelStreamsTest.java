@@ -8,6 +8,7 @@ import dev.datamigration.engine.Engine;
 import dev.datamigration.engine.MigrationException;
 import dev.datamigration.engine.plan.AppPlan;
 import dev.datamigration.engine.plan.Plan;
+import dev.datamigration.engine.testing.CountingConnections;
 import dev.datamigration.fixtures.o11.ExpectedFailure;
 import dev.datamigration.fixtures.o11.ExpectedOutcome;
 import dev.datamigration.fixtures.o11.FactoryDatabases;
@@ -27,7 +28,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -38,42 +38,6 @@ import org.junit.jupiter.api.Test;
  * failing after the others have loaded leaves the entity empty (every stream's transaction rolled back).
  */
 class ParallelStreamsTest {
-
-    /** Counts the stream connections opened and still open. */
-    private static final class CountingFactory implements ConnectionFactory {
-        private final FactoryDatabases dbs;
-        final AtomicInteger opened = new AtomicInteger();
-        final AtomicInteger open = new AtomicInteger();
-
-        private final boolean qa;
-
-        CountingFactory(FactoryDatabases dbs) {
-            this(dbs, false);
-        }
-
-        CountingFactory(FactoryDatabases dbs, boolean qa) {
-            this.dbs = dbs;
-            this.qa = qa;
-        }
-
-        @Override
-        public Connection open() throws java.sql.SQLException {
-            Connection c = qa ? dbs.connectQa() : dbs.connectProduction();
-            opened.incrementAndGet();
-            open.incrementAndGet();
-            return (Connection) java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
-                    new Class<?>[] {Connection.class}, (proxy, method, args) -> {
-                        if (method.getName().equals("close") && !c.isClosed()) {
-                            open.decrementAndGet();
-                        }
-                        try {
-                            return method.invoke(c, args);
-                        } catch (java.lang.reflect.InvocationTargetException e) {
-                            throw e.getCause();
-                        }
-                    });
-        }
-    }
 
     private static Map<String, String> copyAll(FactoryDatabases dbs, List<String> apps, CopyOptions options,
                                                ConnectionFactory streams, List<String> warnings) throws Exception {
@@ -109,12 +73,34 @@ class ParallelStreamsTest {
         }
     }
 
+    /** The highest identifier of {@code entity} in Production. */
+    private static long lastId(FactoryDatabases dbs, EntityPlan entity) throws SQLException {
+        try (Connection prod = dbs.connectProduction(); Statement st = prod.createStatement();
+             ResultSet rs = st.executeQuery("SELECT max(\"" + entity.identifier().source().name() + "\") FROM \""
+                     + entity.sourceTable() + "\"")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    /** A QA trigger that runs {@code action} (PL/pgSQL) before the row {@code id} of {@code entity} is inserted. */
+    private static void onInsertOfRow(FactoryDatabases dbs, EntityPlan entity, long id, String action)
+            throws SQLException {
+        try (Connection qa = dbs.connectQa(); Statement st = qa.createStatement()) {
+            st.execute("CREATE FUNCTION on_row() RETURNS trigger AS $$ BEGIN IF NEW.\""
+                    + entity.identifier().target().name() + "\" = " + id + " THEN " + action + " END IF;"
+                    + " RETURN NEW; END $$ LANGUAGE plpgsql");
+            st.execute("CREATE TRIGGER on_row BEFORE INSERT ON \"" + entity.targetTable()
+                    + "\" FOR EACH ROW EXECUTE FUNCTION on_row()");
+        }
+    }
+
     @Test
     void parallelStreamsCopyExactlyWhatOneStreamCopiesAndCloseTheirConnections() throws Exception {
         O11Factory factory = O11Factory.builder().scale(3).build();
         FactoryDatabases dbs = factory.createDatabases(EmbeddedPostgres.shared(), "streams");
         try {
-            CountingFactory connections = new CountingFactory(dbs);
+            CountingConnections connections = new CountingConnections(dbs::connectProduction);
             List<String> warnings = new ArrayList<>();
             Map<String, String> outcome = copyAll(dbs, factory.apps(), CopyOptions.defaults()
                     .withUnmatchedUsers(CopyOptions.UnmatchedUsers.SET_NULL).withBatchSize(2).withStreams(3),
@@ -142,7 +128,7 @@ class ParallelStreamsTest {
         O11Factory factory = O11Factory.builder().scale(3).build();
         FactoryDatabases dbs = factory.createDatabases(EmbeddedPostgres.shared(), "streamsfail");
         try {
-            CountingFactory connections = new CountingFactory(dbs);
+            CountingConnections connections = new CountingConnections(dbs::connectProduction);
             Map<String, String> outcome = copyAll(dbs, factory.apps(), CopyOptions.defaults().withBatchSize(2)
                     .withStreams(4), connections, new ArrayList<>());
             ExpectedOutcome expected = factory.expected(factory.apps(), UnmatchedUserPolicy.FAIL);
@@ -164,8 +150,8 @@ class ParallelStreamsTest {
         O11Factory factory = O11Factory.builder().scale(3).build();
         FactoryDatabases dbs = factory.createDatabases(EmbeddedPostgres.shared(), "streamsown");
         try {
-            CountingFactory sources = new CountingFactory(dbs);
-            CountingFactory targets = new CountingFactory(dbs, true);
+            CountingConnections sources = new CountingConnections(dbs::connectProduction);
+            CountingConnections targets = new CountingConnections(dbs::connectQa);
             Map<String, String> outcome = copyAll(dbs, factory.apps(), CopyOptions.defaults()
                     .withUnmatchedUsers(CopyOptions.UnmatchedUsers.SET_NULL).withBatchSize(2).withStreams(3),
                     sources, targets, new ArrayList<>());
@@ -192,23 +178,10 @@ class ParallelStreamsTest {
             // end, when the other streams have loaded theirs.
             EntityPlan big = plan.apps().stream().flatMap(a -> a.entities().stream())
                     .max(Comparator.comparingLong(EntityPlan::estimatedRows)).orElseThrow();
-            String id = big.identifier().target().name();
-            long last;
-            try (Connection prod = dbs.connectProduction(); Statement st = prod.createStatement();
-                 ResultSet rs = st.executeQuery("SELECT max(\"" + big.identifier().source().name() + "\") FROM \""
-                         + big.sourceTable() + "\"")) {
-                rs.next();
-                last = rs.getLong(1);
-            }
-            try (Connection qa = dbs.connectQa(); Statement st = qa.createStatement()) {
-                st.execute("CREATE FUNCTION refuse_last() RETURNS trigger AS $$ BEGIN IF NEW.\"" + id + "\" = " + last
-                        + " THEN RAISE EXCEPTION 'row " + last + " refused by a test trigger'; END IF; RETURN NEW;"
-                        + " END $$ LANGUAGE plpgsql");
-                st.execute("CREATE TRIGGER refuse_last BEFORE INSERT ON \"" + big.targetTable()
-                        + "\" FOR EACH ROW EXECUTE FUNCTION refuse_last()");
-            }
-            CountingFactory sources = new CountingFactory(dbs);
-            CountingFactory targets = new CountingFactory(dbs, true);
+            long last = lastId(dbs, big);
+            onInsertOfRow(dbs, big, last, "RAISE EXCEPTION 'row " + last + " refused by a test trigger';");
+            CountingConnections sources = new CountingConnections(dbs::connectProduction);
+            CountingConnections targets = new CountingConnections(dbs::connectQa);
             CopyOptions options = CopyOptions.defaults().withUnmatchedUsers(CopyOptions.UnmatchedUsers.SET_NULL)
                     .withBatchSize(2).withStreams(3);
             try (Connection s = dbs.connectProduction(); Connection t = dbs.connectQa()) {
@@ -246,22 +219,10 @@ class ParallelStreamsTest {
                     .max(Comparator.comparingLong(EntityPlan::estimatedRows)).orElseThrow();
             ColumnPlan text = big.columns().stream().filter(c -> c.copied() && !c.equals(big.identifier())
                     && c.target().kind() == ValueKind.TEXT).findFirst().orElseThrow();
-            long last;
-            try (Connection prod = dbs.connectProduction(); Statement st = prod.createStatement();
-                 ResultSet rs = st.executeQuery("SELECT max(\"" + big.identifier().source().name() + "\") FROM \""
-                         + big.sourceTable() + "\"")) {
-                rs.next();
-                last = rs.getLong(1);
-            }
-            try (Connection qa = dbs.connectQa(); Statement st = qa.createStatement()) {
-                st.execute("CREATE FUNCTION tamper() RETURNS trigger AS $$ BEGIN IF NEW.\""
-                        + big.identifier().target().name() + "\" = " + last + " THEN NEW.\"" + text.target().name()
-                        + "\" := 'tampered'; END IF; RETURN NEW; END $$ LANGUAGE plpgsql");
-                st.execute("CREATE TRIGGER tamper BEFORE INSERT ON \"" + big.targetTable()
-                        + "\" FOR EACH ROW EXECUTE FUNCTION tamper()");
-            }
-            CountingFactory sources = new CountingFactory(dbs);
-            CountingFactory targets = new CountingFactory(dbs, true);
+            long last = lastId(dbs, big);
+            onInsertOfRow(dbs, big, last, "NEW.\"" + text.target().name() + "\" := 'tampered';");
+            CountingConnections sources = new CountingConnections(dbs::connectProduction);
+            CountingConnections targets = new CountingConnections(dbs::connectQa);
             CopyOptions options = CopyOptions.defaults().withUnmatchedUsers(CopyOptions.UnmatchedUsers.SET_NULL)
                     .withBatchSize(2).withStreams(3);
             try (Connection s = dbs.connectProduction(); Connection t = dbs.connectQa()) {
