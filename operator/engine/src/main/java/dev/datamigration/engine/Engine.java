@@ -84,8 +84,10 @@ public final class Engine {
             throws SQLException {
         Catalog sourceCatalog = new CatalogReader(sourceDialect).read(source, "source");
         Catalog targetCatalog = new CatalogReader(targetDialect).read(target, "target");
+        // Row counts only size progress and parallel work here: the statistics' estimate spares a scan of every
+        // table (the plan Job counts exactly).
         Plan plan = Planner.plan(sourceCatalog, targetCatalog, scope,
-                table -> sourceDialect.countRows(source, table));
+                table -> sourceDialect.estimateRows(source, table));
         plan.warnings().forEach(listener::warning);
         return new AppCopier(source, sourceDialect, target, targetDialect, new Remaps(sourceCatalog, targetCatalog),
                 options, checkpoints, listener, sourceConnections, targetConnections).copy(plan, app);

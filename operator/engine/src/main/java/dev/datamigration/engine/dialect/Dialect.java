@@ -202,6 +202,14 @@ public interface Dialect {
         connection.setAutoCommit(false);
     }
 
+    /**
+     * About how many rows a table has, for progress and for sizing parallel work: what the statistics say when the
+     * engine keeps them, else {@link #countRows}. The copy uses this; the plan Job counts exactly.
+     */
+    default long estimateRows(Connection connection, String table) throws SQLException {
+        return countRows(connection, table);
+    }
+
     /** Counts the rows of a table. */
     default long countRows(Connection connection, String table) throws SQLException {
         try (Statement st = connection.createStatement();

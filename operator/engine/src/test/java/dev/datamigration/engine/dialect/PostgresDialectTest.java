@@ -134,4 +134,21 @@ class PostgresDialectTest {
         assertThat(dialect.keyRangeSql("T", List.of("ID", "Name"), "ID"))
                 .isEqualTo("SELECT \"ID\", \"Name\" FROM \"T\" WHERE \"ID\" >= ? AND \"ID\" < ? ORDER BY \"ID\"");
     }
+
+    @Test
+    void estimatedRowsCountATableNeverAnalyzedAndScaleTheStatisticsByTheTablesPagesNow() throws Exception {
+        try (Statement st = connection.createStatement()) {
+            st.execute("ALTER TABLE \"OSUSR_a_Thing\" SET (autovacuum_enabled = false)");
+            st.execute("INSERT INTO \"OSUSR_a_Thing\" (\"TXT\") SELECT repeat('x', 100) FROM generate_series(1, 5000)");
+        }
+        // Never analyzed: no statistics, so the rows are counted.
+        assertThat(dialect.estimateRows(connection, "OSUSR_a_Thing")).isEqualTo(5000);
+        try (Statement st = connection.createStatement()) {
+            st.execute("ANALYZE \"OSUSR_a_Thing\"");
+            st.execute("INSERT INTO \"OSUSR_a_Thing\" (\"TXT\") SELECT repeat('x', 100) FROM generate_series(1, 5000)");
+        }
+        // Analyzed at 5,000 rows, then doubled: rows per page from the statistics times the pages now.
+        assertThat(dialect.estimateRows(connection, "OSUSR_a_Thing")).isBetween(9_500L, 10_500L);
+        assertThat(dialect.countRows(connection, "OSUSR_a_Thing")).isEqualTo(10_000);
+    }
 }
