@@ -47,7 +47,7 @@ public class CopyTask {
     /** Rows per committed batch. */
     private Integer batchSize = 10000;
 
-    /** Parallel source read streams per large entity (1 to 8). */
+    /** Parallel streams per large entity (1 to 8), each on its own source and target connection. */
     private Integer streams = 1;
 
     /** Entities without a dependency between them loaded at once (1 to 8), each on its own connections. */

@@ -23,9 +23,9 @@ public class CopierSpec {
     private Integer batchSize = 10000;
 
     /**
-     * Parallel source read streams per large entity (key ranges of its identifier, each on its own source
-     * connection, all feeding the entity's one target transaction). Worth more than 1 when the source database and
-     * the copier have idle cores.
+     * Parallel streams per large entity: key ranges of its identifier, each read on its own source connection and
+     * written with a COPY on its own target connection; the streams commit together once all have loaded, and the
+     * entity's verification reads it back in the same ranges. Worth more than 1 when the databases have idle cores.
      */
     @Default("1")
     @Min(1)
