@@ -86,10 +86,13 @@ public final class AppCopier {
                 checkpoint.markWipeDone();
                 store.save(checkpoint);
             }
+            Lane.Workers workers = workers();
+            Lane own = Lane.of(source, target, workers, sourceDialect, snapshot);
+            Lane.Opener lanes = () -> Lane.open(sourceConnections, targetConnections, workers, sourceDialect,
+                    snapshot);
             try (AsideChecks asideChecks = new AsideChecks(sourceConnections, sourceDialect, remaps, snapshot);
-                 EntityScheduler scheduler = new EntityScheduler(Lane.of(source, target, workers(), sourceDialect,
-                         snapshot), workers(), lanes(), sourceConnections, targetConnections, store, listener,
-                         sourceDialect, snapshot, asideChecks)) {
+                 EntityScheduler scheduler = new EntityScheduler(own, maxLanes(), lanes, store, listener,
+                         asideChecks)) {
                 scheduler.run(appPlan, plan, checkpoint, warnings);
             }
             List<CopyResult.EntityResult> results = new ArrayList<>();
@@ -113,7 +116,7 @@ public final class AppCopier {
      * Steps at once: {@link CopyOptions#concurrentEntities()} when both connection factories are there, else 1 (the
      * copy's own connections).
      */
-    private int lanes() {
+    private int maxLanes() {
         if (options.concurrentEntities() < 2 || sourceConnections == ConnectionFactory.NONE
                 || targetConnections == ConnectionFactory.NONE) {
             return 1;

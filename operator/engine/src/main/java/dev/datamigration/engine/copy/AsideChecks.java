@@ -1,5 +1,6 @@
 package dev.datamigration.engine.copy;
 
+import dev.datamigration.engine.Await;
 import dev.datamigration.engine.ConnectionFactory;
 import dev.datamigration.engine.dialect.Dialect;
 import dev.datamigration.engine.plan.EntityPlan;
@@ -10,7 +11,6 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -64,20 +64,7 @@ final class AsideChecks implements AutoCloseable {
 
     /** The warnings of a started check; its failure is thrown as it was. */
     static List<String> await(Future<List<String>> check, EntityPlan entity) throws SQLException {
-        try {
-            return check.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new SQLException("interrupted while checking " + entity.label(), "57014", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof SQLException sql) {
-                throw sql;
-            }
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw new IllegalStateException(e.getCause());
-        }
+        return Await.result(check, "checking " + entity.label());
     }
 
     /** Stops the checks still running: closing their connections ends their reads. */

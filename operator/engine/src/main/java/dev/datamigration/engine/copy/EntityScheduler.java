@@ -1,8 +1,6 @@
 package dev.datamigration.engine.copy;
 
-import dev.datamigration.engine.ConnectionFactory;
 import dev.datamigration.engine.catalog.EntityKey;
-import dev.datamigration.engine.dialect.Dialect;
 import dev.datamigration.engine.plan.AppPlan;
 import dev.datamigration.engine.plan.EntityPlan;
 import dev.datamigration.engine.plan.Plan;
@@ -52,15 +50,10 @@ final class EntityScheduler implements AutoCloseable {
         }
     }
 
-    private final Lane.Workers workers;
-    private final Lane own;
     private final int maxLanes;
-    private final ConnectionFactory sourceConnections;
-    private final ConnectionFactory targetConnections;
+    private final Lane.Opener lanes;
     private final CheckpointStore store;
     private final ProgressListener listener;
-    private final Dialect sourceDialect;
-    private final String snapshot;
     private final AsideChecks asideChecks;
     private final Deque<Lane> idle = new ArrayDeque<>();
     private final List<Lane> opened = new ArrayList<>();
@@ -68,24 +61,17 @@ final class EntityScheduler implements AutoCloseable {
     private final CompletionService<Done> completions;
 
     /**
-     * @param own      the lane of the copy's own connections: the only one when {@code maxLanes} is 1
-     * @param maxLanes at most this many steps at once; more than 1 opens lanes from the factories as they are needed
-     * @param snapshot the app's read snapshot the opened lanes join, or null
+     * @param own         the lane of the copy's own connections: the only one when {@code maxLanes} is 1
+     * @param maxLanes    at most this many steps at once; more than 1 opens lanes with {@code lanes} as needed
      * @param asideChecks runs each load's dangling-reference check beside the load
      */
-    EntityScheduler(Lane own, Lane.Workers workers, int maxLanes, ConnectionFactory sourceConnections,
-                    ConnectionFactory targetConnections, CheckpointStore store, ProgressListener listener,
-                    Dialect sourceDialect, String snapshot, AsideChecks asideChecks) {
-        this.asideChecks = asideChecks;
-        this.sourceDialect = sourceDialect;
-        this.snapshot = snapshot;
-        this.own = own;
-        this.workers = workers;
+    EntityScheduler(Lane own, int maxLanes, Lane.Opener lanes, CheckpointStore store, ProgressListener listener,
+                    AsideChecks asideChecks) {
         this.maxLanes = maxLanes;
-        this.sourceConnections = sourceConnections;
-        this.targetConnections = targetConnections;
+        this.lanes = lanes;
         this.store = store;
         this.listener = listener;
+        this.asideChecks = asideChecks;
         if (maxLanes == 1) {
             threads = null;
             completions = new ExecutorCompletionService<>(Runnable::run);
@@ -247,7 +233,7 @@ final class EntityScheduler implements AutoCloseable {
         if (!idle.isEmpty()) {
             return idle.pop();
         }
-        Lane lane = Lane.open(sourceConnections, targetConnections, workers, sourceDialect, snapshot);
+        Lane lane = lanes.open();
         opened.add(lane);
         return lane;
     }

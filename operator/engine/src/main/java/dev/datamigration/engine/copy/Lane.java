@@ -17,6 +17,12 @@ import java.sql.SQLException;
  */
 final class Lane implements AutoCloseable {
 
+    /** Opens a further lane. */
+    @FunctionalInterface
+    interface Opener {
+        Lane open() throws SQLException;
+    }
+
     /** Builds the per-lane workers for a pair of connections. */
     interface Workers {
         EntityLoader loader(Connection source, Connection target);

@@ -1,5 +1,6 @@
 package dev.datamigration.engine.verify;
 
+import dev.datamigration.engine.Await;
 import dev.datamigration.engine.ConnectionFactory;
 import dev.datamigration.engine.KeyRanges;
 import dev.datamigration.engine.MigrationException;
@@ -162,21 +163,11 @@ public final class EntityVerifier {
 
     private static long awaitPart(Future<Long> part, List<Connection> opened, EntityPlan plan) throws SQLException {
         try {
-            return part.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            closeAll(opened);
-            throw new SQLException("interrupted while verifying " + plan.label(), "57014", e);
-        } catch (ExecutionException e) {
+            return Await.result(part, "verifying " + plan.label());
+        } catch (SQLException | RuntimeException e) {
             // Closing the connections stops the other parts' reads.
             closeAll(opened);
-            if (e.getCause() instanceof SQLException sql) {
-                throw sql;
-            }
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw new IllegalStateException(e.getCause());
+            throw e;
         }
     }
 
@@ -249,20 +240,7 @@ public final class EntityVerifier {
     }
 
     private static ContentHash await(FutureTask<ContentHash> task) throws SQLException {
-        try {
-            return task.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new SQLException("interrupted while hashing the target", "57014", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof SQLException sql) {
-                throw sql;
-            }
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw new IllegalStateException(e.getCause());
-        }
+        return Await.result(task, "hashing the target");
     }
 
     private static void awaitQuietly(FutureTask<ContentHash> task, Exception cause) {

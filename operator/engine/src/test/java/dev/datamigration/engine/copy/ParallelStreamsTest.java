@@ -1,7 +1,7 @@
 package dev.datamigration.engine.copy;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.datamigration.engine.ConnectionFactory;
 import dev.datamigration.engine.Engine;
@@ -71,6 +71,33 @@ class ParallelStreamsTest {
                 assertThat(Rows.read(qa, table)).as(table).isEqualTo(expected.rows(table));
             }
         }
+    }
+
+    private static Plan plan(FactoryDatabases dbs, O11Factory factory) throws Exception {
+        try (Connection s = dbs.connectProduction(); Connection t = dbs.connectQa()) {
+            return Engine.plan(s, t, factory.apps());
+        }
+    }
+
+    /**
+     * Copies {@code app} with 3 streams, each on its own source and target connection; checks that every connection
+     * was closed and returns what the copy threw (null when it did not).
+     */
+    private static Throwable failedCopyOnOwnTargets(FactoryDatabases dbs, O11Factory factory, String app)
+            throws Exception {
+        CountingConnections sources = new CountingConnections(dbs::connectProduction);
+        CountingConnections targets = new CountingConnections(dbs::connectQa);
+        CopyOptions options = CopyOptions.defaults().withUnmatchedUsers(CopyOptions.UnmatchedUsers.SET_NULL)
+                .withBatchSize(2).withStreams(3);
+        Throwable thrown;
+        try (Connection s = dbs.connectProduction(); Connection t = dbs.connectQa()) {
+            thrown = catchThrowable(() -> Engine.copy(s, t, factory.apps(), app, options,
+                    new InMemoryCheckpointStore(), ProgressListener.NONE, sources, targets));
+        }
+        assertThat(targets.opened.get()).isGreaterThanOrEqualTo(3);
+        assertThat(sources.open.get()).isZero();
+        assertThat(targets.open.get()).isZero();
+        return thrown;
     }
 
     /** The highest identifier of {@code entity} in Production. */
@@ -170,32 +197,18 @@ class ParallelStreamsTest {
         O11Factory factory = O11Factory.builder().scale(3).build();
         FactoryDatabases dbs = factory.createDatabases(EmbeddedPostgres.shared(), "streamsownfail");
         try {
-            Plan plan;
-            try (Connection s = dbs.connectProduction(); Connection t = dbs.connectQa()) {
-                plan = Engine.plan(s, t, factory.apps());
-            }
+            Plan plan = plan(dbs, factory);
             // The largest entity; its last row is refused by the target, so the last range's stream fails at its
             // end, when the other streams have loaded theirs.
             EntityPlan big = plan.apps().stream().flatMap(a -> a.entities().stream())
                     .max(Comparator.comparingLong(EntityPlan::estimatedRows)).orElseThrow();
             long last = lastId(dbs, big);
             onInsertOfRow(dbs, big, last, "RAISE EXCEPTION 'row " + last + " refused by a test trigger';");
-            CountingConnections sources = new CountingConnections(dbs::connectProduction);
-            CountingConnections targets = new CountingConnections(dbs::connectQa);
-            CopyOptions options = CopyOptions.defaults().withUnmatchedUsers(CopyOptions.UnmatchedUsers.SET_NULL)
-                    .withBatchSize(2).withStreams(3);
-            try (Connection s = dbs.connectProduction(); Connection t = dbs.connectQa()) {
-                assertThatThrownBy(() -> Engine.copy(s, t, factory.apps(), big.app(), options,
-                        new InMemoryCheckpointStore(), ProgressListener.NONE, sources, targets))
-                        .isInstanceOf(SQLException.class)
-                        .hasMessageContaining("row " + last + " refused by a test trigger");
-            }
+            assertThat(failedCopyOnOwnTargets(dbs, factory, big.app())).isInstanceOf(SQLException.class)
+                    .hasMessageContaining("row " + last + " refused by a test trigger");
             try (Connection qa = dbs.connectQa()) {
                 assertThat(Rows.count(qa, big.targetTable())).as(big.label()).isZero();
             }
-            assertThat(targets.opened.get()).isGreaterThanOrEqualTo(3);
-            assertThat(sources.open.get()).isZero();
-            assertThat(targets.open.get()).isZero();
         } finally {
             dbs.drop();
         }
@@ -206,10 +219,7 @@ class ParallelStreamsTest {
         O11Factory factory = O11Factory.builder().scale(3).build();
         FactoryDatabases dbs = factory.createDatabases(EmbeddedPostgres.shared(), "streamsverify");
         try {
-            Plan plan;
-            try (Connection s = dbs.connectProduction(); Connection t = dbs.connectQa()) {
-                plan = Engine.plan(s, t, factory.apps());
-            }
+            Plan plan = plan(dbs, factory);
             // The largest entity with a text column and no deferred reference (verified from the rows as written):
             // the target changes that column of its last row on insert.
             EntityPlan big = plan.apps().stream().flatMap(a -> a.entities().stream())
@@ -221,22 +231,13 @@ class ParallelStreamsTest {
                     && c.target().kind() == ValueKind.TEXT).findFirst().orElseThrow();
             long last = lastId(dbs, big);
             onInsertOfRow(dbs, big, last, "NEW.\"" + text.target().name() + "\" := 'tampered';");
-            CountingConnections sources = new CountingConnections(dbs::connectProduction);
-            CountingConnections targets = new CountingConnections(dbs::connectQa);
-            CopyOptions options = CopyOptions.defaults().withUnmatchedUsers(CopyOptions.UnmatchedUsers.SET_NULL)
-                    .withBatchSize(2).withStreams(3);
-            try (Connection s = dbs.connectProduction(); Connection t = dbs.connectQa()) {
-                assertThatThrownBy(() -> Engine.copy(s, t, factory.apps(), big.app(), options,
-                        new InMemoryCheckpointStore(), ProgressListener.NONE, sources, targets))
-                        .isInstanceOfSatisfying(MigrationException.class, e -> assertThat(e.permanent()).isTrue())
-                        .hasMessageStartingWith("verification failed for " + big.label() + ": source ")
-                        .hasMessageContaining(" (hashed as written), target ")
-                        .hasMessageContaining("; first difference: row " + last + ", column " + text.attribute()
-                                + ": source ")
-                        .hasMessageEndingWith(", target 'tampered'");
-            }
-            assertThat(sources.open.get()).isZero();
-            assertThat(targets.open.get()).isZero();
+            assertThat(failedCopyOnOwnTargets(dbs, factory, big.app()))
+                    .isInstanceOfSatisfying(MigrationException.class, e -> assertThat(e.permanent()).isTrue())
+                    .hasMessageStartingWith("verification failed for " + big.label() + ": source ")
+                    .hasMessageContaining(" (hashed as written), target ")
+                    .hasMessageContaining("; first difference: row " + last + ", column " + text.attribute()
+                            + ": source ")
+                    .hasMessageEndingWith(", target 'tampered'");
         } finally {
             dbs.drop();
         }
