@@ -24,8 +24,9 @@ public class CopierSpec {
 
     /**
      * Parallel streams per large entity: key ranges of its identifier, each read on its own source connection and
-     * written with a COPY on its own target connection; the streams commit together once all have loaded, and the
-     * entity's verification reads it back in the same ranges. Worth more than 1 when the databases have idle cores.
+     * (PostgreSQL targets) written with a COPY on its own target connection; the streams commit together once all
+     * have loaded, and the entity's verification reads it back in the same ranges. Worth more than 1 when the
+     * databases have idle cores.
      */
     @Default("1")
     @Min(1)

@@ -9,7 +9,8 @@ package dev.datamigration.engine.copy;
  * @param unmatchedUsers      what to do with a reference to a user that has no target user
  * @param batchSize           rows per fetch, between progress reports and per second-pass batch (the memory bound)
  * @param streams             parallel streams for one large entity (key ranges over the identifier, each read on its
- *                            own source connection); 1 reads on the copy's own connection
+ *                            own source connection and, when the target can take it, written on its own target
+ *                            connection); 1 reads on the copy's own connection
  * @param concurrentEntities  entities of the app loaded or verified at once, each on its own source and target
  *                            connection, when nothing orders them (no reference between them, no shared table); 1
  *                            copies them one after the other on the copy's own connections

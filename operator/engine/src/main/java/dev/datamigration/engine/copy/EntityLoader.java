@@ -37,10 +37,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * passes this entity closes (deferred references to it, self references included), reseed the identity, commit.
  * A kill at any point leaves the entity untouched or complete.
  * <p>
- * With parallel streams and a factory for target connections, each stream also writes on a target connection of its
- * own (the target's COPY is the slower side, so one COPY per stream is what scales): the delete commits first, the
- * streams load their key ranges in their own transactions and commit together once all of them have loaded, then the
- * second passes and the reseed commit. The entity is then untouched-or-complete only per step: a failed stream rolls
+ * With parallel streams, a factory for target connections and a target that can take it
+ * ({@link Dialect#loadsOneTableConcurrently}), each stream also writes on a target connection of its own (the
+ * target's COPY is the slower side, so one COPY per stream is what scales): the delete commits first, the streams load
+ * their key ranges in their own transactions and commit together once all of them have loaded, then the second passes
+ * and the reseed commit. The entity is then untouched-or-complete only per step: a failed stream rolls
  * every stream back and leaves the entity empty, as the app's wipe left it; a kill between the streams' commits can
  * leave part of the rows, and as the entity is not checkpointed, the resumed copy deletes them and loads it again.
  */
@@ -89,7 +90,8 @@ final class EntityLoader {
             }
             targetDialect.deleteAll(target, entity.targetTable());
             List<long[]> ranges = parallelRanges(entity);
-            ownTargets = ranges != null && targetConnections != ConnectionFactory.NONE;
+            ownTargets = ranges != null && targetConnections != ConnectionFactory.NONE
+                    && targetDialect.loadsOneTableConcurrently();
             if (ownTargets) {
                 // The streams insert in transactions of their own: the delete commits first, or their inserts would
                 // wait for the deleted keys.

@@ -203,6 +203,16 @@ public interface Dialect {
     }
 
     /**
+     * Whether several transactions may load one table at once and commit only once all of them have loaded (parallel
+     * streams on target connections of their own). False unless a dialect knows it is safe: SQL Server may escalate
+     * one transaction's row locks to a lock on the whole table, and the other streams would then wait for a commit
+     * that waits for them; such targets get one writer per entity, fed by all streams.
+     */
+    default boolean loadsOneTableConcurrently() {
+        return false;
+    }
+
+    /**
      * About how many rows a table has, for progress and for sizing parallel work: what the statistics say when the
      * engine keeps them, else {@link #countRows}. The copy uses this; the plan Job counts exactly.
      */

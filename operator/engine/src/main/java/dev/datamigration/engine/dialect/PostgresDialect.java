@@ -87,6 +87,12 @@ public final class PostgresDialect implements Dialect {
         return new BinaryCopyReader(out, binary, hashable(columns));
     }
 
+    /** Row locks only, never escalated; disjoint key ranges do not wait for each other. */
+    @Override
+    public boolean loadsOneTableConcurrently() {
+        return true;
+    }
+
     /**
      * The planner's own estimate: rows per page from the last ANALYZE or VACUUM times the table's pages now (so a
      * table that grew since is scaled up). A table never analyzed is counted.

@@ -149,4 +149,13 @@ class DialectSqlTest {
         assertThat(OracleDialect.fromOracleText(null)).isNull();
         assertThat(OracleDialect.fromOracleText(" a")).isEqualTo(" a");
     }
+
+    @Test
+    void onlyPostgreSqlTakesSeveralLoadsOfOneTableAtOnce() {
+        assertThat(new PostgresDialect().loadsOneTableConcurrently()).isTrue();
+        // SQL Server may escalate a stream's row locks to a table lock while the others wait for the common commit;
+        // Oracle has not run against a real server. Both get one writer per entity.
+        assertThat(mssql.loadsOneTableConcurrently()).isFalse();
+        assertThat(oracle.loadsOneTableConcurrently()).isFalse();
+    }
 }
