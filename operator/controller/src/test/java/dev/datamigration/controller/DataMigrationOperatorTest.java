@@ -8,6 +8,7 @@ import static org.awaitility.Awaitility.await;
 import dev.datamigration.api.v1alpha1.AppPhase;
 import dev.datamigration.api.v1alpha1.AppStatus;
 import dev.datamigration.api.v1alpha1.DataMigration;
+import dev.datamigration.api.v1alpha1.DataMigrationSpec;
 import dev.datamigration.api.v1alpha1.DataMigrationStatus;
 import dev.datamigration.api.v1alpha1.Phase;
 import dev.datamigration.controller.testing.JobPlayer;
@@ -16,12 +17,16 @@ import dev.datamigration.controller.testing.PlatformSimulator;
 import dev.datamigration.platform.simulator.FaultRule;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -456,9 +461,7 @@ class DataMigrationOperatorTest {
         jobs.finishPlan("edited-plan", plan(app("Customers", 0, entities("Customer", 300))));
         jobs.awaitJob("edited-customers");
 
-        DataMigration current = harness.get("edited");
-        current.getSpec().setParallelism(5);
-        client.resource(current).update();
+        editSpec("edited", spec -> spec.setParallelism(5));
 
         DataMigrationStatus status = harness.awaitPhase("edited", Phase.Failed).getStatus();
         assertThat(status.getMessage()).isEqualTo("The spec was changed after the run started; the run stops: "
@@ -466,6 +469,25 @@ class DataMigrationOperatorTest {
         assertThat(jobs.job("edited-customers")).isNull();
         assertThat(platform.sideEffects()).containsExactly("Production maintenance on", "QA maintenance on",
                 "QA maintenance off");
+    }
+
+    /**
+     * Changes a spec as {@code kubectl edit} does: read, change, write, and again when the operator wrote the object
+     * (its status) in between (409 Conflict).
+     */
+    private void editSpec(String name, Consumer<DataMigrationSpec> change) {
+        for (int attempt = 1; ; attempt++) {
+            DataMigration current = harness.get(name);
+            change.accept(current.getSpec());
+            try {
+                client.resource(current).update();
+                return;
+            } catch (KubernetesClientException e) {
+                if (e.getCode() != 409 || attempt == 10) {
+                    throw e;
+                }
+            }
+        }
     }
 
     @Test
@@ -487,12 +509,15 @@ class DataMigrationOperatorTest {
         jobs.finishPlan("final-plan", plan(app("Customers", 0, entities("Customer", 300))));
         DataMigration done = harness.awaitPhase("final", Phase.Succeeded);
 
-        done.getSpec().setCancel(true);
-        client.resource(done).update();
+        // A merge patch, as kubectl patch sends it: no resourceVersion, so no conflict with a late status write (which
+        // the resourceVersion check below would still catch).
+        client.resources(DataMigration.class).inNamespace(done.getMetadata().getNamespace()).withName("final")
+                .patch(PatchContext.of(PatchType.JSON_MERGE), "{\"spec\":{\"cancel\":true}}");
         await().during(Duration.ofMillis(800)).atMost(Duration.ofSeconds(3)).until(() -> true);
         String version = harness.get("final").getMetadata().getResourceVersion();
         await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2)).until(() -> true);
         DataMigration after = harness.get("final");
+        assertThat(after.getSpec().getCancel()).isTrue();
         assertThat(after.getMetadata().getResourceVersion()).isEqualTo(version);
         assertThat(after.getStatus().getPhase()).isEqualTo(Phase.Succeeded);
         assertThat(after.getStatus().getConditions()).isEqualTo(done.getStatus().getConditions());
