@@ -1,5 +1,6 @@
 package dev.datamigration.engine.copy;
 
+import dev.datamigration.engine.Abandon;
 import dev.datamigration.engine.Await;
 import dev.datamigration.engine.ConnectionFactory;
 import dev.datamigration.engine.dialect.Dialect;
@@ -73,12 +74,6 @@ final class AsideChecks implements AutoCloseable {
         if (threads != null) {
             threads.shutdownNow();
         }
-        for (Connection c : opened) {
-            try {
-                c.close();
-            } catch (SQLException e) {
-                // An abandoned check; an error closing it is not the copy's failure.
-            }
-        }
+        Abandon.all(opened);
     }
 }

@@ -1,5 +1,6 @@
 package dev.datamigration.engine.copy;
 
+import dev.datamigration.engine.Abandon;
 import dev.datamigration.engine.ConnectionFactory;
 import dev.datamigration.engine.KeyRanges;
 import dev.datamigration.engine.MigrationException;
@@ -355,7 +356,7 @@ final class EntityLoader {
                     } catch (ExecutionException e) {
                         if (failure == null && runtimeFailure == null) {
                             // Stop the other streams: closing their connections ends their reads and writes.
-                            closeAll(opened);
+                            Abandon.all(opened);
                             if (e.getCause() instanceof SQLException sql) {
                                 failure = sql;
                             } else if (e.getCause() instanceof RuntimeException runtime) {
@@ -366,7 +367,7 @@ final class EntityLoader {
                         }
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
-                        closeAll(opened);
+                        Abandon.all(opened);
                         throw new SQLException("interrupted while copying " + entity.label(), "57014", e);
                     }
                 }
@@ -380,17 +381,7 @@ final class EntityLoader {
                 return total.get();
             } finally {
                 pool.shutdownNow();
-                closeAll(opened);
-            }
-        }
-
-        private static void closeAll(List<Connection> connections) {
-            for (Connection c : connections) {
-                try {
-                    c.close();
-                } catch (SQLException e) {
-                    // Closing is how a failed copy stops the other streams; their own errors are not the cause.
-                }
+                Abandon.all(opened);
             }
         }
     }

@@ -1,10 +1,12 @@
 package dev.datamigration.engine.copy;
 
+import dev.datamigration.engine.Abandon;
 import dev.datamigration.engine.ConnectionFactory;
 import dev.datamigration.engine.dialect.Dialect;
 import dev.datamigration.engine.verify.EntityVerifier;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
 
 /**
  * One source and one target connection with the loader, verifier and reference checks bound to them: an entity load
@@ -110,12 +112,6 @@ final class Lane implements AutoCloseable {
         if (!owned) {
             return;
         }
-        for (Connection c : new Connection[] {source, target}) {
-            try {
-                c.close();
-            } catch (SQLException e) {
-                // The lane is being abandoned; an error closing it is not the copy's failure.
-            }
-        }
+        Abandon.all(List.of(source, target));
     }
 }

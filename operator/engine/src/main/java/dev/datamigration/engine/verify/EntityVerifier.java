@@ -1,5 +1,6 @@
 package dev.datamigration.engine.verify;
 
+import dev.datamigration.engine.Abandon;
 import dev.datamigration.engine.Await;
 import dev.datamigration.engine.ConnectionFactory;
 import dev.datamigration.engine.KeyRanges;
@@ -157,7 +158,7 @@ public final class EntityVerifier {
             return rows;
         } finally {
             pool.shutdownNow();
-            closeAll(opened);
+            Abandon.all(opened);
         }
     }
 
@@ -166,18 +167,8 @@ public final class EntityVerifier {
             return Await.result(part, "verifying " + plan.label());
         } catch (SQLException | RuntimeException e) {
             // Closing the connections stops the other parts' reads.
-            closeAll(opened);
+            Abandon.all(opened);
             throw e;
-        }
-    }
-
-    private static void closeAll(List<Connection> connections) {
-        for (Connection c : connections) {
-            try {
-                c.close();
-            } catch (SQLException e) {
-                // Abandoned read-only connections: an error closing one is not the verification's failure.
-            }
         }
     }
 
