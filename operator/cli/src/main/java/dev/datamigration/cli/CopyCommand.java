@@ -13,6 +13,7 @@ import dev.datamigration.cli.copy.JobSinks;
 import dev.datamigration.cli.copy.KubernetesAccess;
 import dev.datamigration.cli.copy.ProgressReporter;
 import dev.datamigration.cli.copy.TaskException;
+import dev.datamigration.cli.copy.TaskMasking;
 import dev.datamigration.engine.Engine;
 import dev.datamigration.engine.copy.CheckpointStore;
 import dev.datamigration.engine.copy.CopyOptions;
@@ -106,6 +107,6 @@ public final class CopyCommand extends JobCommand implements Callable<Integer> {
             throw new TaskException("concurrentEntities must be between 1 and 8, not " + entities);
         }
         return new CopyOptions(task.getExistingData() != ExistingData.Append,
-                task.getIdentity() != IdentityMode.Remap, policy, batch, streams, entities);
+                task.getIdentity() != IdentityMode.Remap, policy, batch, streams, entities, TaskMasking.of(task));
     }
 }

@@ -11,6 +11,7 @@ import dev.datamigration.cli.copy.PlanReports;
 import dev.datamigration.cli.copy.ProgressReporter;
 import dev.datamigration.cli.copy.ProgressSink;
 import dev.datamigration.cli.copy.TaskFiles;
+import dev.datamigration.cli.copy.TaskMasking;
 import dev.datamigration.engine.Engine;
 import dev.datamigration.engine.plan.Plan;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -55,7 +56,7 @@ public final class PlanCommand extends JobCommand implements Callable<Integer> {
         ProgressReporter progress = new ProgressReporter(null, sinks.all(), Clock.systemUTC(), Duration.ofSeconds(2),
                 err);
         try (JobConnections db = JobConnections.open(task)) {
-            Plan plan = Engine.plan(db.source(), db.target(), task.getApps());
+            Plan plan = Engine.plan(db.source(), db.target(), task.getApps(), TaskMasking.of(task));
             out.print(PlanReports.summary(plan));
             String json = TaskFiles.toJson(PlanReports.toReport(plan));
             for (ProgressSink sink : sinks.all()) {

@@ -9,6 +9,8 @@ import dev.datamigration.engine.copy.CopyResult;
 import dev.datamigration.engine.copy.ProgressListener;
 import dev.datamigration.engine.dialect.Dialect;
 import dev.datamigration.engine.dialect.Dialects;
+import dev.datamigration.engine.mask.MaskingPlanner;
+import dev.datamigration.engine.mask.MaskingSpec;
 import dev.datamigration.engine.plan.Plan;
 import dev.datamigration.engine.plan.Planner;
 import dev.datamigration.engine.remap.Remaps;
@@ -34,15 +36,28 @@ public final class Engine {
 
     /** Reads both catalogs and plans the copy of {@code apps} (["*"] = every active app with entities). */
     public static Plan plan(Connection source, Connection target, List<String> apps) throws SQLException {
-        return plan(source, dialectOf(source), target, dialectOf(target), apps);
+        return plan(source, target, apps, MaskingSpec.NONE);
+    }
+
+    /** {@link #plan(Connection, Connection, List)} with masking rules: each rule is resolved or refused. */
+    public static Plan plan(Connection source, Connection target, List<String> apps, MaskingSpec masking)
+            throws SQLException {
+        return plan(source, dialectOf(source), target, dialectOf(target), apps, masking);
     }
 
     /** {@link #plan(Connection, Connection, List)} with explicit dialects. */
     public static Plan plan(Connection source, Dialect sourceDialect, Connection target, Dialect targetDialect,
                             List<String> apps) throws SQLException {
+        return plan(source, sourceDialect, target, targetDialect, apps, MaskingSpec.NONE);
+    }
+
+    /** {@link #plan(Connection, Connection, List, MaskingSpec)} with explicit dialects. */
+    public static Plan plan(Connection source, Dialect sourceDialect, Connection target, Dialect targetDialect,
+                            List<String> apps, MaskingSpec masking) throws SQLException {
         Catalog sourceCatalog = new CatalogReader(sourceDialect).read(source, "source");
         Catalog targetCatalog = new CatalogReader(targetDialect).read(target, "target");
-        return Planner.plan(sourceCatalog, targetCatalog, apps, table -> sourceDialect.countRows(source, table));
+        Plan plan = Planner.plan(sourceCatalog, targetCatalog, apps, table -> sourceDialect.countRows(source, table));
+        return MaskingPlanner.apply(plan, targetCatalog, masking);
     }
 
     /** Plans {@code scope} and copies {@code app}, resuming from {@code checkpoints}. */
@@ -86,8 +101,8 @@ public final class Engine {
         Catalog targetCatalog = new CatalogReader(targetDialect).read(target, "target");
         // Row counts only size progress and parallel work here: the statistics' estimate spares a scan of every
         // table (the plan Job counts exactly).
-        Plan plan = Planner.plan(sourceCatalog, targetCatalog, scope,
-                table -> sourceDialect.estimateRows(source, table));
+        Plan plan = MaskingPlanner.apply(Planner.plan(sourceCatalog, targetCatalog, scope,
+                table -> sourceDialect.estimateRows(source, table)), targetCatalog, options.masking());
         plan.warnings().forEach(listener::warning);
         return new AppCopier(source, sourceDialect, target, targetDialect, new Remaps(sourceCatalog, targetCatalog),
                 options, checkpoints, listener, sourceConnections, targetConnections).copy(plan, app);

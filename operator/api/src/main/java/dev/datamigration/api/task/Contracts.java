@@ -17,6 +17,11 @@ public final class Contracts {
     /** Where the Job mounts the source and target credentials Secrets (files username, password). */
     public static final String SOURCE_CREDENTIALS_DIR = "/etc/datamigration/secrets/source";
     public static final String TARGET_CREDENTIALS_DIR = "/etc/datamigration/secrets/target";
+    /** Where the Job mounts the masking key Secret (file {@code key}), when the migration masks attributes. */
+    public static final String MASKING_KEY_DIR = "/etc/datamigration/secrets/masking";
+    public static final String MASKING_KEY_FILE = "key";
+    /** Shortest masking key accepted, in bytes (the copier's MaskingKey refuses shorter ones too). */
+    public static final int MASKING_KEY_MIN_BYTES = 16;
 
     /** Keys in a Job's progress ConfigMap {@code <job>-progress}. */
     public static final String PROGRESS_KEY = "progress.json";

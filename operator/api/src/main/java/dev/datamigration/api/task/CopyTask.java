@@ -41,8 +41,11 @@ public class CopyTask {
     /** User matching. */
     private UsersSpec users;
 
-    /** Attributes masked in flight. */
+    /** Attributes masked in flight (every rule of the migration: rules may name any app, or "*"). */
     private List<MaskingRule> masking;
+
+    /** Directory holding the file {@code key}, the masking key (a mounted Secret); null without masking rules. */
+    private String maskingKeyDir;
 
     /** Rows per committed batch. */
     private Integer batchSize = 10000;
@@ -142,6 +145,14 @@ public class CopyTask {
 
     public void setMasking(List<MaskingRule> masking) {
         this.masking = masking;
+    }
+
+    public String getMaskingKeyDir() {
+        return maskingKeyDir;
+    }
+
+    public void setMaskingKeyDir(String maskingKeyDir) {
+        this.maskingKeyDir = maskingKeyDir;
     }
 
     public Integer getBatchSize() {

@@ -19,6 +19,9 @@ public class PlannedApp {
     /** Entities in load order. */
     private List<PlannedEntity> entities;
 
+    /** Attributes the copy masks in flight, as Entity.Attribute (Strategy); empty when none. */
+    private List<String> maskedAttributes;
+
     public String getName() {
         return name;
     }
@@ -49,5 +52,13 @@ public class PlannedApp {
 
     public void setEntities(List<PlannedEntity> entities) {
         this.entities = entities;
+    }
+
+    public List<String> getMaskedAttributes() {
+        return maskedAttributes;
+    }
+
+    public void setMaskedAttributes(List<String> maskedAttributes) {
+        this.maskedAttributes = maskedAttributes;
     }
 }

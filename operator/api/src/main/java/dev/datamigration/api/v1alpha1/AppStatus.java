@@ -28,6 +28,9 @@ public class AppStatus {
     /** Names of the entities copied and verified. */
     private List<String> migratedEntities;
 
+    /** Attributes masked in flight in this app's copy, as Entity.Attribute (Strategy). */
+    private List<String> maskedAttributes;
+
     /** Why it failed, naming the entity and cause. */
     private String message;
 
@@ -93,5 +96,13 @@ public class AppStatus {
 
     public void setMessage(String message) {
         this.message = message;
+    }
+
+    public List<String> getMaskedAttributes() {
+        return maskedAttributes;
+    }
+
+    public void setMaskedAttributes(List<String> maskedAttributes) {
+        this.maskedAttributes = maskedAttributes;
     }
 }

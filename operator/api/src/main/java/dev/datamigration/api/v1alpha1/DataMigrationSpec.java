@@ -47,9 +47,13 @@ public class DataMigrationSpec {
     @ValidationRule(value="self == oldSelf",message="users is immutable")
     private UsersSpec users;
 
-    /** Attributes masked in flight. */
+    /** Attributes masked in flight, before they are written or hashed for verification. Needs maskingKeySecret. */
     @ValidationRule(value="self == oldSelf",message="masking is immutable")
     private List<MaskingRule> masking;
+
+    /** Secret whose key `key` (at least 16 bytes) keys the Hash and Email masking strategies; required when masking has rules. The same key gives the same masked values on every run; another key changes all of them. */
+    @ValidationRule(value="self == oldSelf",message="maskingKeySecret is immutable")
+    private String maskingKeySecret;
 
     /** App copy Jobs running at once. */
     @Default("2")
@@ -134,6 +138,14 @@ public class DataMigrationSpec {
 
     public void setMasking(List<MaskingRule> masking) {
         this.masking = masking;
+    }
+
+    public String getMaskingKeySecret() {
+        return maskingKeySecret;
+    }
+
+    public void setMaskingKeySecret(String maskingKeySecret) {
+        this.maskingKeySecret = maskingKeySecret;
     }
 
     public Integer getParallelism() {

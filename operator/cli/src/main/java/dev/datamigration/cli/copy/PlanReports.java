@@ -28,6 +28,8 @@ public final class PlanReports {
         app.setWave(a.wave());
         app.setDependsOn(List.copyOf(a.dependsOn()));
         app.setEntities(a.entities().stream().map(PlanReports::entity).toList());
+        List<String> masked = a.maskedAttributes();
+        app.setMaskedAttributes(masked.isEmpty() ? null : masked);
         return app;
     }
 
@@ -54,6 +56,9 @@ public final class PlanReports {
             for (EntityPlan e : app.entities()) {
                 sb.append(String.format("  %2d. %-30s %s -> %s  %,d rows%n", i++, e.module() + "." + e.name(),
                         e.sourceTable(), e.targetTable(), e.estimatedRows()));
+            }
+            if (!app.maskedAttributes().isEmpty()) {
+                sb.append("  masked in flight: ").append(String.join(", ", app.maskedAttributes())).append('\n');
             }
         }
         if (!plan.warnings().isEmpty()) {

@@ -23,6 +23,8 @@ import io.fabric8.kubernetes.api.model.VolumeMount;
 import io.fabric8.kubernetes.api.model.VolumeMountBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -128,7 +130,7 @@ public final class JobFactory {
                                     .withNewCapabilities().withDrop("ALL").endCapabilities()
                                     .withNewSeccompProfile().withType("RuntimeDefault").endSeccompProfile()
                                 .endSecurityContext()
-                                .withVolumeMounts(mounts())
+                                .withVolumeMounts(mounts(migration))
                             .endContainer()
                             .withVolumes(volumes(migration, name))
                         .endSpec()
@@ -137,34 +139,44 @@ public final class JobFactory {
                 .build();
     }
 
-    private static List<VolumeMount> mounts() {
-        return List.of(
+    private static List<VolumeMount> mounts(DataMigration migration) {
+        List<VolumeMount> mounts = new ArrayList<>(List.of(
                 new VolumeMountBuilder().withName("task").withMountPath(Contracts.TASK_MOUNT_DIR).withReadOnly(true)
                         .build(),
                 new VolumeMountBuilder().withName("source-credentials")
                         .withMountPath(Contracts.SOURCE_CREDENTIALS_DIR).withReadOnly(true).build(),
                 new VolumeMountBuilder().withName("target-credentials")
                         .withMountPath(Contracts.TARGET_CREDENTIALS_DIR).withReadOnly(true).build(),
-                new VolumeMountBuilder().withName("tmp").withMountPath(TMP_DIR).build());
+                new VolumeMountBuilder().withName("tmp").withMountPath(TMP_DIR).build()));
+        if (TaskFactory.masks(migration.getSpec())) {
+            mounts.add(new VolumeMountBuilder().withName("masking-key").withMountPath(Contracts.MASKING_KEY_DIR)
+                    .withReadOnly(true).build());
+        }
+        return mounts;
     }
 
     private static List<Volume> volumes(DataMigration migration, String job) {
-        return List.of(
+        List<Volume> volumes = new ArrayList<>(List.of(
                 new VolumeBuilder().withName("task").withNewConfigMap()
                         .withName(ResourceNames.taskConfigMap(job)).withDefaultMode(0444).endConfigMap().build(),
                 secretVolume("source-credentials",
-                        migration.getSpec().getSource().getDatabase().getCredentialsSecret()),
+                        migration.getSpec().getSource().getDatabase().getCredentialsSecret(), "username", "password"),
                 secretVolume("target-credentials",
-                        migration.getSpec().getTarget().getDatabase().getCredentialsSecret()),
-                new VolumeBuilder().withName("tmp").withNewEmptyDir().endEmptyDir().build());
+                        migration.getSpec().getTarget().getDatabase().getCredentialsSecret(), "username", "password"),
+                new VolumeBuilder().withName("tmp").withNewEmptyDir().endEmptyDir().build()));
+        if (TaskFactory.masks(migration.getSpec())) {
+            volumes.add(secretVolume("masking-key", migration.getSpec().getMaskingKeySecret(),
+                    Contracts.MASKING_KEY_FILE));
+        }
+        return volumes;
     }
 
-    /** A Secret volume exposing only the two keys the copier reads, readable by the pod's user alone. */
-    private static Volume secretVolume(String name, String secret) {
+    /** A Secret volume exposing only the keys the copier reads, readable by the pod's user alone. */
+    private static Volume secretVolume(String name, String secret, String... keys) {
         return new VolumeBuilder().withName(name).withNewSecret()
                 .withSecretName(secret)
                 .withDefaultMode(0400)
-                .withItems(new KeyToPath("username", null, "username"), new KeyToPath("password", null, "password"))
+                .withItems(Arrays.stream(keys).map(key -> new KeyToPath(key, null, key)).toList())
                 .endSecret().build();
     }
 

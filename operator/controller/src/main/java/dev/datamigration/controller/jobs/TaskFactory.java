@@ -8,7 +8,6 @@ import dev.datamigration.api.v1alpha1.CopierSpec;
 import dev.datamigration.api.v1alpha1.DataMigration;
 import dev.datamigration.api.v1alpha1.DataMigrationSpec;
 import dev.datamigration.api.v1alpha1.DatabaseSpec;
-import dev.datamigration.api.v1alpha1.MaskingRule;
 import dev.datamigration.api.v1alpha1.Platform;
 import dev.datamigration.api.v1alpha1.UsersSpec;
 import dev.datamigration.controller.naming.ResourceNames;
@@ -27,7 +26,6 @@ public final class TaskFactory {
     public static CopyTask plan(DataMigration migration, String job) {
         CopyTask task = common(migration, job, TaskKind.Plan);
         task.setApps(List.copyOf(migration.getSpec().getApps()));
-        task.setMasking(masking(migration.getSpec(), null));
         return task;
     }
 
@@ -36,7 +34,6 @@ public final class TaskFactory {
         CopyTask task = common(migration, job, TaskKind.Copy);
         task.setApp(app);
         task.setApps(List.copyOf(scope));
-        task.setMasking(masking(migration.getSpec(), app));
         return task;
     }
 
@@ -53,6 +50,11 @@ public final class TaskFactory {
         task.setExistingData(spec.getExistingData());
         task.setIdentity(spec.getIdentity());
         task.setUsers(spec.getUsers() == null ? new UsersSpec() : spec.getUsers());
+        if (masks(spec)) {
+            // Every rule goes to every task: a rule may name any app or "*", and the copy plans the whole scope.
+            task.setMasking(List.copyOf(spec.getMasking()));
+            task.setMaskingKeyDir(Contracts.MASKING_KEY_DIR);
+        }
         CopierSpec copier = spec.getCopier();
         task.setBatchSize(copier == null || copier.getBatchSize() == null ? new CopierSpec().getBatchSize()
                 : copier.getBatchSize());
@@ -75,11 +77,8 @@ public final class TaskFactory {
         return endpoint;
     }
 
-    /** The masking rules a task needs: all of them for the plan, the app's own for a copy. */
-    private static List<MaskingRule> masking(DataMigrationSpec spec, String app) {
-        if (spec.getMasking() == null) {
-            return List.of();
-        }
-        return spec.getMasking().stream().filter(rule -> app == null || app.equals(rule.getApp())).toList();
+    /** Whether the migration masks attributes (and so its Jobs mount the masking key). */
+    public static boolean masks(DataMigrationSpec spec) {
+        return spec.getMasking() != null && !spec.getMasking().isEmpty();
     }
 }

@@ -29,6 +29,8 @@ public final class AppProgress {
         app.setEntities(counts(plannedEntities(planned), 0, 0));
         app.setRows(0L);
         app.setMigratedEntities(List.of());
+        app.setMaskedAttributes(planned.getMaskedAttributes() == null ? null
+                : List.copyOf(planned.getMaskedAttributes()));
         return app;
     }
 
@@ -95,6 +97,8 @@ public final class AppProgress {
         }
         app.setRows(source.getRows());
         app.setMigratedEntities(source.getMigratedEntities() == null ? null : List.copyOf(source.getMigratedEntities()));
+        app.setMaskedAttributes(source.getMaskedAttributes() == null ? null
+                : List.copyOf(source.getMaskedAttributes()));
         app.setMessage(source.getMessage());
         return app;
     }

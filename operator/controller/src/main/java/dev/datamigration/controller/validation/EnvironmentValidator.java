@@ -1,8 +1,10 @@
 package dev.datamigration.controller.validation;
 
+import dev.datamigration.api.task.Contracts;
 import dev.datamigration.api.v1alpha1.DataMigration;
 import dev.datamigration.api.v1alpha1.DataMigrationSpec;
 import dev.datamigration.api.v1alpha1.DatabaseSpec;
+import dev.datamigration.controller.jobs.TaskFactory;
 import dev.datamigration.controller.platform.PlatformEndpoints;
 import dev.datamigration.controller.platform.PlatformEndpoints.Endpoint;
 import dev.datamigration.controller.platform.PlatformEndpoints.Side;
@@ -12,6 +14,7 @@ import dev.datamigration.platform.PlatformClient;
 import dev.datamigration.platform.PlatformClient.AppDeployment;
 import dev.datamigration.platform.PlatformClient.Environment;
 import dev.datamigration.platform.PlatformException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +43,7 @@ public final class EnvironmentValidator {
         List<String> problems = new ArrayList<>();
         database(problems, namespace, spec.getSource().getDatabase(), "spec.source.database.credentialsSecret");
         database(problems, namespace, spec.getTarget().getDatabase(), "spec.target.database.credentialsSecret");
+        maskingKey(problems, namespace, spec);
         boolean credentialsOk = true;
         for (Side side : Side.values()) {
             Optional<Endpoint> endpoint = platform.endpoint(side);
@@ -71,6 +75,27 @@ public final class EnvironmentValidator {
             if (values.get().get(key) == null || values.get().get(key).isEmpty()) {
                 problems.add("Secret " + database.getCredentialsSecret() + " (" + path + ") has no key " + key);
             }
+        }
+    }
+
+    /** The masking key Secret of a migration with masking rules: present, with a key `key` long enough. */
+    private void maskingKey(List<String> problems, String namespace, DataMigrationSpec spec) {
+        String name = spec.getMaskingKeySecret();
+        if (!TaskFactory.masks(spec) || name == null || name.isBlank()) {
+            return;
+        }
+        Optional<Map<String, String>> values = secrets.read(namespace, name);
+        if (values.isEmpty()) {
+            problems.add("Secret " + name + " (spec.maskingKeySecret) does not exist");
+            return;
+        }
+        String key = values.get().get(Contracts.MASKING_KEY_FILE);
+        if (key == null || key.isBlank()) {
+            problems.add("Secret " + name + " (spec.maskingKeySecret) has no key " + Contracts.MASKING_KEY_FILE);
+        } else if (key.strip().getBytes(StandardCharsets.UTF_8).length < Contracts.MASKING_KEY_MIN_BYTES) {
+            problems.add("Secret " + name + " (spec.maskingKeySecret): the masking key has "
+                    + key.strip().getBytes(StandardCharsets.UTF_8).length + " bytes; at least "
+                    + Contracts.MASKING_KEY_MIN_BYTES + " are needed (e.g. openssl rand -base64 32)");
         }
     }
 

@@ -88,6 +88,11 @@ public final class SpecValidator {
         range(problems, spec.getParallelism(), 1, 32, "spec.parallelism");
         copier(problems, spec.getCopier());
         masking(problems, spec.getMasking(), spec.getApps());
+        if (spec.getMasking() != null && !spec.getMasking().isEmpty()
+                && (spec.getMaskingKeySecret() == null || spec.getMaskingKeySecret().isBlank())) {
+            problems.add("spec.maskingKeySecret is required when spec.masking has rules: a Secret whose key `key`"
+                    + " holds the masking key (at least 16 bytes)");
+        }
         return problems;
     }
 

@@ -1,5 +1,7 @@
 package dev.datamigration.engine.copy;
 
+import dev.datamigration.engine.mask.MaskingSpec;
+
 /**
  * How an app is copied. Only {@code replace} with preserved identities is supported so far; the copier refuses the
  * other combinations with a clear error before touching anything.
@@ -14,12 +16,23 @@ package dev.datamigration.engine.copy;
  * @param concurrentEntities  entities of the app loaded or verified at once, each on its own source and target
  *                            connection, when nothing orders them (no reference between them, no shared table); 1
  *                            copies them one after the other on the copy's own connections
+ * @param masking             the attributes masked in flight and the key of the keyed strategies
  */
 public record CopyOptions(boolean replaceExistingData, boolean preserveIdentity, UnmatchedUsers unmatchedUsers,
-                          int batchSize, int streams, int concurrentEntities) {
+                          int batchSize, int streams, int concurrentEntities, MaskingSpec masking) {
 
     /** Policy for references to users without a target user of the same username and tenant. */
     public enum UnmatchedUsers { FAIL, SET_NULL, CREATE }
+
+    public CopyOptions {
+        masking = masking == null ? MaskingSpec.NONE : masking;
+    }
+
+    public CopyOptions(boolean replaceExistingData, boolean preserveIdentity, UnmatchedUsers unmatchedUsers,
+                       int batchSize, int streams, int concurrentEntities) {
+        this(replaceExistingData, preserveIdentity, unmatchedUsers, batchSize, streams, concurrentEntities,
+                MaskingSpec.NONE);
+    }
 
     public CopyOptions(boolean replaceExistingData, boolean preserveIdentity, UnmatchedUsers unmatchedUsers,
                        int batchSize) {
@@ -36,15 +49,21 @@ public record CopyOptions(boolean replaceExistingData, boolean preserveIdentity,
 
     public CopyOptions withBatchSize(int size) {
         return new CopyOptions(replaceExistingData, preserveIdentity, unmatchedUsers, size, streams,
-                concurrentEntities);
+                concurrentEntities, masking);
     }
 
     public CopyOptions withStreams(int count) {
         return new CopyOptions(replaceExistingData, preserveIdentity, unmatchedUsers, batchSize, count,
-                concurrentEntities);
+                concurrentEntities, masking);
     }
 
     public CopyOptions withConcurrentEntities(int count) {
-        return new CopyOptions(replaceExistingData, preserveIdentity, unmatchedUsers, batchSize, streams, count);
+        return new CopyOptions(replaceExistingData, preserveIdentity, unmatchedUsers, batchSize, streams, count,
+                masking);
+    }
+
+    public CopyOptions withMasking(MaskingSpec spec) {
+        return new CopyOptions(replaceExistingData, preserveIdentity, unmatchedUsers, batchSize, streams,
+                concurrentEntities, spec);
     }
 }

@@ -81,11 +81,18 @@ public interface Dialect {
                 boolean nullable = rs.getInt("NULLABLE") != DatabaseMetaData.columnNoNulls;
                 String autoIncrement = rs.getString("IS_AUTOINCREMENT");
                 boolean hasDefault = rs.getString("COLUMN_DEF") != null || "YES".equalsIgnoreCase(autoIncrement);
+                ValueKind kind = kindOf(jdbcType, typeName);
+                int size = kind == ValueKind.TEXT ? textSize(rs.getInt("COLUMN_SIZE")) : 0;
                 columns.add(new PhysicalColumn(rs.getString("COLUMN_NAME"), jdbcType, typeName, nullable, hasDefault,
-                        kindOf(jdbcType, typeName)));
+                        kind, size));
             }
         }
         return columns;
+    }
+
+    /** A text column's size in characters as {@link PhysicalColumn#size()} keeps it (0: unknown or unlimited). */
+    private static int textSize(int columnSize) {
+        return columnSize <= 0 || columnSize >= Integer.MAX_VALUE / 2 ? 0 : columnSize;
     }
 
     /** The value kind of a column type. */

@@ -85,6 +85,7 @@ public record OracleColumn(String name, String dataType, Integer charLength, Int
     }
 
     public PhysicalColumn toPhysical() {
-        return new PhysicalColumn(name, jdbcType(), sqlType(), nullable, hasDefault || identity(), kind());
+        return new PhysicalColumn(name, jdbcType(), sqlType(), nullable, hasDefault || identity(), kind(),
+                kind() == ValueKind.TEXT && !lob() && charLength != null ? charLength : 0);
     }
 }

@@ -89,6 +89,7 @@ public record SqlServerColumn(String name, String typeName, int maxLength, int p
     }
 
     public PhysicalColumn toPhysical() {
-        return new PhysicalColumn(name, jdbcType(), sqlType(), nullable, identity || hasDefault, kind());
+        return new PhysicalColumn(name, jdbcType(), sqlType(), nullable, identity || hasDefault, kind(),
+                kind() == ValueKind.TEXT && !unlimited() ? capacity() : 0);
     }
 }

@@ -5,6 +5,7 @@ import dev.datamigration.engine.dialect.Dialect;
 import dev.datamigration.engine.dialect.PhysicalColumn;
 import dev.datamigration.engine.dialect.ValueKind;
 import dev.datamigration.engine.dialect.Values;
+import dev.datamigration.engine.mask.Masker;
 import dev.datamigration.engine.plan.ColumnPlan;
 import dev.datamigration.engine.plan.EntityPlan;
 import dev.datamigration.engine.plan.RefKind;
@@ -24,7 +25,8 @@ import java.util.Set;
  * column's kind, remaps static, user and tenant references, fills constants, and writes NULL into deferred columns
  * in the {@link Mode#LOAD} pass. The output array is reused between rows (no per-row maps). Values that cannot be
  * remapped become NULL and are counted per column ({@link #unmappedReport()}), except unmatched users under the Fail
- * policy, which stop the copy.
+ * policy, which stop the copy. Masked columns ({@link ColumnPlan#mask()}) are rewritten last, so every path that
+ * writes or hashes a row (bulk writers, parallel streams, the verification's source side) sees only masked values.
  */
 public final class RowTransformer {
 
@@ -48,6 +50,7 @@ public final class RowTransformer {
     /** Per static reference column: source value as read -> target value as written, for values that map. */
     private final Map<Object, Object>[] resolvedStatic;
     private final boolean[] nullInThisPass;
+    private final Masker[] masks;
     private final Object[] sourceValues;
     private final Object[] row;
     private final long[] unmapped;
@@ -72,8 +75,10 @@ public final class RowTransformer {
         this.staticMaps = new Map[columns.length];
         this.resolvedStatic = new Map[columns.length];
         this.nullInThisPass = new boolean[columns.length];
+        this.masks = new Masker[columns.length];
         for (int i = 0; i < columns.length; i++) {
             ColumnPlan c = columns[i];
+            masks[i] = c.mask();
             samples.add(new LinkedHashSet<>());
             nullInThisPass[i] = mode == Mode.LOAD && c.deferred();
             if (!c.copied() || nullInThisPass[i]) {
@@ -142,8 +147,7 @@ public final class RowTransformer {
             } else if (sourceIndex[i] < 0) {
                 row[i] = c.constant();
             } else {
-                Object value = sourceValues[sourceIndex[i]];
-                row[i] = value == null ? null : remap(i, c, value);
+                row[i] = value(i, c);
             }
         }
         return row;
@@ -162,21 +166,31 @@ public final class RowTransformer {
             } else if (sourceIndex[i] < 0) {
                 row[i] = columns[i].constant();
             } else {
-                Object value = sourceValues[sourceIndex[i]];
-                row[i] = value == null ? null : remap(i, columns[i], value);
+                row[i] = value(i, columns[i]);
             }
         }
         return row;
     }
 
+    /** The target value of copied column {@code i}: remapped, then masked. NULL stays NULL. */
+    private Object value(int i, ColumnPlan c) {
+        Object value = sourceValues[sourceIndex[i]];
+        if (value == null) {
+            return null;
+        }
+        Object remapped = remap(i, c, value);
+        return masks[i] == null || remapped == null ? remapped : masks[i].mask(remapped);
+    }
+
     /**
      * For each target column, the source field (in {@link #sourceColumnDefs()} order) it copies unchanged (no remap, no
-     * constant, not deferred in this pass), or -1: the candidates for taking a field's bytes as they are.
+     * mask, no constant, not deferred in this pass), or -1: the candidates for taking a field's bytes as they are.
      */
     public int[] plainSources() {
         int[] plain = new int[columns.length];
         for (int i = 0; i < columns.length; i++) {
-            boolean plainCopy = !nullInThisPass[i] && sourceIndex[i] >= 0 && columns[i].ref() == RefKind.NONE;
+            boolean plainCopy = !nullInThisPass[i] && sourceIndex[i] >= 0 && columns[i].ref() == RefKind.NONE
+                    && masks[i] == null;
             plain[i] = plainCopy ? sourceIndex[i] : -1;
         }
         return plain;

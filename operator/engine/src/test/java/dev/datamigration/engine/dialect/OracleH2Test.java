@@ -63,7 +63,7 @@ class OracleH2Test {
         assertThat(dialect.tableNames(c)).containsExactly(ALWAYS, IDENT, ORDER);
         assertThat(dialect.columns(c, ORDER)).containsExactly(
                 new PhysicalColumn("ID", Types.NUMERIC, "NUMBER(10)", false, false, ValueKind.INTEGER),
-                new PhysicalColumn("NAME", Types.VARCHAR, "VARCHAR2(50)", true, true, ValueKind.TEXT),
+                new PhysicalColumn("NAME", Types.VARCHAR, "VARCHAR2(50)", true, true, ValueKind.TEXT, 50),
                 new PhysicalColumn("NOTES", Types.CLOB, "CLOB", true, false, ValueKind.TEXT),
                 new PhysicalColumn("AMOUNT", Types.NUMERIC, "NUMBER(37,8)", true, true, ValueKind.DECIMAL),
                 new PhysicalColumn("ISACTIVE", Types.NUMERIC, "NUMBER(1)", true, true, ValueKind.BOOLEAN),

@@ -62,7 +62,7 @@ class SqlServerH2Test {
         assertThat(dialect.tableNames(c)).containsExactly(IDENT, ORDER);
         assertThat(dialect.columns(c, ORDER)).containsExactly(
                 new PhysicalColumn("ID", Types.INTEGER, "int", false, false, ValueKind.INTEGER),
-                new PhysicalColumn("NAME", Types.NVARCHAR, "nvarchar(50)", true, true, ValueKind.TEXT),
+                new PhysicalColumn("NAME", Types.NVARCHAR, "nvarchar(50)", true, true, ValueKind.TEXT, 50),
                 new PhysicalColumn("NOTES", Types.NVARCHAR, "nvarchar(max)", true, false, ValueKind.TEXT),
                 new PhysicalColumn("AMOUNT", Types.DECIMAL, "decimal(37,8)", true, true, ValueKind.DECIMAL),
                 new PhysicalColumn("ISACTIVE", Types.BIT, "bit", true, true, ValueKind.BOOLEAN),
@@ -71,7 +71,7 @@ class SqlServerH2Test {
                 new PhysicalColumn("DUEDATE", Types.DATE, "date", true, false, ValueKind.DATE),
                 new PhysicalColumn("DUETIME", Types.TIME, "time(7)", true, false, ValueKind.TIME),
                 new PhysicalColumn("PHOTO", Types.VARBINARY, "varbinary(max)", true, false, ValueKind.BINARY),
-                new PhysicalColumn("TOKEN", Types.CHAR, "uniqueidentifier", true, false, ValueKind.TEXT),
+                new PhysicalColumn("TOKEN", Types.CHAR, "uniqueidentifier", true, false, ValueKind.TEXT, 36),
                 new PhysicalColumn("BIGID", Types.BIGINT, "bigint", true, false, ValueKind.INTEGER),
                 new PhysicalColumn("CUSTOMERID", Types.INTEGER, "int", true, false, ValueKind.INTEGER));
         assertThat(dialect.describe(c, IDENT)).containsExactly(
