@@ -10,6 +10,7 @@ import dev.datamigration.api.v1alpha1.AppStatus;
 import dev.datamigration.api.v1alpha1.DataMigration;
 import dev.datamigration.api.v1alpha1.DataMigrationSpec;
 import dev.datamigration.api.v1alpha1.DataMigrationStatus;
+import dev.datamigration.api.v1alpha1.MaskingRule;
 import dev.datamigration.api.v1alpha1.Phase;
 import dev.datamigration.controller.testing.JobPlayer;
 import dev.datamigration.controller.testing.OperatorHarness;
@@ -398,12 +399,21 @@ class DataMigrationOperatorTest {
         migration.getSpec().getTarget().getDatabase().setCredentialsSecret("broken-writer");
         migration.getSpec().getSource().getDatabase().setCredentialsSecret("missing-secret");
         migration.getSpec().getTarget().setEnvironment("Staging");
+        MaskingRule rule = new MaskingRule();
+        rule.setApp("Customers");
+        rule.setEntity("Customer");
+        rule.setAttribute("Email");
+        migration.getSpec().setMasking(List.of(rule));
+        migration.getSpec().setMaskingKeySecret("short-key");
+        harness.secret("short-key", Map.of("key", "only 12 bytes"));
         harness.create(migration);
 
         DataMigrationStatus status = harness.awaitPhase("invalid", Phase.Failed).getStatus();
-        assertThat(status.getMessage()).isEqualTo("4 problems: "
+        assertThat(status.getMessage()).isEqualTo("5 problems: "
                 + "Secret missing-secret (spec.source.database.credentialsSecret) does not exist; "
                 + "Secret broken-writer (spec.target.database.credentialsSecret) has no key password; "
+                + "Secret short-key (spec.maskingKeySecret): the masking key has 13 bytes; at least 16 are needed"
+                + " (e.g. openssl rand -base64 32); "
                 + "app Ghost is unknown in source environment Production; "
                 + "target environment Staging is unknown to the platform API");
         assertThat(platform.sideEffects()).isEmpty();

@@ -223,7 +223,8 @@ public final class SpecValidator {
             required(problems, rule.getApp(), path + ".app");
             required(problems, rule.getEntity(), path + ".entity");
             required(problems, rule.getAttribute(), path + ".attribute");
-            if (rule.getApp() != null && apps != null && !apps.contains(ALL_APPS) && !apps.contains(rule.getApp())) {
+            if (rule.getApp() != null && apps != null && !apps.contains(ALL_APPS) && !ALL_APPS.equals(rule.getApp())
+                    && !apps.contains(rule.getApp())) {
                 problems.add(path + ".app " + rule.getApp() + " is not one of spec.apps");
             }
         }

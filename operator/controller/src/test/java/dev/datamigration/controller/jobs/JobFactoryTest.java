@@ -39,6 +39,7 @@ class JobFactoryTest {
         rule.setAttribute("Email");
         rule.setStrategy(MaskingStrategy.Email);
         migration.getSpec().setMasking(List.of(rule));
+        migration.getSpec().setMaskingKeySecret("masking-key");
     }
 
     @Test
@@ -101,8 +102,9 @@ class JobFactoryTest {
                 .containsExactly("task@/etc/datamigration/task:true",
                         "source-credentials@/etc/datamigration/secrets/source:true",
                         "target-credentials@/etc/datamigration/secrets/target:true",
-                        "tmp@/tmp:false");
-        assertThat(pod.getVolumes()).hasSize(4);
+                        "tmp@/tmp:false",
+                        "masking-key@/etc/datamigration/secrets/masking:true");
+        assertThat(pod.getVolumes()).hasSize(5);
         assertThat(pod.getVolumes().get(0).getConfigMap().getName()).isEqualTo("prod-to-qa-orders-task");
         assertThat(pod.getVolumes().get(1).getSecret().getSecretName()).isEqualTo("prod-db-readonly");
         assertThat(pod.getVolumes().get(1).getSecret().getDefaultMode()).isEqualTo(0400);
@@ -110,6 +112,22 @@ class JobFactoryTest {
                 .containsExactly("username", "password");
         assertThat(pod.getVolumes().get(2).getSecret().getSecretName()).isEqualTo("qa-db-writer");
         assertThat(pod.getVolumes().get(3).getEmptyDir()).isNotNull();
+        assertThat(pod.getVolumes().get(4).getSecret().getSecretName()).isEqualTo("masking-key");
+        assertThat(pod.getVolumes().get(4).getSecret().getDefaultMode()).isEqualTo(0400);
+        assertThat(pod.getVolumes().get(4).getSecret().getItems()).extracting(item -> item.getKey() + "->"
+                + item.getPath()).containsExactly("key->key");
+    }
+
+    @Test
+    @DisplayName("Without masking rules no masking key is mounted and the task names none")
+    void noMaskingNoKey() {
+        migration.getSpec().setMasking(null);
+        CopyTask task = TaskFactory.copy(migration, "prod-to-qa-orders", "Orders", List.of("Orders"));
+        Job job = factory.job(migration, "prod-to-qa-orders", task);
+        assertThat(job.getSpec().getTemplate().getSpec().getVolumes()).extracting(v -> v.getName())
+                .containsExactly("task", "source-credentials", "target-credentials", "tmp");
+        assertThat(task.getMasking()).isNull();
+        assertThat(task.getMaskingKeyDir()).isNull();
     }
 
     @Test
@@ -160,7 +178,10 @@ class JobFactoryTest {
         assertThat(read.getConcurrentEntities()).isEqualTo(1);
         assertThat(read.getProgressConfigMap()).isEqualTo("prod-to-qa-customers-progress");
         assertThat(read.getMasking()).extracting(MaskingRule::getAttribute).containsExactly("Email");
-        assertThat(TaskFactory.copy(migration, "prod-to-qa-orders", "Orders", List.of("Orders")).getMasking()).isEmpty();
+        assertThat(read.getMaskingKeyDir()).isEqualTo("/etc/datamigration/secrets/masking");
+        // Every task gets every rule: a rule may name "*", and each copy plans the whole scope.
+        assertThat(TaskFactory.copy(migration, "prod-to-qa-orders", "Orders", List.of("Orders")).getMasking())
+                .extracting(MaskingRule::getApp).containsExactly("Customers");
         assertThat(Serialization.asJson(factory.job(migration, "prod-to-qa-customers", task))).doesNotContain("r-secret");
     }
 }

@@ -164,6 +164,21 @@ class SpecValidatorTest {
                 "spec.copier.backoffLimit must be between 0 and 20, got 21",
                 "spec.copier.activeDeadlineSeconds must be at least 60, got 30",
                 "spec.masking[0].attribute is required",
-                "spec.masking[0].app Billing is not one of spec.apps");
+                "spec.masking[0].app Billing is not one of spec.apps",
+                "spec.maskingKeySecret is required when spec.masking has rules: a Secret whose key `key` holds the"
+                        + " masking key (at least 16 bytes)");
+    }
+
+    @Test
+    @DisplayName("A masking rule may name every app with *; with its key Secret named it is valid")
+    void maskingWildcardAndKey() {
+        DataMigration migration = valid();
+        MaskingRule rule = new MaskingRule();
+        rule.setApp("*");
+        rule.setEntity("*");
+        rule.setAttribute("Email");
+        migration.getSpec().setMasking(List.of(rule));
+        migration.getSpec().setMaskingKeySecret("masking-key");
+        assertThat(SpecValidator.validate(migration)).isEmpty();
     }
 }
