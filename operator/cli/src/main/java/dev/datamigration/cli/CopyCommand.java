@@ -12,6 +12,7 @@ import dev.datamigration.cli.copy.JobConnections;
 import dev.datamigration.cli.copy.JobSinks;
 import dev.datamigration.cli.copy.KubernetesAccess;
 import dev.datamigration.cli.copy.ProgressReporter;
+import dev.datamigration.cli.copy.SupportedTargets;
 import dev.datamigration.cli.copy.TaskException;
 import dev.datamigration.cli.copy.TaskMasking;
 import dev.datamigration.engine.Engine;
@@ -68,6 +69,13 @@ public final class CopyCommand extends JobCommand implements Callable<Integer> {
         JobSinks sinks = new JobSinks(task, options.progressFile(), null, kubernetes);
         ProgressReporter progress = new ProgressReporter(task.getApp(), sinks.all(), Clock.systemUTC(),
                 Duration.ofSeconds(2), err);
+        try {
+            SupportedTargets.require(task);
+        } catch (TaskException e) {
+            err.println("copy failed: " + e.getMessage());
+            progress.failed(e.getMessage());
+            return ExitCodes.of(e);
+        }
         try (JobConnections db = JobConnections.open(task)) {
             CheckpointStore checkpoints = checkpointFile != null ? new FileCheckpointStore(checkpointFile)
                     : sinks.configMap().<CheckpointStore>map(ConfigMapCheckpointStore::new)

@@ -10,6 +10,8 @@ import dev.datamigration.cli.copy.KubernetesAccess;
 import dev.datamigration.cli.copy.PlanReports;
 import dev.datamigration.cli.copy.ProgressReporter;
 import dev.datamigration.cli.copy.ProgressSink;
+import dev.datamigration.cli.copy.SupportedTargets;
+import dev.datamigration.cli.copy.TaskException;
 import dev.datamigration.cli.copy.TaskFiles;
 import dev.datamigration.cli.copy.TaskMasking;
 import dev.datamigration.engine.Engine;
@@ -55,6 +57,13 @@ public final class PlanCommand extends JobCommand implements Callable<Integer> {
         JobSinks sinks = new JobSinks(task, options.progressFile(), planFile, kubernetes);
         ProgressReporter progress = new ProgressReporter(null, sinks.all(), Clock.systemUTC(), Duration.ofSeconds(2),
                 err);
+        try {
+            SupportedTargets.require(task);
+        } catch (TaskException e) {
+            err.println("plan failed: " + e.getMessage());
+            progress.failed(e.getMessage());
+            return ExitCodes.of(e);
+        }
         try (JobConnections db = JobConnections.open(task)) {
             Plan plan = Engine.plan(db.source(), db.target(), task.getApps(), TaskMasking.of(task));
             out.print(PlanReports.summary(plan));

@@ -2,6 +2,7 @@ package dev.datamigration.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.datamigration.api.task.Contracts;
 import dev.datamigration.api.task.CopyTask;
 import dev.datamigration.api.task.DatabaseEndpoint;
@@ -11,6 +12,9 @@ import dev.datamigration.api.task.PlanReport;
 import dev.datamigration.api.task.PlannedApp;
 import dev.datamigration.api.task.Progress;
 import dev.datamigration.api.task.TaskKind;
+import dev.datamigration.api.v1alpha1.MaskingRule;
+import dev.datamigration.api.v1alpha1.MaskingStrategy;
+import dev.datamigration.api.v1alpha1.Platform;
 import dev.datamigration.api.v1alpha1.UnmatchedUsers;
 import dev.datamigration.api.v1alpha1.UsersSpec;
 import dev.datamigration.cli.copy.ConfigMapCheckpointStore;
@@ -262,6 +266,55 @@ class CopyAndPlanCommandTest {
                 .isEqualTo(Contracts.EXIT_PERMANENT);
         assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("copy failed: concurrentEntities must be between 1"
                 + " and 8, not 0\n");
+    }
+
+    @Test
+    void anOdcTargetIsRefusedBeforeAnyConnection() throws Exception {
+        CopyTask task = task(TaskKind.Plan, null);
+        task.getTarget().setPlatform(Platform.ODC);
+        task.getTarget().setUrl("jdbc:postgresql://127.0.0.1:1/nothing?connectTimeout=2");
+        assertThat(run(new PlanCommand(Optional::empty, stream(out), stream(err)), "--task", write(task).toString()))
+                .isEqualTo(Contracts.EXIT_PERMANENT);
+        assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("plan failed: target platform ODC is not"
+                + " supported yet: the copier cannot map O11 entities to an ODC stage's tables (planned; see"
+                + " docs/user-guide.md section 8). Nothing was read or written, and nothing was stopped or"
+                + " undeployed\n");
+    }
+
+    @Test
+    void planListsTheMaskedAttributesAndAShortMaskingKeyIsPermanentWithoutPrintingIt() throws Exception {
+        CopyTask task = task(TaskKind.Plan, null);
+        MaskingRule rule = new MaskingRule();
+        rule.setApp("Customers");
+        rule.setEntity("Customer");
+        rule.setAttribute("Email");
+        rule.setStrategy(MaskingStrategy.Email);
+        task.setMasking(List.of(rule));
+        Path keyDir = Files.createDirectories(dir.resolve("masking"));
+        Files.writeString(keyDir.resolve("key"), "a masking key of 32 bytes, as is\n");
+        task.setMaskingKeyDir(keyDir.toString());
+        Path planFile = dir.resolve("plan.json");
+        assertThat(run(new PlanCommand(Optional::empty, stream(out), stream(err)), "--task", write(task).toString(),
+                "--plan-file", planFile.toString())).isEqualTo(Contracts.EXIT_OK);
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("  masked in flight: Customer.Email (Email)\n");
+        PlanReport report = new ObjectMapper().readValue(planFile.toFile(), PlanReport.class);
+        assertThat(report.getApps()).filteredOn(a -> a.getName().equals("Customers")).singleElement()
+                .satisfies(a -> assertThat(a.getMaskedAttributes()).containsExactly("Customer.Email (Email)"));
+
+        Files.writeString(keyDir.resolve("key"), "tooshort\n");
+        err.reset();
+        assertThat(run(new PlanCommand(Optional::empty, stream(out), stream(err)), "--task", write(task).toString()))
+                .isEqualTo(Contracts.EXIT_PERMANENT);
+        assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("plan failed: the masking key has 8 bytes; at"
+                + " least 16 are needed (e.g. openssl rand -base64 32) (file " + keyDir.resolve("key") + ")\n")
+                .doesNotContain("tooshort");
+
+        task.setMaskingKeyDir(dir.resolve("no-such-dir").toString());
+        err.reset();
+        assertThat(run(new PlanCommand(Optional::empty, stream(out), stream(err)), "--task", write(task).toString()))
+                .isEqualTo(Contracts.EXIT_PERMANENT);
+        assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("plan failed: cannot read the masking key file "
+                + dir.resolve("no-such-dir").resolve("key") + " (NoSuchFileException)\n");
     }
 
     @Test
