@@ -12,6 +12,8 @@ import dev.datamigration.api.v1alpha1.DataMigrationSpec;
 import dev.datamigration.api.v1alpha1.DataMigrationStatus;
 import dev.datamigration.api.v1alpha1.MaskingRule;
 import dev.datamigration.api.v1alpha1.Phase;
+import dev.datamigration.api.v1alpha1.SourceDowntime;
+import dev.datamigration.api.v1alpha1.TargetDowntime;
 import dev.datamigration.controller.testing.JobPlayer;
 import dev.datamigration.controller.testing.OperatorHarness;
 import dev.datamigration.controller.testing.PlatformSimulator;
@@ -137,6 +139,25 @@ class DataMigrationOperatorTest {
                 .tag("outcome", "ok").counter().count()).isEqualTo(2.0);
         assertThat(harness.registry().getMeters()).anyMatch(meter -> meter.getId().getName()
                 .startsWith("operator.sdk."));
+    }
+
+    @Test
+    @DisplayName("KeepRunning and KeepDeployed: the copy runs with no platform side effect at all")
+    void noDowntime() {
+        DataMigration migration = harness.o11("live", "Customers");
+        migration.getSpec().getSource().setDowntime(SourceDowntime.KeepRunning);
+        migration.getSpec().getTarget().setDowntime(TargetDowntime.KeepDeployed);
+        harness.create(migration);
+        jobs.finishPlan("live-plan", plan(app("Customers", 0, entities("Customer", 300))));
+        jobs.succeedCopy("live-customers", "Customers", entities("Customer", 300));
+
+        DataMigrationStatus status = harness.awaitPhase("live", Phase.Succeeded).getStatus();
+        assertThat(platform.sideEffects()).isEmpty();
+        assertThat(status.getRows().getCopied()).isEqualTo(300L);
+        assertThat(status.getSource() == null || !Boolean.TRUE.equals(status.getSource().getStopRequested()))
+                .isTrue();
+        assertThat(status.getTarget() == null || status.getTarget().getUndeployRequested() == null
+                || status.getTarget().getUndeployRequested().isEmpty()).isTrue();
     }
 
     @Test

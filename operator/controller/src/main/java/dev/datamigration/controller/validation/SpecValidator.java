@@ -207,6 +207,11 @@ public final class SpecValidator {
         range(problems, copier.getStreams(), 1, 8, "spec.copier.streams");
         range(problems, copier.getConcurrentEntities(), 1, 8, "spec.copier.concurrentEntities");
         range(problems, copier.getBackoffLimit(), 0, 20, "spec.copier.backoffLimit");
+        if (copier.getResources() != null && copier.getResources().getClaims() != null
+                && !copier.getResources().getClaims().isEmpty()) {
+            problems.add("spec.copier.resources.claims is not supported: the copy pod declares no resource claims for"
+                    + " them to name; set requests and limits only");
+        }
         if (copier.getActiveDeadlineSeconds() != null && copier.getActiveDeadlineSeconds() < 60) {
             problems.add("spec.copier.activeDeadlineSeconds must be at least 60, got "
                     + copier.getActiveDeadlineSeconds());

@@ -139,7 +139,8 @@ class JobFactoryTest {
         copier.setActiveDeadlineSeconds(600L);
         copier.setStreams(4);
         copier.setConcurrentEntities(3);
-        copier.setResources(new ResourceRequirementsBuilder().addToLimits("memory", new Quantity("1Gi")).build());
+        copier.setResources(new ResourceRequirementsBuilder().addToLimits("memory", new Quantity("1Gi"))
+                .addToRequests("cpu", new Quantity("1")).build());
         migration.getSpec().setCopier(copier);
         assertThat(TaskFactory.copy(migration, "prod-to-qa-orders", "Orders", List.of("Orders")))
                 .extracting(CopyTask::getStreams, CopyTask::getConcurrentEntities).containsExactly(4, 3);
@@ -148,6 +149,7 @@ class JobFactoryTest {
         assertThat(container.getImage()).isEqualTo("mirror.example/dm:1.2");
         assertThat(container.getArgs()).containsExactly("plan", "--task", "/etc/datamigration/task/task.json");
         assertThat(container.getResources().getLimits()).containsEntry("memory", new Quantity("1Gi"));
+        assertThat(container.getResources().getRequests()).containsEntry("cpu", new Quantity("1"));
         assertThat(job.getSpec().getBackoffLimit()).isZero();
         assertThat(job.getSpec().getActiveDeadlineSeconds()).isEqualTo(600L);
         assertThat(job.getMetadata().getLabels()).containsEntry("datamigration.dev/task", "plan")

@@ -170,6 +170,18 @@ class SpecValidatorTest {
     }
 
     @Test
+    @DisplayName("Resource claims for the copy pod are refused: the pod declares none for them to name")
+    void resourceClaimsRefused() {
+        DataMigration migration = valid();
+        CopierSpec copier = new CopierSpec();
+        copier.setResources(new io.fabric8.kubernetes.api.model.ResourceRequirementsBuilder()
+                .addNewClaim().withName("gpu").endClaim().build());
+        migration.getSpec().setCopier(copier);
+        assertThat(SpecValidator.validate(migration)).containsExactly("spec.copier.resources.claims is not"
+                + " supported: the copy pod declares no resource claims for them to name; set requests and limits only");
+    }
+
+    @Test
     @DisplayName("A masking rule may name every app with *; with its key Secret named it is valid")
     void maskingWildcardAndKey() {
         DataMigration migration = valid();
