@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.datamigration.api.task.Contracts;
 import dev.datamigration.api.task.CopyTask;
 import dev.datamigration.api.task.DatabaseEndpoint;
+import dev.datamigration.api.task.EntityProgress;
 import dev.datamigration.api.task.EntityState;
 import dev.datamigration.api.task.JobState;
 import dev.datamigration.api.task.PlanReport;
@@ -36,6 +37,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.Statement;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
@@ -188,6 +191,63 @@ class CopyAndPlanCommandTest {
         try (Connection qa = dbs.connectQa()) {
             for (ExpectedEntity e : entities) {
                 assertThat(Rows.read(qa, e.targetTable())).as(e.targetTable()).isEqualTo(expected.rows(e.targetTable()));
+            }
+        }
+    }
+
+    /**
+     * A QA trigger refusing one row (RAISE EXCEPTION, SQLSTATE P0001) would refuse it on every retry: the copy exits
+     * 2, which the Job's podFailurePolicy turns into an immediate failure, and the refused entity's rolled-back load
+     * counts no rows in progress.json.
+     */
+    @Test
+    void aTargetTriggerRefusingARowExitsPermanentAndTheRolledBackEntityCountsNoRows() throws Exception {
+        ExpectedOutcome expected = factory.expected(factory.apps(), UnmatchedUserPolicy.SET_NULL);
+        String app = factory.apps().get(0);
+        List<ExpectedEntity> entities = expected.copiedEntities().stream().filter(e -> e.app().equals(app)).toList();
+        ExpectedEntity refused = entities.stream().max(Comparator.comparingLong(ExpectedEntity::sourceRows))
+                .orElseThrow();
+        long last = refused.sourceRows();
+        try (Connection qa = dbs.connectQa(); Statement st = qa.createStatement()) {
+            st.execute("CREATE SEQUENCE qa_inserted");
+            st.execute("CREATE FUNCTION qa_refuse() RETURNS trigger AS $$ BEGIN IF nextval('qa_inserted') = " + last
+                    + " THEN RAISE EXCEPTION 'row % refused by a QA trigger', " + last + "; END IF; RETURN NEW; END"
+                    + " $$ LANGUAGE plpgsql");
+            st.execute("CREATE TRIGGER qa_refuse BEFORE INSERT ON \"" + refused.targetTable() + "\" FOR EACH ROW"
+                    + " EXECUTE FUNCTION qa_refuse()");
+        }
+        try {
+            Path progressFile = dir.resolve("progress.json");
+            int code = run(new CopyCommand(Optional::empty, stream(out), stream(err)), "--task",
+                    write(task(TaskKind.Copy, app)).toString(), "--progress-file", progressFile.toString());
+            assertThat(code).as(err.toString()).isEqualTo(Contracts.EXIT_PERMANENT);
+            // (after the plan's warnings) the server's message, with the trigger and the COPY line
+            assertThat(err.toString(StandardCharsets.UTF_8)).contains("\ncopy failed: ERROR: row " + last
+                    + " refused by a QA trigger\n  Where: PL/pgSQL function qa_refuse() line 1 at RAISE\nCOPY "
+                    + refused.targetTable() + ", line " + last + "\n");
+            Progress progress = TaskFiles.JSON.readValue(progressFile.toFile(), Progress.class);
+            assertThat(progress.getState()).isEqualTo(JobState.Failed);
+            // The refused entity's load rolled back: 0 rows. The others count the rows their loads committed
+            // (verified, or copied and waiting for the refused entity), or nothing when they never started.
+            for (EntityProgress e : progress.getEntities()) {
+                long source = entities.stream().filter(x -> x.entity().equals(e.getName())).findFirst()
+                        .orElseThrow().sourceRows();
+                String expectedState = e.getName().equals(refused.entity()) ? "Failed 0"
+                        : e.getState() == EntityState.Pending ? "Pending null" : e.getState() + " " + source;
+                assertThat(e.getState() + " " + e.getCopiedRows()).as(e.getName()).isEqualTo(expectedState);
+            }
+            assertThat(progress.getEntities()).filteredOn(e -> e.getState() == EntityState.Failed)
+                    .extracting(EntityProgress::getName).containsExactly(refused.entity());
+            assertThat(progress.getEntities()).extracting(EntityProgress::getState)
+                    .doesNotContain(EntityState.Copying);
+            try (Connection qa = dbs.connectQa()) {
+                assertThat(Rows.count(qa, refused.targetTable())).isZero();
+            }
+        } finally {
+            try (Connection qa = dbs.connectQa(); Statement st = qa.createStatement()) {
+                st.execute("DROP TRIGGER qa_refuse ON \"" + refused.targetTable() + "\"");
+                st.execute("DROP FUNCTION qa_refuse()");
+                st.execute("DROP SEQUENCE qa_inserted");
             }
         }
     }

@@ -2,8 +2,9 @@ package dev.datamigration.engine;
 
 /**
  * A failure the caller can act on: the message names the app, entity, attribute or row concerned and never holds
- * credentials. {@link #permanent()} tells a Job runner whether a retry can help (connection lost) or not (bad input,
- * model mismatch, verification mismatch).
+ * credentials. {@link #permanent()} tells a Job runner that a retry cannot help (bad input, model mismatch,
+ * verification mismatch); not permanent means "not known to be": {@link FailureClassifier} then lets the cause, if
+ * any, decide.
  */
 public class MigrationException extends RuntimeException {
 

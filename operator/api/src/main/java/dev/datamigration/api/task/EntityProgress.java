@@ -15,7 +15,10 @@ public class EntityProgress {
     /** Rows in the source. */
     private Long sourceRows;
 
-    /** Rows written so far. */
+    /**
+     * Rows sent so far while Copying (in the load's open transaction); from Copied on, the rows the committed load
+     * wrote; 0 when the load failed and rolled back.
+     */
     private Long copiedRows;
 
     /** Content hash after verification. */

@@ -22,7 +22,7 @@ public class AppStatus {
     /** Entity counts of this app. */
     private EntityCounts entities;
 
-    /** Rows copied for this app. */
+    /** Rows copied for this app: rows of its entities whose load has committed. */
     private Long rows;
 
     /** Names of the entities copied and verified. */

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class RowCounts {
 
-    /** Rows copied so far. */
+    /** Rows copied so far: rows of entities whose load has committed (a load in progress counts once it commits). */
     private Long copied;
 
     /** Rows estimated by the plan. */

@@ -20,6 +20,12 @@ import java.util.Map;
  * Turns engine progress into the contract's progress.json and writes it to the sinks: at once on every state change,
  * and for row counts at most once per {@code interval} (about every 2 s). A sink that fails (the API server briefly
  * unreachable) is reported on stderr and does not stop the copy.
+ * <p>
+ * An entity's {@code copiedRows} is live while it is {@code Copying} (rows sent in its open transaction), and the rows
+ * its committed load wrote from {@code Copied} on. A load that fails is rolled back, so its entity ends {@code Failed}
+ * with 0; one that fails its verification keeps the committed count. When the app fails, entities still
+ * {@code Copying} were stopped and rolled back too: they go back to {@code Pending} with 0. The operator adds up only
+ * committed rows (see the controller's AppProgress).
  */
 public final class ProgressReporter implements ProgressListener {
 
@@ -99,6 +105,10 @@ public final class ProgressReporter implements ProgressListener {
     @Override
     public synchronized void entityFailed(EntityPlan e, String message) {
         EntityProgress p = entity(e);
+        if (p.getState() != EntityState.Copied) {
+            // the load failed: its transaction rolled back, nothing it sent is in the target
+            p.setCopiedRows(0L);
+        }
         p.setState(EntityState.Failed);
         p.setMessage(message);
         flush();
@@ -112,6 +122,9 @@ public final class ProgressReporter implements ProgressListener {
 
     @Override
     public synchronized void appFinished(String app, boolean succeeded, String message) {
+        if (!succeeded) {
+            rollBackStoppedLoads();
+        }
         progress.setState(succeeded ? JobState.Succeeded : JobState.Failed);
         progress.setMessage(message);
         flush();
@@ -119,9 +132,23 @@ public final class ProgressReporter implements ProgressListener {
 
     /** Marks the Job failed before or outside the engine's own reporting (bad task, plan errors). */
     public synchronized void failed(String message) {
+        rollBackStoppedLoads();
         progress.setState(JobState.Failed);
         progress.setMessage(message);
         flush();
+    }
+
+    /**
+     * Loads still running when the app failed were stopped (their connections closed) and rolled back: they are not
+     * copied, and a rerun loads them from the start.
+     */
+    private void rollBackStoppedLoads() {
+        for (EntityProgress p : progress.getEntities()) {
+            if (p.getState() == EntityState.Copying) {
+                p.setState(EntityState.Pending);
+                p.setCopiedRows(0L);
+            }
+        }
     }
 
     private EntityProgress entity(EntityPlan e) {

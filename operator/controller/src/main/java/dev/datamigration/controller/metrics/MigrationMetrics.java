@@ -44,7 +44,7 @@ public class MigrationMetrics {
                     .register(registry));
         }
         rowsCopied = Counter.builder("datamigration.rows.copied")
-                .description("Rows copied by the copy Jobs, as reported in their progress")
+                .description("Rows copied by the copy Jobs, counted when each entity's load commits")
                 .register(registry);
     }
 

@@ -7,14 +7,24 @@ import dev.datamigration.api.task.Progress;
 import dev.datamigration.api.v1alpha1.AppPhase;
 import dev.datamigration.api.v1alpha1.AppStatus;
 import dev.datamigration.api.v1alpha1.EntityCounts;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Turns one app's plan entry, Job outcome and progress document into its {@code status.apps[]} entry: counts,
  * rows, the names of the migrated (copied and verified) entities, and a message naming the failing entity.
+ * <p>
+ * Rows count once their entity's transaction has committed: the {@code copiedRows} of entities {@code Copied},
+ * {@code Verified} or {@code Failed} (the copier gives a failed load, which rolled back, 0; a failed verification
+ * keeps its committed rows). A load in progress ({@code Copying}) counts nothing yet, however far it has got.
  */
 public final class AppProgress {
+
+    /** Entity states whose {@code copiedRows} are committed in the target. */
+    private static final Set<EntityState> COMMITTED = EnumSet.of(EntityState.Copied, EntityState.Verified,
+            EntityState.Failed);
 
     private AppProgress() {
     }
@@ -49,8 +59,10 @@ public final class AppProgress {
                     : previous.getEntities().getTotal(), entities.size());
             app.setEntities(counts(total, migrated.size(), failed));
             app.setMigratedEntities(migrated);
-            app.setRows(entities.stream().map(EntityProgress::getCopiedRows).filter(Objects::nonNull)
-                    .mapToLong(Long::longValue).sum());
+            // Committed rows never go away within a Job: a retried pod starts its document afresh (every entity
+            // Pending) and re-reports the entities earlier attempts committed only once it has read its checkpoint.
+            long before = previous.getRows() == null ? 0 : previous.getRows();
+            app.setRows(Math.max(before, committedRows(entities)));
         }
         switch (outcome.state()) {
             case Running -> {
@@ -67,6 +79,12 @@ public final class AppProgress {
             }
         }
         return app;
+    }
+
+    /** The rows of the entities whose load has committed. */
+    static long committedRows(List<EntityProgress> entities) {
+        return entities.stream().filter(e -> COMMITTED.contains(e.getState())).map(EntityProgress::getCopiedRows)
+                .filter(Objects::nonNull).mapToLong(Long::longValue).sum();
     }
 
     /** Why an app failed: the failing entity and its cause when the copier said so, else the Job's reason. */

@@ -43,8 +43,17 @@ class AppProgressTest {
         return AppProgress.pending(planned, "dm-orders");
     }
 
+    private static Progress progress(JobState state, EntityProgress... entities) {
+        Progress progress = new Progress();
+        progress.setState(state);
+        progress.setEntities(List.of(entities));
+        return progress;
+    }
+
+    private static final JobOutcome RUNNING = new JobOutcome(JobOutcome.State.Running, null);
+
     @Test
-    @DisplayName("Running: counts verified entities, sums copied rows, keeps the plan's total")
+    @DisplayName("Running: counts verified entities, sums the committed rows only, keeps the plan's total")
     void running() {
         Progress progress = new Progress();
         progress.setState(JobState.Running);
@@ -55,7 +64,8 @@ class AppProgressTest {
         assertThat(app.getEntities().getTotal()).isEqualTo(3);
         assertThat(app.getEntities().getMigrated()).isEqualTo(1);
         assertThat(app.getEntities().getFailed()).isZero();
-        assertThat(app.getRows()).isEqualTo(3500L);
+        // OrderLine's 2,500 rows are in its open transaction: they count once it commits
+        assertThat(app.getRows()).isEqualTo(1000L);
         assertThat(app.getMigratedEntities()).containsExactly("Order");
         assertThat(app.getWave()).isEqualTo(1);
         assertThat(app.getJob()).isEqualTo("dm-orders");
@@ -72,6 +82,8 @@ class AppProgressTest {
         assertThat(app.getPhase()).isEqualTo(AppPhase.Failed);
         assertThat(app.getMessage()).isEqualTo("entity OrderLine: content hash differs: source 9f.. target 3a..");
         assertThat(app.getEntities().getFailed()).isEqualTo(1);
+        // a failed verification: OrderLine's load committed its 10 rows
+        assertThat(app.getRows()).isEqualTo(1010L);
 
         var job = new JobBuilder().withNewMetadata().withName("dm-orders").endMetadata().withNewStatus()
                 .addNewCondition().withType("Failed").withStatus("True").withReason("DeadlineExceeded")
@@ -82,6 +94,76 @@ class AppProgressTest {
         assertThat(noProgress.getMessage())
                 .isEqualTo("Job dm-orders failed (DeadlineExceeded): Job was active longer than specified deadline");
         assertThat(noProgress.getEntities().getTotal()).isEqualTo(3);
+    }
+
+    @Test
+    @DisplayName("A load that fails after partial progress counts 0: its transaction rolled back")
+    void failedLoadCountsNothing() {
+        AppStatus copying = AppProgress.observe(pendingOrders(), RUNNING, progress(JobState.Running,
+                entity("Order", EntityState.Verified, 300_000L, null),
+                entity("OrderLine", EntityState.Copied, 5L, null),
+                entity("OrderNote", EntityState.Copying, 250_000L, null)));
+        assertThat(copying.getRows()).isEqualTo(300_005L);
+        AppStatus failed = AppProgress.observe(copying, new JobOutcome(JobOutcome.State.Failed, "x"),
+                progress(JobState.Failed,
+                        entity("Order", EntityState.Verified, 300_000L, null),
+                        entity("OrderLine", EntityState.Verified, 5L, null),
+                        entity("OrderNote", EntityState.Failed, 0L, "ERROR: refused by a QA trigger")));
+        assertThat(failed.getPhase()).isEqualTo(AppPhase.Failed);
+        assertThat(failed.getRows()).isEqualTo(300_005L);
+        assertThat(failed.getEntities().getMigrated()).isEqualTo(2);
+        assertThat(failed.getEntities().getFailed()).isEqualTo(1);
+        assertThat(failed.getMessage()).isEqualTo("entity OrderNote: ERROR: refused by a QA trigger");
+    }
+
+    @Test
+    @DisplayName("A retried pod's fresh document does not take back the rows earlier attempts committed")
+    void resumedJob() {
+        AppStatus first = AppProgress.observe(pendingOrders(), RUNNING, progress(JobState.Running,
+                entity("Order", EntityState.Verified, 1000L, null),
+                entity("OrderLine", EntityState.Copied, 300L, null),
+                entity("OrderNote", EntityState.Copying, 70L, null)));
+        assertThat(first.getRows()).isEqualTo(1300L);
+        // the pod was evicted; the next one starts its document with every entity Pending
+        AppStatus restarted = AppProgress.observe(first, RUNNING, progress(JobState.Running,
+                entity("Order", EntityState.Pending, null, null),
+                entity("OrderLine", EntityState.Pending, null, null),
+                entity("OrderNote", EntityState.Pending, null, null)));
+        assertThat(restarted.getRows()).isEqualTo(1300L);
+        // it reports what its checkpoint holds, then reloads OrderNote from the start
+        AppStatus reloading = AppProgress.observe(restarted, RUNNING, progress(JobState.Running,
+                entity("Order", EntityState.Verified, 1000L, null),
+                entity("OrderLine", EntityState.Copied, 300L, null),
+                entity("OrderNote", EntityState.Copying, 14L, null)));
+        assertThat(reloading.getRows()).isEqualTo(1300L);
+        AppStatus done = AppProgress.observe(reloading, new JobOutcome(JobOutcome.State.Succeeded, null),
+                progress(JobState.Succeeded,
+                        entity("Order", EntityState.Verified, 1000L, null),
+                        entity("OrderLine", EntityState.Verified, 300L, null),
+                        entity("OrderNote", EntityState.Verified, 90L, null)));
+        assertThat(done.getRows()).isEqualTo(1390L);
+        assertThat(done.getEntities().getMigrated()).isEqualTo(3);
+    }
+
+    @Test
+    @DisplayName("Totals over apps count committed rows only: a failed app's rolled-back entity adds nothing")
+    void totalsAfterAFailedCopy() {
+        DataMigrationStatus status = new DataMigrationStatus();
+        AppStatus failed = AppProgress.observe(pendingOrders(), new JobOutcome(JobOutcome.State.Failed, "x"),
+                progress(JobState.Failed,
+                        entity("Order", EntityState.Verified, 5L, null),
+                        entity("OrderLine", EntityState.Failed, 0L, "ERROR: refused by a QA trigger"),
+                        entity("OrderNote", EntityState.Pending, 0L, null)));
+        AppStatus other = AppProgress.observe(pendingOrders(), new JobOutcome(JobOutcome.State.Succeeded, null),
+                progress(JobState.Succeeded,
+                        entity("Order", EntityState.Verified, 4L, null),
+                        entity("OrderLine", EntityState.Verified, 3L, null),
+                        entity("OrderNote", EntityState.Verified, 0L, null)));
+        status.setApps(List.of(failed, other));
+        Totals.apply(status);
+        assertThat(status.getRows().getCopied()).isEqualTo(12L);
+        assertThat(status.getProgress()).isEqualTo("4/6");
+        assertThat(status.getEntities().getFailed()).isEqualTo(1);
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.datamigration.engine.copy;
 
 import dev.datamigration.engine.Abandon;
 import dev.datamigration.engine.ConnectionFactory;
+import dev.datamigration.engine.FailureClassifier;
 import dev.datamigration.engine.KeyRanges;
 import dev.datamigration.engine.MigrationException;
 import dev.datamigration.engine.dialect.BulkReader;
@@ -164,12 +165,19 @@ final class EntityLoader {
             }
             long written = writer.finish();
             if (written != rows) {
-                throw new MigrationException(entity.label() + ": " + rows + " rows read but " + written + " written",
-                        false);
+                throw skipped(entity, rows, written);
             }
         }
         warnings.addAll(transformer.unmappedReport());
         return hashed ? hash : ContentHash.countOnly(rows);
+    }
+
+    /**
+     * The target took fewer (or more) rows than were sent: a target trigger or rule that skips rows (a BEFORE INSERT
+     * trigger returning NULL) does so again on a retry, so the failure is permanent.
+     */
+    private static MigrationException skipped(EntityPlan entity, long rows, long written) {
+        return MigrationException.permanent(entity.label() + ": " + rows + " rows read but " + written + " written");
     }
 
     private static ContentHash hashed(ContentHash hash) {
@@ -309,8 +317,7 @@ final class EntityLoader {
                 }
             });
             if (written.get() != rows) {
-                throw new MigrationException(entity.label() + ": " + rows + " rows read but " + written.get()
-                        + " written", false);
+                throw skipped(entity, rows, written.get());
             }
             return new Loaded(rows, hashed.get());
         }
@@ -348,34 +355,29 @@ final class EntityLoader {
                         return transformer;
                     }));
                 }
-                SQLException failure = null;
-                RuntimeException runtimeFailure = null;
+                Exception failure = null;
                 for (Future<RowTransformer> stream : streams) {
                     try {
                         merged.addUnmapped(stream.get());
                     } catch (ExecutionException e) {
-                        if (failure == null && runtimeFailure == null) {
+                        if (failure == null) {
                             // Stop the other streams: closing their connections ends their reads and writes.
                             Abandon.all(opened);
-                            if (e.getCause() instanceof SQLException sql) {
-                                failure = sql;
-                            } else if (e.getCause() instanceof RuntimeException runtime) {
-                                runtimeFailure = runtime;
-                            } else {
-                                runtimeFailure = new IllegalStateException(e.getCause());
-                            }
                         }
+                        failure = decisive(failure, e.getCause() instanceof SQLException
+                                || e.getCause() instanceof RuntimeException ? (Exception) e.getCause()
+                                : new IllegalStateException(e.getCause()));
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
                         Abandon.all(opened);
                         throw new SQLException("interrupted while copying " + entity.label(), "57014", e);
                     }
                 }
-                if (failure != null) {
-                    throw failure;
+                if (failure instanceof SQLException sql) {
+                    throw sql;
                 }
-                if (runtimeFailure != null) {
-                    throw runtimeFailure;
+                if (failure != null) {
+                    throw (RuntimeException) failure;
                 }
                 whenAllDone.run();
                 return total.get();
@@ -384,6 +386,24 @@ final class EntityLoader {
                 Abandon.all(opened);
             }
         }
+    }
+
+    /**
+     * Of two streams' failures, the one that decides the copy's exit code: the first permanent one, else the first;
+     * the other is kept as suppressed. The streams are awaited in range order, not in the order they failed: the
+     * stream whose row a target trigger refused may come after one stopped by the same failure (a broken shared
+     * COPY, a closed connection), and its permanent cause must not be lost to a transient-looking one.
+     */
+    private static Exception decisive(Exception kept, Exception next) {
+        if (kept == null || kept == next) {
+            return next;
+        }
+        if (!FailureClassifier.isPermanent(kept) && FailureClassifier.isPermanent(next)) {
+            next.addSuppressed(kept);
+            return next;
+        }
+        kept.addSuppressed(next);
+        return kept;
     }
 
     /** A step that may fail with an SQLException. */

@@ -98,8 +98,11 @@ final class EntityScheduler implements AutoCloseable {
                 continue;
             }
             loaded.add(entity.key());
+            // Committed by an earlier run: reported at once, so that a resumed copy's progress counts its rows.
             if (entry.step() == Checkpoint.Step.VERIFIED) {
                 listener.entityVerified(entity, entry.rows(), entry.hash(), 0);
+            } else {
+                listener.entityCopied(entity, entry.rows(), 0);
             }
         }
         // Hashes of the rows as written, for entities loaded in this run (a resumed copy verifies the others by

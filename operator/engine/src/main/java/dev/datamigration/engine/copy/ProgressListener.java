@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * Receives the progress of one app's copy. Called on the copying thread; implementations must be quick (throttle any
  * I/O). Every method has a no-op default. Entity order: started -> rows* -> copied -> verified, or failed at any point.
- * An entity found verified in the checkpoint is reported with {@link #entityVerified} only.
+ * An entity found verified in the checkpoint is reported with {@link #entityVerified} only, one found copied (loaded
+ * and committed by an earlier run, not verified yet) with {@link #entityCopied} (0 ms), then verified or failed.
  */
 public interface ProgressListener {
 
@@ -20,7 +21,10 @@ public interface ProgressListener {
     default void entityStarted(EntityPlan entity, long sourceRows) {
     }
 
-    /** Rows written so far in the current load (reported about every batch). */
+    /**
+     * Rows sent so far in the current load (reported about every batch), before its transaction commits: the load
+     * may still fail and roll them back. {@link #entityCopied} gives the committed count.
+     */
     default void rowsCopied(EntityPlan entity, long rows) {
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.datamigration.engine.ConnectionFactory;
 import dev.datamigration.engine.Engine;
+import dev.datamigration.engine.FailureClassifier;
 import dev.datamigration.engine.catalog.EntityKey;
 import dev.datamigration.engine.plan.AppPlan;
 import dev.datamigration.engine.plan.EntityPlan;
@@ -180,7 +181,8 @@ class ConcurrentEntitiesTest {
             String app = failing.name();
             assertThatThrownBy(() -> copy(dbs, factory.apps(), app, options, store, first, sources, targets))
                     .isInstanceOf(SQLException.class)
-                    .hasMessageContaining("refused by a test trigger");
+                    .hasMessageContaining("refused by a test trigger")
+                    .satisfies(e -> assertThat(FailureClassifier.isPermanent(e)).as("permanent").isTrue());
             assertThat(first.events).filteredOn(e -> e.startsWith("failed ")).singleElement()
                     .satisfies(e -> assertThat(e).startsWith("failed " + failed.label() + ": ")
                             .contains("refused by a test trigger"));

@@ -4,13 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.datamigration.engine.Engine;
+import dev.datamigration.engine.FailureClassifier;
 import dev.datamigration.engine.MigrationException;
 import dev.datamigration.engine.dialect.PostgresDialect;
+import dev.datamigration.engine.plan.EntityPlan;
 import dev.datamigration.engine.plan.Plan;
 import dev.datamigration.engine.testing.H2Dialect;
 import dev.datamigration.engine.testing.MiniO11;
 import dev.datamigration.engine.testing.SalesScenario;
 import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -184,6 +188,53 @@ class CopyFailuresTest {
                                 + " position 3 (PostgreSQL text cannot hold it)");
             }
         }
+        assertThat(scenario.target.rows("SELECT count(*) FROM \"osusr_t9_note\"")).containsExactly("0");
+    }
+
+    /**
+     * A QA trigger refusing one row (RAISE EXCEPTION, SQLSTATE P0001) refuses it on every retry: the failure is
+     * permanent, so the copy Job exits 2 and is not retried.
+     */
+    @Test
+    void aTriggerRaisingAnExceptionFailsTheEntityPermanentlyAndLeavesItEmpty() throws Exception {
+        scenario.target.sql("CREATE FUNCTION refuse() RETURNS trigger AS $$ BEGIN IF NEW.\"ID\" = 2 THEN RAISE"
+                + " EXCEPTION 'note % refused by a QA trigger', NEW.\"ID\"; END IF; RETURN NEW; END $$ LANGUAGE plpgsql");
+        scenario.target.sql("CREATE TRIGGER refuse BEFORE INSERT ON \"osusr_t9_note\" FOR EACH ROW EXECUTE FUNCTION"
+                + " refuse()");
+        List<String> failed = new ArrayList<>();
+        ProgressListener listener = new ProgressListener() {
+            @Override
+            public void entityFailed(EntityPlan entity, String message) {
+                failed.add(entity.label() + ": " + message);
+            }
+        };
+        try (Connection s = scenario.source.connect(); Connection t = scenario.target.connect()) {
+            assertThatThrownBy(() -> Engine.copy(s, t, List.of("Sales"), "Sales", CopyOptions.defaults(),
+                    new InMemoryCheckpointStore(), listener))
+                    .isInstanceOfSatisfying(SQLException.class, e -> {
+                        assertThat(e.getSQLState()).isEqualTo("P0001");
+                        assertThat(FailureClassifier.isPermanent(e)).isTrue();
+                    })
+                    .hasMessageContaining("note 2 refused by a QA trigger");
+        }
+        assertThat(failed).singleElement().satisfies(f -> assertThat(f)
+                .startsWith("Sales.Note: ERROR: note 2 refused by a QA trigger"));
+        assertThat(scenario.target.rows("SELECT count(*) FROM \"osusr_t9_note\"")).containsExactly("0");
+    }
+
+    /** A BEFORE INSERT trigger returning NULL drops the row from the COPY's count: permanent, never skipped. */
+    @Test
+    void aTriggerThatSkipsARowFailsTheEntityPermanentlyNamingTheCounts() throws Exception {
+        scenario.target.sql("CREATE FUNCTION skip() RETURNS trigger AS $$ BEGIN IF NEW.\"ID\" = 2 THEN RETURN NULL;"
+                + " END IF; RETURN NEW; END $$ LANGUAGE plpgsql");
+        scenario.target.sql("CREATE TRIGGER skip BEFORE INSERT ON \"osusr_t9_note\" FOR EACH ROW EXECUTE FUNCTION"
+                + " skip()");
+        assertThatThrownBy(() -> copy(CopyOptions.defaults()))
+                .isInstanceOfSatisfying(MigrationException.class, e -> {
+                    assertThat(e.permanent()).isTrue();
+                    assertThat(FailureClassifier.isPermanent(e)).isTrue();
+                })
+                .hasMessage("Sales.Note: 2 rows read but 1 written");
         assertThat(scenario.target.rows("SELECT count(*) FROM \"osusr_t9_note\"")).containsExactly("0");
     }
 }

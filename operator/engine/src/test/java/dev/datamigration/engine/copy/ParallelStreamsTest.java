@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.datamigration.engine.ConnectionFactory;
 import dev.datamigration.engine.Engine;
+import dev.datamigration.engine.FailureClassifier;
 import dev.datamigration.engine.MigrationException;
 import dev.datamigration.engine.plan.AppPlan;
 import dev.datamigration.engine.plan.Plan;
@@ -205,7 +206,41 @@ class ParallelStreamsTest {
             long last = lastId(dbs, big);
             onInsertOfRow(dbs, big, last, "RAISE EXCEPTION 'row " + last + " refused by a test trigger';");
             assertThat(failedCopyOnOwnTargets(dbs, factory, big.app())).isInstanceOf(SQLException.class)
-                    .hasMessageContaining("row " + last + " refused by a test trigger");
+                    .hasMessageContaining("row " + last + " refused by a test trigger")
+                    .satisfies(e -> assertThat(FailureClassifier.isPermanent(e)).as("permanent").isTrue());
+            try (Connection qa = dbs.connectQa()) {
+                assertThat(Rows.count(qa, big.targetTable())).as(big.label()).isZero();
+            }
+        } finally {
+            dbs.drop();
+        }
+    }
+
+    @Test
+    void aRowRefusedInTheStreamsSharedCopyFailsPermanentlyAndLeavesTheEntityEmpty() throws Exception {
+        O11Factory factory = O11Factory.builder().scale(3).build();
+        FactoryDatabases dbs = factory.createDatabases(EmbeddedPostgres.shared(), "streamsshared");
+        try {
+            Plan plan = plan(dbs, factory);
+            EntityPlan big = plan.apps().stream().flatMap(a -> a.entities().stream())
+                    .max(Comparator.comparingLong(EntityPlan::estimatedRows)).orElseThrow();
+            long last = lastId(dbs, big);
+            onInsertOfRow(dbs, big, last, "RAISE EXCEPTION 'row " + last + " refused by a test trigger';");
+            // Streams on source connections of their own, all writing into the one COPY of the entity's transaction.
+            CountingConnections sources = new CountingConnections(dbs::connectProduction);
+            CopyOptions options = CopyOptions.defaults().withUnmatchedUsers(CopyOptions.UnmatchedUsers.SET_NULL)
+                    .withBatchSize(2).withStreams(3);
+            Throwable thrown;
+            try (Connection s = dbs.connectProduction(); Connection t = dbs.connectQa()) {
+                thrown = catchThrowable(() -> Engine.copy(s, t, factory.apps(), big.app(), options,
+                        new InMemoryCheckpointStore(), ProgressListener.NONE, sources, ConnectionFactory.NONE));
+            }
+            assertThat(thrown).isInstanceOfSatisfying(SQLException.class,
+                            e -> assertThat(e.getSQLState()).isEqualTo("P0001"))
+                    .hasMessageContaining("row " + last + " refused by a test trigger")
+                    .satisfies(e -> assertThat(FailureClassifier.isPermanent(e)).as("permanent").isTrue());
+            assertThat(sources.opened.get()).isGreaterThanOrEqualTo(3);
+            assertThat(sources.open.get()).isZero();
             try (Connection qa = dbs.connectQa()) {
                 assertThat(Rows.count(qa, big.targetTable())).as(big.label()).isZero();
             }

@@ -165,6 +165,26 @@ class SalesCopyTest {
         }
     }
 
+    @Test
+    void aResumedCopyReportsWhatEarlierRunsCommittedBeforeLoadingAnything() throws Exception {
+        InMemoryCheckpointStore store = new InMemoryCheckpointStore();
+        try (Connection s = scenario.source.connect(); Connection t = scenario.target.connect()) {
+            Engine.copy(s, t, List.of("Sales"), "Sales", CopyOptions.defaults(), store, ProgressListener.NONE);
+        }
+        // As if the earlier run was killed after committing Customer's load and before verifying it.
+        Checkpoint checkpoint = store.load("Sales");
+        String customer = checkpoint.entities().keySet().stream().filter(k -> k.endsWith("*e-cust")).findFirst()
+                .orElseThrow();
+        checkpoint.mark(customer, Checkpoint.Step.COPIED, 3, null);
+        store.save(checkpoint);
+        List<String> events = new ArrayList<>();
+        try (Connection s = scenario.source.connect(); Connection t = scenario.target.connect()) {
+            Engine.copy(s, t, List.of("Sales"), "Sales", CopyOptions.defaults(), store, new RecordingListener(events));
+        }
+        assertThat(events).containsExactly("copied Customer 3", "verified Order 2", "verified Invoice 2",
+                "verified Note 2", "verified Customer 3", "finished Sales true");
+    }
+
     /** Records the listener calls as short strings. */
     static final class RecordingListener implements ProgressListener {
         private final List<String> events;
