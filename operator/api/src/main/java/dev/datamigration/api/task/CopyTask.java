@@ -47,7 +47,7 @@ public class CopyTask {
     /** Directory holding the file {@code key}, the masking key (a mounted Secret); null without masking rules. */
     private String maskingKeyDir;
 
-    /** Rows per committed batch. */
+    /** Rows per source fetch and between progress reports. */
     private Integer batchSize = 10000;
 
     /** Parallel streams per large entity (1 to 8), each on its own source and target connection. */

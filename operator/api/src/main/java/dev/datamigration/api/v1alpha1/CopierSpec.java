@@ -16,7 +16,7 @@ public class CopierSpec {
     /** Copy pod resources. */
     private ResourceRequirements resources;
 
-    /** Rows per committed batch (the checkpoint granularity). */
+    /** Rows per source fetch, between progress reports and per second-pass batch (the memory bound); each entity commits as one transaction. */
     @Default("10000")
     @Min(100)
     @Max(1000000)
