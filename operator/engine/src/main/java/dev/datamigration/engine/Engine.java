@@ -11,6 +11,7 @@ import dev.datamigration.engine.dialect.Dialect;
 import dev.datamigration.engine.dialect.Dialects;
 import dev.datamigration.engine.plan.Plan;
 import dev.datamigration.engine.plan.Planner;
+import dev.datamigration.engine.plan.RightsCheck;
 import dev.datamigration.engine.remap.Remaps;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -42,7 +43,11 @@ public final class Engine {
                             List<String> apps) throws SQLException {
         Catalog sourceCatalog = new CatalogReader(sourceDialect).read(source, "source");
         Catalog targetCatalog = new CatalogReader(targetDialect).read(target, "target");
-        return Planner.plan(sourceCatalog, targetCatalog, apps, table -> sourceDialect.countRows(source, table));
+        // The plan's errors include every privilege the credentials lack for the copy; only the plan checks them.
+        RightsCheck rights = new RightsCheck(source, sourceDialect, target, targetDialect);
+        Plan plan = Planner.plan(sourceCatalog, targetCatalog, apps,
+                rights.readableOnly(table -> sourceDialect.countRows(source, table)));
+        return rights.check(plan);
     }
 
     /** Plans {@code scope} and copies {@code app}, resuming from {@code checkpoints}. */
