@@ -190,7 +190,8 @@ class SqlServerH2Test {
     @Test
     void missingRightsAreWhatHasPermsByNameDeniesAndIdentityIsAlter() throws SQLException {
         H2Catalogs.installSqlServerPermissions(c);
-        H2Catalogs.exec(c, "INSERT INTO TEST_OBJECTS VALUES ('[PUBLIC].[OSUSR_ABC_ORDER]'), ('[PUBLIC].[OSUSR_ABC_IDENT]')");
+        H2Catalogs.exec(c, "INSERT INTO TEST_OBJECTS VALUES ('[PUBLIC].[OSUSR_ABC_ORDER]'),"
+                + " ('[PUBLIC].[OSUSR_ABC_IDENT]')");
         H2Catalogs.exec(c, "INSERT INTO TEST_PERMS VALUES ('[PUBLIC].[OSUSR_ABC_ORDER]', 'SELECT'),"
                 + " ('[PUBLIC].[OSUSR_ABC_ORDER]', 'DELETE'), ('[PUBLIC].[OSUSR_ABC_IDENT]', 'SELECT'),"
                 + " ('[PUBLIC].[OSUSR_ABC_IDENT]', 'INSERT'), ('[PUBLIC].[OSUSR_ABC_IDENT]', 'UPDATE'),"
