@@ -13,6 +13,7 @@ import dev.datamigration.engine.mask.MaskingPlanner;
 import dev.datamigration.engine.mask.MaskingSpec;
 import dev.datamigration.engine.plan.Plan;
 import dev.datamigration.engine.plan.Planner;
+import dev.datamigration.engine.plan.RightsCheck;
 import dev.datamigration.engine.remap.Remaps;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -56,8 +57,11 @@ public final class Engine {
                             List<String> apps, MaskingSpec masking) throws SQLException {
         Catalog sourceCatalog = new CatalogReader(sourceDialect).read(source, "source");
         Catalog targetCatalog = new CatalogReader(targetDialect).read(target, "target");
-        Plan plan = Planner.plan(sourceCatalog, targetCatalog, apps, table -> sourceDialect.countRows(source, table));
-        return MaskingPlanner.apply(plan, targetCatalog, masking);
+        // The plan's errors include every privilege the credentials lack for the copy; only the plan checks them.
+        RightsCheck rights = new RightsCheck(source, sourceDialect, target, targetDialect);
+        Plan plan = Planner.plan(sourceCatalog, targetCatalog, apps,
+                rights.readableOnly(table -> sourceDialect.countRows(source, table)));
+        return rights.check(MaskingPlanner.apply(plan, targetCatalog, masking));
     }
 
     /** Plans {@code scope} and copies {@code app}, resuming from {@code checkpoints}. */

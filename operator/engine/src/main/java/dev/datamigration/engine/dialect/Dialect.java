@@ -11,6 +11,7 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -262,6 +263,18 @@ public interface Dialect {
      * does not collide with a copied id. A no-op when the column has no identity. Runs in the caller's transaction.
      */
     void reseedIdentity(Connection connection, String table, String column) throws SQLException;
+
+    /**
+     * The privileges the connection's user lacks for {@code rights} on {@code table} (real name), read from the
+     * engine's catalog and privilege functions: nothing is written and nothing is tried. {@code identifier} is the
+     * column (real name) whose values {@link Right#IDENTITY} keeps and reseeds; null when IDENTITY is not asked.
+     * Several rights may need one privilege and one right several; each missing privilege is listed once. The default
+     * can tell nothing and reports nothing missing: the copy then fails on the first statement that lacks a privilege.
+     */
+    default List<MissingRight> missingRights(Connection connection, String table, String identifier,
+                                             Set<Right> rights) throws SQLException {
+        return List.of();
+    }
 
     /** Binds a normalised value as a statement parameter (second-pass updates, key-range bounds). */
     default void bind(PreparedStatement ps, int index, Object value, ValueKind kind) throws SQLException {

@@ -7,9 +7,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -208,6 +210,58 @@ public final class OracleDialect implements Dialect {
                 : column.defaultOnNull() ? "BY DEFAULT ON NULL" : "BY DEFAULT";
         return "ALTER TABLE " + quote(table) + " MODIFY (" + quote(column.name()) + " GENERATED " + generation
                 + " AS IDENTITY (START WITH LIMIT VALUE))";
+    }
+
+    /**
+     * What the session may do to one table of the current schema: object privileges granted to the user, PUBLIC or an
+     * enabled role (ALL_TAB_PRIVS, SESSION_ROLES), the {@code ... ANY TABLE} system privileges (SESSION_PRIVS), and
+     * {@code OWNER} when the session user owns the table (an owner holds every privilege on it). Parameters: the
+     * owner (current schema), the table, the owner again.
+     */
+    public static final String PRIVILEGES_SQL = "SELECT PRIVILEGE FROM ALL_TAB_PRIVS WHERE TABLE_SCHEMA = ?"
+            + " AND TABLE_NAME = ? AND (GRANTEE IN (USER, 'PUBLIC') OR GRANTEE IN (SELECT ROLE FROM SESSION_ROLES))"
+            + " UNION SELECT PRIVILEGE FROM SESSION_PRIVS WHERE PRIVILEGE LIKE '% ANY TABLE'"
+            + " UNION SELECT 'OWNER' FROM DUAL WHERE USER = ?";
+
+    /**
+     * IDENTITY is ALTER on the table when the identifier is an identity column ({@link #reseedSql} is an ALTER TABLE);
+     * otherwise it needs nothing (the reseed leaves the column alone). SELECT is also met by READ.
+     */
+    @Override
+    public List<MissingRight> missingRights(Connection connection, String table, String identifier,
+                                            Set<Right> rights) throws SQLException {
+        String owner = ownerOf(connection);
+        Set<String> held = new HashSet<>();
+        try (PreparedStatement ps = connection.prepareStatement(PRIVILEGES_SQL)) {
+            ps.setString(1, owner);
+            ps.setString(2, table);
+            ps.setString(3, owner);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    held.add(rs.getString(1));
+                }
+            }
+        }
+        if (held.contains("OWNER")) {
+            return List.of();
+        }
+        List<MissingRight> missing = new ArrayList<>();
+        for (Right right : rights) {
+            String privilege = switch (right) {
+                case SELECT, INSERT, UPDATE, DELETE -> right.name();
+                case IDENTITY -> identifier != null && find(describe(connection, table), identifier)
+                        .map(OracleColumn::identity).orElse(false) ? "ALTER" : null;
+            };
+            if (privilege != null && !holds(held, privilege)) {
+                missing.add(MissingRight.onTable(privilege));
+            }
+        }
+        return missing;
+    }
+
+    private static boolean holds(Set<String> held, String privilege) {
+        return held.contains(privilege) || held.contains(privilege + " ANY TABLE")
+                || ("SELECT".equals(privilege) && (held.contains("READ") || held.contains("READ ANY TABLE")));
     }
 
     @Override

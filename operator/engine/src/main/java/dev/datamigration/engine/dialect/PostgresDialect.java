@@ -8,7 +8,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
@@ -209,6 +211,46 @@ public final class PostgresDialect implements Dialect {
             ps.setString(1, sequence);
             ps.executeQuery().close();
         }
+    }
+
+    /**
+     * PostgreSQL's privilege functions in one query. has_table_privilege answers for the four table rights (it counts
+     * ownership, role membership and PUBLIC). For IDENTITY it is UPDATE on the identifier's serial or identity
+     * sequence, found with pg_get_serial_sequence as {@link #reseedIdentity} finds it: that is what its setval needs
+     * (loading explicit ids needs only INSERT). Parameters: the quoted, schema-qualified table twice and the
+     * identifier column as is (null: no sequence is looked up).
+     */
+    public static final String RIGHTS_SQL = "SELECT has_table_privilege(t.oid, 'SELECT'),"
+            + " has_table_privilege(t.oid, 'INSERT'), has_table_privilege(t.oid, 'UPDATE'),"
+            + " has_table_privilege(t.oid, 'DELETE'), s.name, has_sequence_privilege(s.name, 'UPDATE')"
+            + " FROM (SELECT to_regclass(?) AS oid) t CROSS JOIN (SELECT pg_get_serial_sequence(?, ?) AS name) s";
+
+    private static final Right[] TABLE_RIGHTS = {Right.SELECT, Right.INSERT, Right.UPDATE, Right.DELETE};
+
+    @Override
+    public List<MissingRight> missingRights(Connection connection, String table, String identifier,
+                                            Set<Right> rights) throws SQLException {
+        String qualified = quote(connection.getSchema()) + "." + quote(table);
+        List<MissingRight> missing = new ArrayList<>();
+        try (PreparedStatement ps = connection.prepareStatement(RIGHTS_SQL)) {
+            ps.setString(1, qualified);
+            ps.setString(2, qualified);
+            ps.setString(3, rights.contains(Right.IDENTITY) ? identifier : null);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                for (int i = 0; i < TABLE_RIGHTS.length; i++) {
+                    // NULL (a table the function cannot find) counts as not granted.
+                    if (rights.contains(TABLE_RIGHTS[i]) && !rs.getBoolean(i + 1)) {
+                        missing.add(MissingRight.onTable(TABLE_RIGHTS[i].name()));
+                    }
+                }
+                String sequence = rs.getString(5);
+                if (sequence != null && !rs.getBoolean(6)) {
+                    missing.add(new MissingRight("UPDATE", "sequence " + sequence));
+                }
+            }
+        }
+        return missing;
     }
 
     /** Streams rows into one binary COPY; at most about {@link #COPY_BUFFER} bytes (or one larger row) wait in memory. */

@@ -63,6 +63,21 @@ class DialectSqlTest {
     }
 
     @Test
+    void privilegeQueriesAskTheEnginesOwnPermissionFunctionsAndViews() {
+        assertThat(SqlServerDialect.RIGHTS_SQL).isEqualTo("SELECT HAS_PERMS_BY_NAME(?, 'OBJECT', 'SELECT'),"
+                + " HAS_PERMS_BY_NAME(?, 'OBJECT', 'INSERT'), HAS_PERMS_BY_NAME(?, 'OBJECT', 'UPDATE'),"
+                + " HAS_PERMS_BY_NAME(?, 'OBJECT', 'DELETE'), HAS_PERMS_BY_NAME(?, 'OBJECT', 'ALTER')");
+        assertThat(OracleDialect.PRIVILEGES_SQL).isEqualTo("SELECT PRIVILEGE FROM ALL_TAB_PRIVS WHERE TABLE_SCHEMA = ?"
+                + " AND TABLE_NAME = ? AND (GRANTEE IN (USER, 'PUBLIC') OR GRANTEE IN (SELECT ROLE FROM SESSION_ROLES))"
+                + " UNION SELECT PRIVILEGE FROM SESSION_PRIVS WHERE PRIVILEGE LIKE '% ANY TABLE'"
+                + " UNION SELECT 'OWNER' FROM DUAL WHERE USER = ?");
+        assertThat(PostgresDialect.RIGHTS_SQL).isEqualTo("SELECT has_table_privilege(t.oid, 'SELECT'),"
+                + " has_table_privilege(t.oid, 'INSERT'), has_table_privilege(t.oid, 'UPDATE'),"
+                + " has_table_privilege(t.oid, 'DELETE'), s.name, has_sequence_privilege(s.name, 'UPDATE')"
+                + " FROM (SELECT to_regclass(?) AS oid) t CROSS JOIN (SELECT pg_get_serial_sequence(?, ?) AS name) s");
+    }
+
+    @Test
     void sqlServerTypesMapToExactKinds() {
         assertThat(mssql.kindOf(0, "nvarchar(max)")).isEqualTo(ValueKind.TEXT);
         assertThat(mssql.kindOf(0, "varchar(250)")).isEqualTo(ValueKind.TEXT);

@@ -1,6 +1,8 @@
 package dev.datamigration.engine.dialect;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 
@@ -16,7 +18,7 @@ import java.sql.Statement;
  * {@code nvarchar} are both CHARACTER VARYING (reported as nvarchar); {@code image} and {@code varbinary(max)} map to
  * H2's BLOB and BINARY VARYING. Oracle DATE is H2 TIMESTAMP(0) (reported as DATE).
  */
-final class H2Catalogs {
+public final class H2Catalogs {
 
     private H2Catalogs() {
     }
@@ -72,6 +74,46 @@ final class H2Catalogs {
                 + " FROM INFORMATION_SCHEMA.COLUMNS");
         exec(c, "CREATE VIEW ALL_TAB_IDENTITY_COLUMNS AS SELECT TABLE_SCHEMA AS OWNER, TABLE_NAME, COLUMN_NAME,"
                 + " IDENTITY_GENERATION AS GENERATION_TYPE FROM INFORMATION_SCHEMA.COLUMNS WHERE IS_IDENTITY = 'YES'");
+    }
+
+    /**
+     * SQL Server's HAS_PERMS_BY_NAME over a table of grants: {@code TEST_PERMS(SECURABLE, PERMISSION)} holds what the
+     * user may do, {@code TEST_OBJECTS(SECURABLE)} the objects the user can see. Like the real function it answers 1
+     * or 0, and NULL for an object the user cannot see.
+     */
+    static void installSqlServerPermissions(Connection c) throws SQLException {
+        exec(c, "CREATE TABLE TEST_OBJECTS (SECURABLE VARCHAR(200))");
+        exec(c, "CREATE TABLE TEST_PERMS (SECURABLE VARCHAR(200), PERMISSION VARCHAR(50))");
+        exec(c, "CREATE ALIAS HAS_PERMS_BY_NAME FOR '" + H2Catalogs.class.getName() + ".hasPermsByName'");
+    }
+
+    /** The stand-in of HAS_PERMS_BY_NAME (see {@link #installSqlServerPermissions}); only class OBJECT exists. */
+    public static Integer hasPermsByName(Connection c, String securable, String securableClass, String permission)
+            throws SQLException {
+        if (!"OBJECT".equals(securableClass)) {
+            throw new SQLException("securable class " + securableClass + " is not simulated");
+        }
+        try (PreparedStatement ps = c.prepareStatement("SELECT (SELECT COUNT(*) FROM TEST_OBJECTS WHERE SECURABLE"
+                + " = ?), (SELECT COUNT(*) FROM TEST_PERMS WHERE SECURABLE = ? AND PERMISSION = ?)")) {
+            ps.setString(1, securable);
+            ps.setString(2, securable);
+            ps.setString(3, permission);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1) == 0 ? null : rs.getInt(2) > 0 ? 1 : 0;
+            }
+        }
+    }
+
+    /**
+     * Oracle's privilege views as plain tables the test fills: ALL_TAB_PRIVS (object grants, with the real view's
+     * columns), SESSION_ROLES (the enabled roles) and SESSION_PRIVS (system privileges).
+     */
+    static void installOraclePrivileges(Connection c) throws SQLException {
+        exec(c, "CREATE TABLE ALL_TAB_PRIVS (GRANTOR VARCHAR(128), GRANTEE VARCHAR(128), TABLE_SCHEMA VARCHAR(128),"
+                + " TABLE_NAME VARCHAR(128), PRIVILEGE VARCHAR(40))");
+        exec(c, "CREATE TABLE SESSION_ROLES (ROLE VARCHAR(128))");
+        exec(c, "CREATE TABLE SESSION_PRIVS (PRIVILEGE VARCHAR(40))");
     }
 
     static void exec(Connection c, String sql) throws SQLException {

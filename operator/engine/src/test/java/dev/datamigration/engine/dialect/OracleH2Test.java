@@ -14,6 +14,7 @@ import java.sql.Types;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -39,7 +40,7 @@ class OracleH2Test {
 
     @BeforeEach
     void setUp() throws SQLException {
-        c = DriverManager.getConnection("jdbc:h2:mem:ora" + System.nanoTime() + ";MODE=Oracle");
+        c = DriverManager.getConnection("jdbc:h2:mem:ora" + System.nanoTime() + ";MODE=Oracle", "sa", "");
         H2Catalogs.installOracle(c);
         // The O11 Oracle shapes (outsystems.md 2.5): NUMBER(10) ids filled by OSSEQ sequences, ' ' default text.
         H2Catalogs.exec(c, "CREATE TABLE \"" + ORDER + "\" (\"ID\" NUMBER(10) NOT NULL PRIMARY KEY,"
@@ -195,6 +196,44 @@ class OracleH2Test {
         // A column without identity (O11's OSSEQ-filled NUMBER(10)) is left alone.
         dialect.reseedIdentity(c, ORDER, "ID");
         dialect.reseedIdentity(c, IDENT, "LABEL");
+    }
+
+    @Test
+    void missingRightsCountGrantsToTheUserPublicAndEnabledRolesAnyTablePrivilegesAndOwnership()
+            throws SQLException {
+        H2Catalogs.installOraclePrivileges(c);
+        // The session user is SA, the current schema (the tables' owner) PUBLIC.
+        H2Catalogs.exec(c, "INSERT INTO ALL_TAB_PRIVS VALUES"
+                + " ('PUBLIC', 'SA', 'PUBLIC', 'OSUSR_ABC_ORDER', 'INSERT'),"
+                + " ('PUBLIC', 'PUBLIC', 'PUBLIC', 'OSUSR_ABC_ORDER', 'SELECT'),"
+                + " ('PUBLIC', 'APP_WRITER', 'PUBLIC', 'OSUSR_ABC_ORDER', 'DELETE'),"
+                + " ('PUBLIC', 'NOT_ENABLED', 'PUBLIC', 'OSUSR_ABC_ORDER', 'UPDATE'),"
+                + " ('OTHER', 'SA', 'OTHER', 'OSUSR_ABC_ORDER', 'UPDATE'),"
+                + " ('PUBLIC', 'SA', 'PUBLIC', 'OSUSR_ABC_IDENT', 'READ')");
+        H2Catalogs.exec(c, "INSERT INTO SESSION_ROLES VALUES ('APP_WRITER')");
+        EnumSet<Right> all = EnumSet.allOf(Right.class);
+
+        // ORDER's ID is filled by an OSSEQ sequence, not an identity: IDENTITY needs nothing there.
+        assertThat(dialect.missingRights(c, ORDER, "ID", all)).containsExactly(MissingRight.onTable("UPDATE"));
+        // IDENT's ID is an identity: IDENTITY is ALTER. READ is enough to read.
+        assertThat(dialect.missingRights(c, IDENT, "ID", all)).containsExactly(MissingRight.onTable("INSERT"),
+                MissingRight.onTable("UPDATE"), MissingRight.onTable("DELETE"), MissingRight.onTable("ALTER"));
+        assertThat(dialect.missingRights(c, IDENT, "ID", EnumSet.of(Right.SELECT))).isEmpty();
+
+        H2Catalogs.exec(c, "INSERT INTO SESSION_PRIVS VALUES ('UPDATE ANY TABLE'), ('ALTER ANY TABLE'),"
+                + " ('CREATE SESSION')");
+        assertThat(dialect.missingRights(c, ORDER, "ID", all)).isEmpty();
+        assertThat(dialect.missingRights(c, IDENT, "ID", all)).containsExactly(MissingRight.onTable("INSERT"),
+                MissingRight.onTable("DELETE"));
+
+        // The owner holds every privilege on its tables, granted or not.
+        // (Oracle's views are public synonyms, seen from every schema; here they are views of SA's own.)
+        H2Catalogs.exec(c, "CREATE SCHEMA SA");
+        for (String view : List.of("ALL_TAB_PRIVS", "SESSION_ROLES", "SESSION_PRIVS")) {
+            H2Catalogs.exec(c, "CREATE VIEW SA." + view + " AS SELECT * FROM PUBLIC." + view);
+        }
+        c.setSchema("SA");
+        assertThat(dialect.missingRights(c, IDENT, "ID", all)).isEmpty();
     }
 
     @Test

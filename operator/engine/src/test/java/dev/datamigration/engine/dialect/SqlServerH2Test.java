@@ -15,6 +15,7 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -184,6 +185,31 @@ class SqlServerH2Test {
         dialect.reseedIdentity(c, ORDER, "ID");
         dialect.reseedIdentity(c, IDENT, "LABEL");
         dialect.reseedIdentity(c, IDENT, "NO_SUCH_COLUMN");
+    }
+
+    @Test
+    void missingRightsAreWhatHasPermsByNameDeniesAndIdentityIsAlter() throws SQLException {
+        H2Catalogs.installSqlServerPermissions(c);
+        H2Catalogs.exec(c, "INSERT INTO TEST_OBJECTS VALUES ('[PUBLIC].[OSUSR_ABC_ORDER]'),"
+                + " ('[PUBLIC].[OSUSR_ABC_IDENT]')");
+        H2Catalogs.exec(c, "INSERT INTO TEST_PERMS VALUES ('[PUBLIC].[OSUSR_ABC_ORDER]', 'SELECT'),"
+                + " ('[PUBLIC].[OSUSR_ABC_ORDER]', 'DELETE'), ('[PUBLIC].[OSUSR_ABC_IDENT]', 'SELECT'),"
+                + " ('[PUBLIC].[OSUSR_ABC_IDENT]', 'INSERT'), ('[PUBLIC].[OSUSR_ABC_IDENT]', 'UPDATE'),"
+                + " ('[PUBLIC].[OSUSR_ABC_IDENT]', 'DELETE')");
+        EnumSet<Right> all = EnumSet.allOf(Right.class);
+
+        assertThat(dialect.missingRights(c, ORDER, "ID", all)).containsExactly(MissingRight.onTable("INSERT"),
+                MissingRight.onTable("UPDATE"), MissingRight.onTable("ALTER"));
+        // Only what is asked is reported; ALTER stands for IDENTITY even where no column is an identity.
+        assertThat(dialect.missingRights(c, ORDER, null, EnumSet.of(Right.SELECT, Right.DELETE))).isEmpty();
+        assertThat(dialect.missingRights(c, ORDER, "ID", EnumSet.of(Right.IDENTITY)))
+                .containsExactly(MissingRight.onTable("ALTER"));
+        assertThat(dialect.missingRights(c, IDENT, "ID", all)).containsExactly(MissingRight.onTable("ALTER"));
+        H2Catalogs.exec(c, "INSERT INTO TEST_PERMS VALUES ('[PUBLIC].[OSUSR_ABC_IDENT]', 'ALTER')");
+        assertThat(dialect.missingRights(c, IDENT, "ID", all)).isEmpty();
+        // A table the user cannot see (NULL) lacks everything.
+        assertThat(dialect.missingRights(c, "OSUSR_ABC_HIDDEN", "ID", EnumSet.of(Right.SELECT, Right.INSERT)))
+                .containsExactly(MissingRight.onTable("SELECT"), MissingRight.onTable("INSERT"));
     }
 
     @Test
