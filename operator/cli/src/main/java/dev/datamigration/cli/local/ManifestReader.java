@@ -131,9 +131,17 @@ final class ManifestReader {
         if (name.isEmpty() && node.path("metadata").path("generateName").asText("").isEmpty()) {
             wrong.add("metadata.name not set");
         }
-        Class<? extends KubernetesResource> type = DataMigration.GROUP.equals(group(apiVersion))
-                && DataMigration.VERSION.equals(version(apiVersion)) && "DataMigration".equals(kind)
-                ? DataMigration.class : KUBERNETES.getRegisteredKubernetesResource(apiVersion, kind);
+        boolean ours = DataMigration.GROUP.equals(group(apiVersion));
+        String served = DataMigration.GROUP + "/" + DataMigration.VERSION;
+        if (ours && !(served.equals(apiVersion) && "DataMigration".equals(kind))) {
+            // the API server would refuse it; taking it as an unknown kind would end in "nothing to run"
+            wrong.add("no matches for kind \"" + kind + "\" in version \"" + apiVersion + "\" (the operator serves"
+                    + " kind DataMigration in " + served + ")");
+            problems.add(file + ": " + subject + ": " + String.join(", ", wrong));
+            return;
+        }
+        Class<? extends KubernetesResource> type = ours ? DataMigration.class
+                : KUBERNETES.getRegisteredKubernetesResource(apiVersion, kind);
         HasMetadata object = null;
         if (type == null || !HasMetadata.class.isAssignableFrom(type)) {
             object = KUBERNETES.convertValue(node, GenericKubernetesResource.class);
@@ -292,7 +300,4 @@ final class ManifestReader {
         return slash < 0 ? "" : apiVersion.substring(0, slash);
     }
 
-    private static String version(String apiVersion) {
-        return apiVersion.substring(apiVersion.indexOf('/') + 1);
-    }
 }

@@ -176,6 +176,20 @@ class ManifestReaderTest {
     }
 
     @Test
+    void aDataMigrationOfAnotherVersionOrAMistypedKindIsRefused() throws Exception {
+        Path version = file("version.yaml", MIGRATION.replace("datamigration.dev/v1alpha1", "datamigration.dev/v1"));
+        Path kind = file("kind.yaml", MIGRATION.replace("kind: DataMigration", "kind: Datamigration"));
+
+        assertThat(problems(version, kind)).containsExactly(
+                version + ": DataMigration prod-to-qa: no matches for kind \"DataMigration\" in version"
+                        + " \"datamigration.dev/v1\" (the operator serves kind DataMigration in"
+                        + " datamigration.dev/v1alpha1)",
+                kind + ": Datamigration prod-to-qa: no matches for kind \"Datamigration\" in version"
+                        + " \"datamigration.dev/v1alpha1\" (the operator serves kind DataMigration in"
+                        + " datamigration.dev/v1alpha1)");
+    }
+
+    @Test
     void kindsTheClientDoesNotKnowAreTakenAsTheyAre() throws Exception {
         Path file = file("workflow.yaml", """
                 apiVersion: argoproj.io/v1alpha1
