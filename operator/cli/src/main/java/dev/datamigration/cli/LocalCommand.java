@@ -1,5 +1,6 @@
 package dev.datamigration.cli;
 
+import dev.datamigration.cli.local.LocalLogging;
 import dev.datamigration.cli.local.LocalOperator;
 import dev.datamigration.cli.local.LocalRun;
 import dev.datamigration.cli.local.ProgressView;
@@ -12,10 +13,17 @@ import picocli.CommandLine.Option;
 
 /** {@code local -f FILE...}: a whole migration on this machine, without a cluster (design.md §8). */
 @Command(name = "local",
-        description = {"Runs DataMigrations without a cluster: an embedded Kubernetes API server, the real operator and",
-            "a Job runner that executes each copy Job's real command. Prints the final status YAML; exit code 0",
-            "only when every DataMigration Succeeded. kubectl works against it while it runs (--kubeconfig)."})
+        description = {"Runs DataMigrations without a cluster: an embedded Kubernetes API server, the",
+            "real operator and a Job runner that executes each copy Job's real command.",
+            "Prints the final status YAML. Exit code 0 only when every DataMigration",
+            "Succeeded; 2 when the manifests cannot be run (an unknown field, a YAML error):",
+            "then nothing is started or applied. kubectl works against it while it runs",
+            "(--kubeconfig). stderr shows the progress; the logs of the operator, the API",
+            "server and the client go to <work-dir>/local.log (--verbose: to stderr)."})
 final class LocalCommand implements Callable<Integer> {
+
+    /** The log file of a run without --verbose, in the work directory. */
+    static final String LOG_FILE = "local.log";
 
     @Option(names = {"-f", "--file"}, required = true, paramLabel = "FILE",
             description = "Manifest to apply (Secrets, DataMigrations); repeat for several files.")
@@ -26,7 +34,8 @@ final class LocalCommand implements Callable<Integer> {
     String namespace;
 
     @Option(names = "--work-dir", defaultValue = ".local/run",
-            description = "Where Job attempts keep their mounted volumes and logs (default: ${DEFAULT-VALUE}).")
+            description = "Where Job attempts keep their logs and, while a pod runs, its mounted volumes; also"
+                    + " holds local.log (default: ${DEFAULT-VALUE}).")
     Path workDir;
 
     @Option(names = "--kubeconfig", defaultValue = ".local/kubeconfig",
@@ -40,11 +49,27 @@ final class LocalCommand implements Callable<Integer> {
             description = "Longest wait for a terminal phase, ISO-8601 (default: ${DEFAULT-VALUE}).")
     Duration timeout;
 
+    @Option(names = {"-v", "--verbose"},
+            description = "Also print the logs of the operator, the embedded API server (every request) and the"
+                    + " Kubernetes client on stderr, instead of writing them to <work-dir>/local.log.")
+    boolean verbose;
+
     @Override
     public Integer call() throws Exception {
-        var options = new LocalRun.Options(files, namespace, workDir.toAbsolutePath(), kubeconfig.toAbsolutePath(),
-                port, timeout);
+        Path work = workDir.toAbsolutePath();
+        Path log = work.resolve(LOG_FILE);
+        // before anything logs: slf4j-simple reads its settings once
+        if (verbose) {
+            LocalLogging.toStderr();
+        } else {
+            LocalLogging.toFile(log);
+        }
+        var options = new LocalRun.Options(files, namespace, work, kubeconfig.toAbsolutePath(), port, timeout);
         ProgressView view = ProgressView.lines(System.err);
-        return new LocalRun(LocalOperator.launcher(), System.out, System.err).run(options, view);
+        int exit = new LocalRun(LocalOperator.launcher(), System.out, System.err).run(options, view);
+        if (exit == LocalRun.EXIT_FAILED && !verbose) {
+            System.err.println("operator and API server log: " + log);
+        }
+        return exit;
     }
 }

@@ -3,7 +3,6 @@ package dev.datamigration.cli.local;
 import dev.datamigration.api.v1alpha1.DataMigration;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -101,9 +100,20 @@ public final class LocalCluster implements AutoCloseable {
         }
     }
 
-    /** {@code kubectl apply -f} of the files, objects without a namespace going to the default one. */
-    public List<HasMetadata> apply(List<Path> files) throws IOException {
-        return new ManifestApplier(api.client(), namespace).apply(files);
+    /**
+     * {@code kubectl apply} of objects read with {@link #read}, objects without a namespace going to the default one;
+     * returns them as stored.
+     */
+    public List<HasMetadata> apply(List<HasMetadata> objects) {
+        return new ManifestApplier(api.client(), namespace).apply(objects);
+    }
+
+    /**
+     * Reads manifest files with strict field validation; no API server is needed, so a run can refuse bad manifests
+     * before it starts anything.
+     */
+    public static List<HasMetadata> read(List<Path> files) throws ManifestException {
+        return ManifestReader.read(files);
     }
 
     /**

@@ -18,6 +18,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -30,12 +31,17 @@ import org.slf4j.LoggerFactory;
  * copier process (the same {@code copy}/{@code plan} command a pod runs), retried after a transient failure up
  * to {@code backoffLimit}, failed at once on a {@code podFailurePolicy} FailJob exit code, stopped at
  * {@code activeDeadlineSeconds} or when the Job is deleted, and its outcome written into the Job's status with
- * the reasons and messages the real Job controller uses.
+ * the reasons and messages the real Job controller uses. As the kubelet, it removes a pod's volumes (Secret files
+ * among them) when the pod ends; closing it, and the JVM's shutdown (Ctrl-C) while it runs, stop the copier
+ * processes and remove every volume left in its work directory.
  */
 public final class LocalJobRunner implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(LocalJobRunner.class);
     private static final int MOUNT_WAIT_SECONDS = 30;
+    private static final String ATTEMPT_PREFIX = "attempt-";
+    /** How long closing waits for the attempts to end (killed processes, interrupted waits) before it sweeps. */
+    private static final int CLOSE_WAIT_SECONDS = 10;
 
     private final KubernetesClient client;
     private final Path workDir;
@@ -49,7 +55,13 @@ public final class LocalJobRunner implements AutoCloseable {
     private final Map<String, Boolean> deleted = new ConcurrentHashMap<>();
     private final Map<String, Boolean> started = new ConcurrentHashMap<>();
     private final Map<String, Path> failedLogs = new java.util.concurrent.ConcurrentSkipListMap<>();
+    private final Set<JobWorkspace> mounted = ConcurrentHashMap.newKeySet();
+    private final Thread shutdownHook = new Thread(this::close, "local-job-runner-cleanup");
     private SharedIndexInformer<Job> informer;
+    /** Set once by {@link #close}; no process starts after it (guarded by this). */
+    private boolean closed;
+    /** Counted down when the first {@link #close} has removed the volumes. */
+    private final java.util.concurrent.CountDownLatch cleanedUp = new java.util.concurrent.CountDownLatch(1);
 
     public LocalJobRunner(KubernetesClient client, Path workDir, CopierLauncher launcher) {
         this.client = client;
@@ -57,8 +69,13 @@ public final class LocalJobRunner implements AutoCloseable {
         this.launcher = launcher;
     }
 
-    /** Starts watching the Jobs the operator manages, in every namespace. */
+    /**
+     * Starts watching the Jobs the operator manages, in every namespace. Volumes that an earlier run left in the work
+     * directory (one killed with SIGKILL cannot clean up) are removed first.
+     */
     public LocalJobRunner start() {
+        unmountAll();
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
         informer = client.batch().v1().jobs().inAnyNamespace()
                 .withLabel(Contracts.MANAGED_BY_LABEL, Contracts.MANAGED_BY)
                 .inform(new ResourceEventHandler<>() {
@@ -127,7 +144,7 @@ public final class LocalJobRunner implements AutoCloseable {
                 if (deleted.containsKey(key)) {
                     return;
                 }
-                Path dir = workDir.resolve(namespace).resolve(name).resolve("attempt-" + attempt);
+                Path dir = workDir.resolve(namespace).resolve(name).resolve(ATTEMPT_PREFIX + attempt);
                 Files.createDirectories(dir);
                 Outcome outcome = runAttempt(job, attempt, dir, deadline);
                 if (deleted.containsKey(key)) {
@@ -170,7 +187,9 @@ public final class LocalJobRunner implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException | IOException e) {
-            LOG.error("local job runner failed on {}: {}", key, e.getMessage(), e);
+            if (!isClosed()) {
+                LOG.error("local job runner failed on {}: {}", key, e.getMessage(), e);
+            }
         }
     }
 
@@ -192,6 +211,18 @@ public final class LocalJobRunner implements AutoCloseable {
                 TimeUnit.SECONDS.sleep(1);
             }
         }
+        mounted.add(workspace);
+        try {
+            return runPod(job, attempt, dir, deadline, workspace);
+        } finally {
+            // the kubelet removes a pod's volumes once the pod is gone; a retry mounts its own from the API server
+            unmount(workspace);
+        }
+    }
+
+    private Outcome runPod(Job job, int attempt, Path dir, Instant deadline, JobWorkspace workspace)
+            throws IOException, InterruptedException {
+        String key = key(job);
         var container = job.getSpec().getTemplate().getSpec().getContainers().get(0);
         List<String> args = new ArrayList<>();
         if (container.getArgs() != null) {
@@ -209,8 +240,14 @@ public final class LocalJobRunner implements AutoCloseable {
         }
         env.put("POD_NAME", podName(job.getMetadata().getName(), attempt));
         env.put("POD_NAMESPACE", job.getMetadata().getNamespace());
-        Process process = launcher.launch(args, env, dir, dir.resolve("pod.log"));
-        running.put(key, process);
+        Process process;
+        synchronized (this) {
+            if (closed) {
+                throw new InterruptedException("the Job runner is closed");
+            }
+            process = launcher.launch(args, env, dir, dir.resolve("pod.log"));
+            running.put(key, process);
+        }
         try {
             if (deadline == null) {
                 return new Outcome(process.waitFor(), false);
@@ -300,13 +337,88 @@ public final class LocalJobRunner implements AutoCloseable {
         return instant.truncatedTo(ChronoUnit.SECONDS).toString();
     }
 
+    /**
+     * Stops watching, kills the running copier processes, waits a little for the attempts to end and removes every
+     * volume in the work directory. Idempotent; also runs as a shutdown hook, so Ctrl-C leaves no Secret files.
+     */
     @Override
     public void close() {
+        boolean first;
+        synchronized (this) {
+            first = !closed;
+            closed = true;
+            if (first) {
+                running.values().forEach(Process::destroyForcibly);
+            }
+        }
+        if (!first) {
+            awaitClosed(); // a shutdown hook must not let the JVM end while another thread is still cleaning up
+            return;
+        }
+        try {
+            stop();
+        } finally {
+            cleanedUp.countDown();
+        }
+    }
+
+    private void stop() {
+        if (Thread.currentThread() != shutdownHook) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(shutdownHook);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is about to run or running: it waits for this close to finish
+            }
+        }
         if (informer != null) {
             informer.close();
         }
-        running.values().forEach(Process::destroyForcibly);
         executor.shutdownNow();
+        try {
+            executor.awaitTermination(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        mounted.forEach(this::unmount);
+        unmountAll();
+    }
+
+    private synchronized boolean isClosed() {
+        return closed;
+    }
+
+    private void awaitClosed() {
+        try {
+            cleanedUp.await(2L * CLOSE_WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void unmount(JobWorkspace workspace) {
+        try {
+            workspace.unmount();
+        } catch (IOException e) {
+            LOG.warn("cannot remove the volumes of a local pod: {}", e.getMessage());
+        } finally {
+            mounted.remove(workspace);
+        }
+    }
+
+    /** Removes the volumes of every attempt under the work directory ({@code <namespace>/<job>/attempt-<n>}). */
+    private void unmountAll() {
+        if (!Files.isDirectory(workDir)) {
+            return;
+        }
+        try (var attempts = Files.find(workDir, 3, (path, attributes) -> attributes.isDirectory()
+                && workDir.relativize(path).getNameCount() == 3
+                && path.getFileName().toString().startsWith(ATTEMPT_PREFIX))) {
+            for (Path attempt : attempts.toList()) {
+                JobWorkspace.unmountAll(attempt);
+            }
+        } catch (IOException | java.io.UncheckedIOException e) {
+            LOG.warn("cannot remove the volumes of local pods under {}: {}", workDir, e.getMessage());
+        }
     }
 
     private record Outcome(int exitCode, boolean deadlineExceeded) {

@@ -28,6 +28,13 @@ public final class LocalRun {
             Duration timeout) {
     }
 
+    /** Exit code: every DataMigration Succeeded. */
+    public static final int EXIT_SUCCEEDED = 0;
+    /** Exit code: a DataMigration did not succeed, or the wait timed out. */
+    public static final int EXIT_FAILED = 1;
+    /** Exit code: the manifests cannot be run; nothing was started or applied. */
+    public static final int EXIT_BAD_MANIFEST = 2;
+
     private static final int LOG_TAIL_LINES = 20;
 
     private final OperatorLauncher operator;
@@ -42,17 +49,25 @@ public final class LocalRun {
 
     /** Runs to the end and returns the exit code; {@code view} sees the migrations while they run. */
     public int run(Options options, ProgressView view) throws Exception {
+        // Every file is read and checked before anything starts: a bad manifest applies nothing, like kubectl.
+        List<HasMetadata> objects;
+        try {
+            objects = LocalCluster.read(options.files());
+        } catch (ManifestException e) {
+            e.problems().forEach(err::println);
+            return EXIT_BAD_MANIFEST;
+        }
+        if (objects.stream().noneMatch(DataMigration.class::isInstance)) {
+            err.println("no DataMigration in " + String.join(", ", options.files().stream().map(Path::toString)
+                    .toList()) + ": nothing to run");
+            return EXIT_BAD_MANIFEST;
+        }
         try (LocalCluster cluster = LocalCluster.start(operator, options.namespace(), options.workDir(),
                 options.kubeconfig(), options.port(), LocalCluster.childJvmCopier())) {
             err.println("local API server " + cluster.url() + "  (kubectl --kubeconfig " + cluster.kubeconfig()
                     + " get dm)");
-            List<HasMetadata> applied = cluster.apply(options.files());
-            List<DataMigration> migrations = applied.stream().filter(DataMigration.class::isInstance)
+            List<DataMigration> migrations = cluster.apply(objects).stream().filter(DataMigration.class::isInstance)
                     .map(DataMigration.class::cast).toList();
-            if (migrations.isEmpty()) {
-                err.println("no DataMigration in " + options.files() + ": nothing to run");
-                return 2;
-            }
             List<DataMigration> finalState = cluster.awaitTerminal(migrations, options.timeout(), view);
             if (!LocalCluster.allTerminal(finalState)) {
                 err.println("timed out after " + options.timeout() + " waiting for a terminal phase");
@@ -66,7 +81,7 @@ public final class LocalRun {
             if (!allSucceeded) {
                 printFailedLogs(cluster.jobs());
             }
-            return allSucceeded ? 0 : 1;
+            return allSucceeded ? EXIT_SUCCEEDED : EXIT_FAILED;
         }
     }
 

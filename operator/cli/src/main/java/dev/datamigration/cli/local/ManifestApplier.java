@@ -3,17 +3,12 @@ package dev.datamigration.cli.local;
 import dev.datamigration.api.v1alpha1.DataMigration;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.utils.Serialization;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code kubectl apply -f} for local mode: reads multi-document YAML files and creates (or replaces) every object
- * in the embedded API server, Secrets before DataMigrations so the operator finds the credentials it validates.
+ * {@code kubectl apply} for local mode: creates (or replaces) objects read by {@link ManifestReader} in the embedded
+ * API server, Secrets before DataMigrations so the operator finds the credentials it validates.
  */
 final class ManifestApplier {
 
@@ -25,40 +20,18 @@ final class ManifestApplier {
         this.defaultNamespace = defaultNamespace;
     }
 
-    /** Applies every object of the files and returns them in the order applied. */
-    List<HasMetadata> apply(List<Path> files) throws IOException {
-        List<HasMetadata> objects = new ArrayList<>();
-        for (Path file : files) {
-            if (!Files.isReadable(file)) {
-                throw new IOException("cannot read " + file);
-            }
-            try (InputStream in = Files.newInputStream(file)) {
-                List<HasMetadata> loaded = client.load(in).items();
-                if (loaded.isEmpty()) {
-                    throw new IOException(file + " holds no Kubernetes object");
-                }
-                objects.addAll(loaded);
-            } catch (RuntimeException e) {
-                throw new IOException("cannot parse " + file + ": " + e.getMessage(), e);
-            }
-        }
+    /** Applies the objects and returns them as the API server stored them, in the order applied. */
+    List<HasMetadata> apply(List<HasMetadata> objects) {
+        List<HasMetadata> ordered = new ArrayList<>(objects);
         // DataMigrations last: the operator validates Secrets as soon as it sees a migration.
-        objects.sort((a, b) -> Boolean.compare(a instanceof DataMigration || isDataMigration(a),
-                b instanceof DataMigration || isDataMigration(b)));
+        ordered.sort((a, b) -> Boolean.compare(a instanceof DataMigration, b instanceof DataMigration));
         List<HasMetadata> applied = new ArrayList<>();
-        for (HasMetadata object : objects) {
+        for (HasMetadata object : ordered) {
             if (object.getMetadata().getNamespace() == null) {
                 object.getMetadata().setNamespace(defaultNamespace);
             }
-            HasMetadata typed = isDataMigration(object) && !(object instanceof DataMigration)
-                    ? Serialization.unmarshal(Serialization.asJson(object), DataMigration.class) : object;
-            applied.add(client.resource(typed).createOr(existing -> existing.update()));
+            applied.add(client.resource(object).createOr(existing -> existing.update()));
         }
         return applied;
-    }
-
-    private static boolean isDataMigration(HasMetadata object) {
-        return "DataMigration".equals(object.getKind())
-                && (DataMigration.GROUP + "/" + DataMigration.VERSION).equals(object.getApiVersion());
     }
 }

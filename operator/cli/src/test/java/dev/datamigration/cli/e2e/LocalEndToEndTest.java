@@ -106,4 +106,88 @@ class LocalEndToEndTest {
             dbs.drop();
         }
     }
+
+    @Test
+    void aMistypedFieldFailsWithOneLineNamingItAndStartsAndAppliesNothing() throws Exception {
+        Path secrets = dir.resolve("secrets.yaml");
+        Files.writeString(secrets, """
+                apiVersion: v1
+                kind: Secret
+                metadata: {name: prod-db}
+                stringData: {username: reader, password: s3cret}
+                """, StandardCharsets.UTF_8);
+        Path manifest = dir.resolve("migration.yaml");
+        Files.writeString(manifest, """
+                apiVersion: datamigration.dev/v1alpha1
+                kind: DataMigration
+                metadata: {name: prod-to-qa}
+                spec:
+                  sourc:
+                    environment: Production
+                  apps: [Catalog]
+                """, StandardCharsets.UTF_8);
+
+        Result result = run(secrets, manifest);
+
+        assertThat(result.exit).isEqualTo(2);
+        assertThat(result.err).isEqualTo(manifest + ": DataMigration prod-to-qa: unknown field \"spec.sourc\"\n");
+        assertThat(result.out).isEmpty();
+        assertNothingStarted();
+    }
+
+    @Test
+    void aYamlSyntaxErrorFailsWithOneLineNamingTheFileAndTheLine() throws Exception {
+        Path manifest = dir.resolve("migration.yaml");
+        Files.writeString(manifest, """
+                apiVersion: datamigration.dev/v1alpha1
+                kind: DataMigration
+                metadata:
+                  name: prod-to-qa
+                spec:
+                  apps: [Catalog
+                  dryRun: true
+                """, StandardCharsets.UTF_8);
+
+        Result result = run(manifest);
+
+        assertThat(result.exit).isEqualTo(2);
+        assertThat(result.err).isEqualTo(manifest + ": line 7: expected ',' or ']', but got : (while parsing a flow"
+                + " sequence started on line 6)\n");
+        assertThat(result.out).isEmpty();
+        assertNothingStarted();
+    }
+
+    @Test
+    void manifestsWithoutADataMigrationHaveNothingToRun() throws Exception {
+        Path secrets = dir.resolve("secrets.yaml");
+        Files.writeString(secrets, "apiVersion: v1\nkind: Secret\nmetadata: {name: a}\nstringData: {token: t}\n",
+                StandardCharsets.UTF_8);
+
+        Result result = run(secrets);
+
+        assertThat(result.exit).isEqualTo(2);
+        assertThat(result.err).isEqualTo("no DataMigration in " + secrets + ": nothing to run\n");
+        assertNothingStarted();
+    }
+
+    private record Result(int exit, String out, String err) {
+    }
+
+    private Result run(Path... manifests) throws Exception {
+        var out = new ByteArrayOutputStream();
+        var err = new ByteArrayOutputStream();
+        var options = new LocalRun.Options(List.of(manifests), "refresh", dir.resolve("work"),
+                dir.resolve("kubeconfig"), 0, Duration.ofMinutes(1));
+        PrintStream errors = new PrintStream(err, true, StandardCharsets.UTF_8);
+        int exit = new LocalRun(LocalOperator.launcher(), new PrintStream(out, true, StandardCharsets.UTF_8),
+                errors).run(options, ProgressView.lines(errors));
+        return new Result(exit, out.toString(StandardCharsets.UTF_8),
+                err.toString(StandardCharsets.UTF_8).replace(System.lineSeparator(), "\n"));
+    }
+
+    /** No API server was started (it writes the kubeconfig first) and no Job ran: nothing can have been applied. */
+    private void assertNothingStarted() {
+        assertThat(dir.resolve("kubeconfig")).doesNotExist();
+        assertThat(dir.resolve("work")).doesNotExist();
+    }
 }

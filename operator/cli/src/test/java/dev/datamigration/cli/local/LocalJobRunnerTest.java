@@ -1,6 +1,7 @@
 package dev.datamigration.cli.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.datamigration.api.task.Contracts;
@@ -158,5 +159,83 @@ class LocalJobRunnerTest {
         assertThat(killed).containsExactly(true);
         assertThat(onlyCondition(done).getType()).isEqualTo("Complete");
         assertThat(done.getStatus().getFailed()).isEqualTo(1);
+    }
+
+    @Test
+    void aPodsVolumesAreRemovedWhenItEndsAndEachRetryMountsItsOwn() throws Exception {
+        Job done = runToEnd(job("retried", "cat /etc/datamigration/secrets/source/password > seen.txt; "
+                + "test -d ../attempt-1 || exit 1", 2));
+
+        assertThat(onlyCondition(done).getType()).isEqualTo("Complete");
+        Path first = workDir.resolve("ns/retried/attempt-0");
+        Path second = workDir.resolve("ns/retried/attempt-1");
+        // the failed pod and its retry each read the Secret from their own volume while they ran
+        assertThat(first.resolve("seen.txt")).hasContent("s3cret");
+        assertThat(second.resolve("seen.txt")).hasContent("s3cret");
+        assertThat(first.resolve("pod.log")).exists();
+        assertThat(volumesLeft()).isEmpty();
+    }
+
+    @Test
+    void closingTheRunnerWhileAPodRunsKillsItAndRemovesItsVolumes() throws Exception {
+        Job job = job("long", "touch started; sleep 60", 0);
+        server.client().configMaps().inNamespace("ns").resource(new ConfigMapBuilder().withNewMetadata()
+                .withName("long-task").endMetadata().addToData("task.json", "{}").build()).createOr(r -> r.update());
+        server.client().secrets().inNamespace("ns").resource(new SecretBuilder().withNewMetadata().withName("db")
+                .endMetadata().addToStringData("password", "s3cret").build()).createOr(r -> r.update());
+        server.client().resource(job).create();
+        Path attempt = workDir.resolve("ns/long/attempt-0");
+        await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(attempt.resolve("started")));
+        assertThat(volumesLeft()).hasSize(2);
+        List<ProcessHandle> pods = ProcessHandle.current().children().filter(p -> p.info().commandLine()
+                .map(c -> c.contains("sleep 60")).orElse(false)).toList();
+        assertThat(pods).hasSize(1);
+
+        runner.close();
+
+        assertThat(volumesLeft()).isEmpty();
+        assertThat(pods.get(0).isAlive()).isFalse();
+        assertThat(attempt.resolve("started")).exists();
+    }
+
+    @Test
+    void volumesLeftByAnEarlierRunThatCouldNotCleanUpAreRemovedAtStart() throws Exception {
+        Path attempt = workDir.resolve("ns/killed-run/attempt-3");
+        Files.createDirectories(attempt.resolve("mount-1-source"));
+        Files.writeString(attempt.resolve("mount-1-source/password"), "s3cret");
+        Files.writeString(attempt.resolve("pod.log"), "copied Orders\n");
+        runner.close();
+
+        runner = new LocalJobRunner(server.client(), workDir, (args, env, dir, log) -> {
+            throw new AssertionError("no Job to run");
+        }).start();
+
+        assertThat(volumesLeft()).isEmpty();
+        assertThat(attempt.resolve("pod.log")).hasContent("copied Orders");
+    }
+
+    @Test
+    void aVolumeThatCannotBeProvidedLeavesNoneOfTheOthersBehind() throws Exception {
+        server.client().secrets().inNamespace("ns").resource(new SecretBuilder().withNewMetadata().withName("db")
+                .endMetadata().addToStringData("password", "s3cret").build()).createOr(r -> r.update());
+        Job job = new JobBuilder(job("half", "true", 0)).editSpec().editTemplate().editSpec()
+                .editFirstContainer().addNewVolumeMount().withName("target")
+                .withMountPath("/etc/datamigration/secrets/target").endVolumeMount().endContainer()
+                .addNewVolume().withName("target").withNewSecret().withSecretName("absent").endSecret().endVolume()
+                .endSpec().endTemplate().endSpec().build();
+        server.client().configMaps().inNamespace("ns").resource(new ConfigMapBuilder().withNewMetadata()
+                .withName("half-task").endMetadata().addToData("task.json", "{}").build()).createOr(r -> r.update());
+        Path attempt = workDir.resolve("ns/half/attempt-0");
+
+        assertThatThrownBy(() -> JobWorkspace.materialize(server.client(), job, attempt))
+                .isInstanceOf(JobWorkspace.MountException.class).hasMessage("secret \"absent\" not found");
+        assertThat(volumesLeft()).isEmpty();
+    }
+
+    /** Volume directories (and so Secret files) anywhere under the work directory. */
+    private List<Path> volumesLeft() throws java.io.IOException {
+        try (var paths = Files.walk(workDir)) {
+            return paths.filter(p -> p.getFileName().toString().startsWith("mount-")).toList();
+        }
     }
 }
