@@ -1,6 +1,9 @@
 package dev.datamigration.engine.dialect;
 
 import dev.datamigration.engine.MigrationException;
+import dev.datamigration.engine.dialect.oracle.OracleDialect;
+import dev.datamigration.engine.dialect.postgres.PostgresDialect;
+import dev.datamigration.engine.dialect.sqlserver.SqlServerDialect;
 
 /** Picks the dialect of a JDBC URL. */
 public final class Dialects {

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.datamigration.engine.Engine;
 import dev.datamigration.engine.FailureClassifier;
 import dev.datamigration.engine.MigrationException;
-import dev.datamigration.engine.dialect.PostgresDialect;
+import dev.datamigration.engine.dialect.postgres.PostgresDialect;
 import dev.datamigration.engine.plan.EntityPlan;
 import dev.datamigration.engine.plan.Plan;
 import dev.datamigration.engine.testing.H2Dialect;

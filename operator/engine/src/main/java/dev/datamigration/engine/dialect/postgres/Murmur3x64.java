@@ -1,5 +1,6 @@
-package dev.datamigration.engine.dialect;
+package dev.datamigration.engine.dialect.postgres;
 
+import dev.datamigration.engine.dialect.RowHashSink;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;

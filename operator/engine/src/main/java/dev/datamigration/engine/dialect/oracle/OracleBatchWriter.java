@@ -1,5 +1,6 @@
-package dev.datamigration.engine.dialect;
+package dev.datamigration.engine.dialect.oracle;
 
+import dev.datamigration.engine.dialect.BulkWriter;
 import java.io.ByteArrayInputStream;
 import java.io.StringReader;
 import java.sql.Connection;
@@ -21,10 +22,10 @@ import java.util.stream.Collectors;
  * 100-1000 range and bounded by bytes for wide rows. It has not been measured against a real Oracle server (none runs
  * here; an H2 run measures nothing about Oracle round trips), see docs/databases.md.
  */
-public final class OracleBatchWriter implements BulkWriter {
+final class OracleBatchWriter implements BulkWriter {
 
-    public static final int BATCH_ROWS = 500;
-    public static final long BATCH_BYTES = 16L << 20;
+    static final int BATCH_ROWS = 500;
+    static final long BATCH_BYTES = 16L << 20;
 
     private final OracleDialect dialect;
     private final List<OracleColumn> columns;
@@ -46,7 +47,7 @@ public final class OracleBatchWriter implements BulkWriter {
     }
 
     /** The INSERT this writer batches. */
-    public static String insertSql(OracleDialect dialect, String table, List<OracleColumn> columns) {
+    static String insertSql(OracleDialect dialect, String table, List<OracleColumn> columns) {
         return "INSERT INTO " + dialect.quote(table) + " ("
                 + columns.stream().map(c -> dialect.quote(c.name())).collect(Collectors.joining(", "))
                 + ") VALUES (" + columns.stream().map(c -> "?").collect(Collectors.joining(", ")) + ")";

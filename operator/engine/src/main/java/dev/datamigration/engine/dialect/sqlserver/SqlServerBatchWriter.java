@@ -1,5 +1,9 @@
-package dev.datamigration.engine.dialect;
+package dev.datamigration.engine.dialect.sqlserver;
 
+import dev.datamigration.engine.dialect.BatchInsertWriter;
+import dev.datamigration.engine.dialect.BulkWriter;
+import dev.datamigration.engine.dialect.PhysicalColumn;
+import dev.datamigration.engine.dialect.ValueRejectedException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;

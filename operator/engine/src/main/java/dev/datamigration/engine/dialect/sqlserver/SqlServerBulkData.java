@@ -1,4 +1,4 @@
-package dev.datamigration.engine.dialect;
+package dev.datamigration.engine.dialect.sqlserver;
 
 import com.microsoft.sqlserver.jdbc.ISQLServerBulkData;
 import java.util.LinkedHashSet;

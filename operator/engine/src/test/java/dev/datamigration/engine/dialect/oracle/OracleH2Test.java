@@ -1,8 +1,15 @@
-package dev.datamigration.engine.dialect;
+package dev.datamigration.engine.dialect.oracle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.datamigration.engine.dialect.BulkWriter;
+import dev.datamigration.engine.dialect.MissingRight;
+import dev.datamigration.engine.dialect.PhysicalColumn;
+import dev.datamigration.engine.dialect.Right;
+import dev.datamigration.engine.dialect.ValueKind;
+import dev.datamigration.engine.dialect.Values;
+import dev.datamigration.engine.testing.H2Catalogs;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.DriverManager;

@@ -1,4 +1,4 @@
-package dev.datamigration.engine.dialect;
+package dev.datamigration.engine.dialect.postgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

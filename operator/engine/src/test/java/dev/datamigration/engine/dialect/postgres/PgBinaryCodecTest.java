@@ -1,8 +1,14 @@
-package dev.datamigration.engine.dialect;
+package dev.datamigration.engine.dialect.postgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.datamigration.engine.dialect.BulkReader;
+import dev.datamigration.engine.dialect.BulkWriter;
+import dev.datamigration.engine.dialect.PhysicalColumn;
+import dev.datamigration.engine.dialect.ValueKind;
+import dev.datamigration.engine.dialect.ValueRejectedException;
+import dev.datamigration.engine.dialect.Values;
 import dev.datamigration.fixtures.pg.EmbeddedPostgres;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;

@@ -1,5 +1,6 @@
-package dev.datamigration.engine.dialect;
+package dev.datamigration.engine.dialect.postgres;
 
+import dev.datamigration.engine.dialect.PhysicalColumn;
 import java.util.Locale;
 
 /**

@@ -1,7 +1,13 @@
-package dev.datamigration.engine.dialect;
+package dev.datamigration.engine.dialect.sqlserver;
 
 import com.microsoft.sqlserver.jdbc.SQLServerConnection;
 import com.microsoft.sqlserver.jdbc.SQLServerStatement;
+import dev.datamigration.engine.dialect.BulkWriter;
+import dev.datamigration.engine.dialect.Dialect;
+import dev.datamigration.engine.dialect.MissingRight;
+import dev.datamigration.engine.dialect.PhysicalColumn;
+import dev.datamigration.engine.dialect.Right;
+import dev.datamigration.engine.dialect.ValueKind;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -31,14 +37,14 @@ import java.util.Set;
 public final class SqlServerDialect implements Dialect {
 
     /** Base tables of one schema. Works on every SQL Server version (and Azure SQL). */
-    public static final String TABLES_SQL = "SELECT TABLE_NAME FROM INFORMATION_SCHEMA.TABLES"
+    static final String TABLES_SQL = "SELECT TABLE_NAME FROM INFORMATION_SCHEMA.TABLES"
             + " WHERE TABLE_SCHEMA = ? AND TABLE_TYPE = 'BASE TABLE' ORDER BY TABLE_NAME";
 
     /**
      * Columns of one table in ordinal order. The type is the base system type ({@code ty.user_type_id =
      * c.system_type_id}), so an alias type reports what it is built on; {@code max_length} is in bytes (-1 for max).
      */
-    public static final String COLUMNS_SQL = "SELECT c.name, ty.name, c.max_length, c.precision, c.scale,"
+    static final String COLUMNS_SQL = "SELECT c.name, ty.name, c.max_length, c.precision, c.scale,"
             + " c.is_nullable, c.is_identity, c.default_object_id"
             + " FROM sys.columns c"
             + " JOIN sys.tables t ON t.object_id = c.object_id"
@@ -85,7 +91,7 @@ public final class SqlServerDialect implements Dialect {
     }
 
     /** The SQL Server description of a table's columns (real name); empty when the table does not exist. */
-    public List<SqlServerColumn> describe(Connection connection, String table) throws SQLException {
+    List<SqlServerColumn> describe(Connection connection, String table) throws SQLException {
         List<SqlServerColumn> columns = new ArrayList<>();
         try (PreparedStatement ps = connection.prepareStatement(COLUMNS_SQL)) {
             ps.setString(1, schemaOf(connection));
@@ -142,7 +148,7 @@ public final class SqlServerDialect implements Dialect {
     }
 
     /** COUNT(*) is an int in SQL Server and overflows past 2^31-1 rows; COUNT_BIG is a bigint. */
-    public String countSql(String table) {
+    String countSql(String table) {
         return "SELECT COUNT_BIG(*) FROM " + quote(table);
     }
 
@@ -180,11 +186,11 @@ public final class SqlServerDialect implements Dialect {
      * table it is set to that id, otherwise it is left alone (never lowered, so ids deleted from the target are not
      * handed out again). Keep-identity loads normally advance the identity already; this makes it certain.
      */
-    public static String reseedSql(String qualifiedTable) {
+    static String reseedSql(String qualifiedTable) {
         return "DBCC CHECKIDENT (N'" + qualifiedTable.replace("'", "''") + "', RESEED) WITH NO_INFOMSGS";
     }
 
-    public static String identityInsertSql(String qualifiedTable, boolean on) {
+    static String identityInsertSql(String qualifiedTable, boolean on) {
         return "SET IDENTITY_INSERT " + qualifiedTable + (on ? " ON" : " OFF");
     }
 
@@ -193,7 +199,7 @@ public final class SqlServerDialect implements Dialect {
      * user's effective permissions (ownership, roles, schema and database grants, DENY). Parameter: the quoted,
      * schema-qualified table, five times. 1 is granted; 0, or NULL for a table the user cannot see, is not.
      */
-    public static final String RIGHTS_SQL = "SELECT HAS_PERMS_BY_NAME(?, 'OBJECT', 'SELECT'),"
+    static final String RIGHTS_SQL = "SELECT HAS_PERMS_BY_NAME(?, 'OBJECT', 'SELECT'),"
             + " HAS_PERMS_BY_NAME(?, 'OBJECT', 'INSERT'), HAS_PERMS_BY_NAME(?, 'OBJECT', 'UPDATE'),"
             + " HAS_PERMS_BY_NAME(?, 'OBJECT', 'DELETE'), HAS_PERMS_BY_NAME(?, 'OBJECT', 'ALTER')";
 

@@ -1,5 +1,7 @@
-package dev.datamigration.engine.dialect;
+package dev.datamigration.engine.dialect.oracle;
 
+import dev.datamigration.engine.dialect.PhysicalColumn;
+import dev.datamigration.engine.dialect.ValueKind;
 import java.sql.Types;
 import java.util.Locale;
 
@@ -9,7 +11,7 @@ import java.util.Locale;
  * declared length of character columns; {@code generation} is {@code ALWAYS}, {@code BY DEFAULT} or null (no
  * identity); {@code defaultOnNull} is Oracle's {@code DEFAULT_ON_NULL}.
  */
-public record OracleColumn(String name, String dataType, Integer charLength, Integer precision, Integer scale,
+record OracleColumn(String name, String dataType, Integer charLength, Integer precision, Integer scale,
                            boolean nullable, boolean hasDefault, String generation, boolean defaultOnNull) {
 
     public OracleColumn {

@@ -1,5 +1,6 @@
-package dev.datamigration.engine.dialect;
+package dev.datamigration.engine.dialect.postgres;
 
+import dev.datamigration.engine.dialect.RowHashSink;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;

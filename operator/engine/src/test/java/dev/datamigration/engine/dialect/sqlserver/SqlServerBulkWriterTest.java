@@ -1,10 +1,12 @@
-package dev.datamigration.engine.dialect;
+package dev.datamigration.engine.dialect.sqlserver;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.microsoft.sqlserver.jdbc.ISQLServerBulkData;
 import com.microsoft.sqlserver.jdbc.SQLServerBulkCopyOptions;
+import dev.datamigration.engine.dialect.ValueRejectedException;
+import dev.datamigration.engine.dialect.Values;
 import java.math.BigDecimal;
 import java.sql.SQLException;
 import java.sql.Types;

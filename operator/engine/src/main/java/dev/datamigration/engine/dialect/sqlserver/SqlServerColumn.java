@@ -1,5 +1,7 @@
-package dev.datamigration.engine.dialect;
+package dev.datamigration.engine.dialect.sqlserver;
 
+import dev.datamigration.engine.dialect.PhysicalColumn;
+import dev.datamigration.engine.dialect.ValueKind;
 import java.sql.Types;
 import java.util.Locale;
 
@@ -9,7 +11,7 @@ import java.util.Locale;
  * {@code maxLength} 100. The bulk writer needs these details (precision, scale, length) to describe its source columns
  * to {@code SQLServerBulkCopy}; {@link PhysicalColumn} keeps only what the engine needs.
  */
-public record SqlServerColumn(String name, String typeName, int maxLength, int precision, int scale, boolean nullable,
+record SqlServerColumn(String name, String typeName, int maxLength, int precision, int scale, boolean nullable,
                               boolean identity, boolean hasDefault) {
 
     /** Characters an {@code nvarchar(max)}/{@code varbinary(max)} value may have, as the bulk-copy API expects it. */

@@ -1,4 +1,4 @@
-package dev.datamigration.engine.dialect;
+package dev.datamigration.engine.testing;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -8,7 +8,7 @@ import java.sql.Statement;
 
 /**
  * Stand-ins for the SQL Server and Oracle catalog views, built over H2's INFORMATION_SCHEMA, so the dialects' real
- * catalog queries ({@link SqlServerDialect#COLUMNS_SQL}, {@link OracleDialect#COLUMNS_SQL}, ...) run unchanged on H2.
+ * catalog queries ({@code SqlServerDialect.COLUMNS_SQL}, {@code OracleDialect.COLUMNS_SQL}, ...) run unchanged on H2.
  * They expose the real views' column names and value conventions (sys.columns.max_length in bytes and -1 for max,
  * Oracle's 'Y'/'N', DATA_TYPE 'NUMBER'/'VARCHAR2'/'TIMESTAMP(6)', DEFAULT_LENGTH, GENERATION_TYPE).
  *
@@ -23,7 +23,7 @@ public final class H2Catalogs {
     private H2Catalogs() {
     }
 
-    static void installSqlServer(Connection c) throws SQLException {
+    public static void installSqlServer(Connection c) throws SQLException {
         exec(c, "CREATE SCHEMA IF NOT EXISTS sys");
         exec(c, "CREATE VIEW sys.schemas AS SELECT SCHEMA_NAME AS schema_id, SCHEMA_NAME AS name"
                 + " FROM INFORMATION_SCHEMA.SCHEMATA");
@@ -55,7 +55,7 @@ public final class H2Catalogs {
                 + " FROM INFORMATION_SCHEMA.COLUMNS");
     }
 
-    static void installOracle(Connection c) throws SQLException {
+    public static void installOracle(Connection c) throws SQLException {
         exec(c, "CREATE VIEW ALL_TABLES AS SELECT TABLE_SCHEMA AS OWNER, TABLE_NAME FROM INFORMATION_SCHEMA.TABLES"
                 + " WHERE TABLE_TYPE = 'BASE TABLE'");
         exec(c, "CREATE VIEW ALL_TAB_COLUMNS AS SELECT TABLE_SCHEMA AS OWNER, TABLE_NAME, COLUMN_NAME,"
@@ -81,7 +81,7 @@ public final class H2Catalogs {
      * user may do, {@code TEST_OBJECTS(SECURABLE)} the objects the user can see. Like the real function it answers 1
      * or 0, and NULL for an object the user cannot see.
      */
-    static void installSqlServerPermissions(Connection c) throws SQLException {
+    public static void installSqlServerPermissions(Connection c) throws SQLException {
         exec(c, "CREATE TABLE TEST_OBJECTS (SECURABLE VARCHAR(200))");
         exec(c, "CREATE TABLE TEST_PERMS (SECURABLE VARCHAR(200), PERMISSION VARCHAR(50))");
         exec(c, "CREATE ALIAS HAS_PERMS_BY_NAME FOR '" + H2Catalogs.class.getName() + ".hasPermsByName'");
@@ -109,14 +109,14 @@ public final class H2Catalogs {
      * Oracle's privilege views as plain tables the test fills: ALL_TAB_PRIVS (object grants, with the real view's
      * columns), SESSION_ROLES (the enabled roles) and SESSION_PRIVS (system privileges).
      */
-    static void installOraclePrivileges(Connection c) throws SQLException {
+    public static void installOraclePrivileges(Connection c) throws SQLException {
         exec(c, "CREATE TABLE ALL_TAB_PRIVS (GRANTOR VARCHAR(128), GRANTEE VARCHAR(128), TABLE_SCHEMA VARCHAR(128),"
                 + " TABLE_NAME VARCHAR(128), PRIVILEGE VARCHAR(40))");
         exec(c, "CREATE TABLE SESSION_ROLES (ROLE VARCHAR(128))");
         exec(c, "CREATE TABLE SESSION_PRIVS (PRIVILEGE VARCHAR(40))");
     }
 
-    static void exec(Connection c, String sql) throws SQLException {
+    public static void exec(Connection c, String sql) throws SQLException {
         try (Statement st = c.createStatement()) {
             st.execute(sql);
         }

@@ -1,5 +1,6 @@
-package dev.datamigration.engine.dialect;
+package dev.datamigration.engine.dialect.sqlserver;
 
+import dev.datamigration.engine.dialect.ValueRejectedException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Types;

@@ -1,5 +1,11 @@
-package dev.datamigration.engine.dialect;
+package dev.datamigration.engine.dialect.oracle;
 
+import dev.datamigration.engine.dialect.BulkWriter;
+import dev.datamigration.engine.dialect.Dialect;
+import dev.datamigration.engine.dialect.MissingRight;
+import dev.datamigration.engine.dialect.PhysicalColumn;
+import dev.datamigration.engine.dialect.Right;
+import dev.datamigration.engine.dialect.ValueKind;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -44,12 +50,12 @@ import java.util.regex.Pattern;
 public final class OracleDialect implements Dialect {
 
     /** Smallest fetch size used for reads. */
-    public static final int MIN_FETCH_SIZE = 1_000;
+    static final int MIN_FETCH_SIZE = 1_000;
 
-    public static final String TABLES_SQL = "SELECT TABLE_NAME FROM ALL_TABLES WHERE OWNER = ? ORDER BY TABLE_NAME";
+    static final String TABLES_SQL = "SELECT TABLE_NAME FROM ALL_TABLES WHERE OWNER = ? ORDER BY TABLE_NAME";
 
     /** DEFAULT_LENGTH, not DATA_DEFAULT: the latter is a LONG, awkward to read and not needed (only its presence). */
-    public static final String COLUMNS_SQL = "SELECT c.COLUMN_NAME, c.DATA_TYPE, c.CHAR_LENGTH, c.DATA_PRECISION,"
+    static final String COLUMNS_SQL = "SELECT c.COLUMN_NAME, c.DATA_TYPE, c.CHAR_LENGTH, c.DATA_PRECISION,"
             + " c.DATA_SCALE, c.NULLABLE, c.DEFAULT_LENGTH, i.GENERATION_TYPE, c.DEFAULT_ON_NULL"
             + " FROM ALL_TAB_COLUMNS c"
             + " LEFT JOIN ALL_TAB_IDENTITY_COLUMNS i"
@@ -95,7 +101,7 @@ public final class OracleDialect implements Dialect {
     }
 
     /** The Oracle description of a table's columns (real name); empty when the table does not exist. */
-    public List<OracleColumn> describe(Connection connection, String table) throws SQLException {
+    List<OracleColumn> describe(Connection connection, String table) throws SQLException {
         List<OracleColumn> columns = new ArrayList<>();
         try (PreparedStatement ps = connection.prepareStatement(COLUMNS_SQL)) {
             ps.setString(1, ownerOf(connection));
@@ -159,12 +165,12 @@ public final class OracleDialect implements Dialect {
     }
 
     /** Oracle text as the engine sees it: O11's {@code ' '} for empty text is {@code ''}. */
-    public static String fromOracleText(String value) {
+    static String fromOracleText(String value) {
         return EMPTY_TEXT.equals(value) ? "" : value;
     }
 
     /** Engine text as Oracle stores it: {@code ''} (which Oracle would turn into NULL) is O11's {@code ' '}. */
-    public static String toOracleText(String value) {
+    static String toOracleText(String value) {
         return value != null && value.isEmpty() ? EMPTY_TEXT : value;
     }
 
@@ -205,7 +211,7 @@ public final class OracleDialect implements Dialect {
      * Moves an identity column past the highest value in the table, keeping how it generates
      * ({@code ALWAYS}/{@code BY DEFAULT [ON NULL]}).
      */
-    public String reseedSql(String table, OracleColumn column) {
+    String reseedSql(String table, OracleColumn column) {
         String generation = "ALWAYS".equals(column.generation()) ? "ALWAYS"
                 : column.defaultOnNull() ? "BY DEFAULT ON NULL" : "BY DEFAULT";
         return "ALTER TABLE " + quote(table) + " MODIFY (" + quote(column.name()) + " GENERATED " + generation
@@ -218,7 +224,7 @@ public final class OracleDialect implements Dialect {
      * {@code OWNER} when the session user owns the table (an owner holds every privilege on it). Parameters: the
      * owner (current schema), the table, the owner again.
      */
-    public static final String PRIVILEGES_SQL = "SELECT PRIVILEGE FROM ALL_TAB_PRIVS WHERE TABLE_SCHEMA = ?"
+    static final String PRIVILEGES_SQL = "SELECT PRIVILEGE FROM ALL_TAB_PRIVS WHERE TABLE_SCHEMA = ?"
             + " AND TABLE_NAME = ? AND (GRANTEE IN (USER, 'PUBLIC') OR GRANTEE IN (SELECT ROLE FROM SESSION_ROLES))"
             + " UNION SELECT PRIVILEGE FROM SESSION_PRIVS WHERE PRIVILEGE LIKE '% ANY TABLE'"
             + " UNION SELECT 'OWNER' FROM DUAL WHERE USER = ?";

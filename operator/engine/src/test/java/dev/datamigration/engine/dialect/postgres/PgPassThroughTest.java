@@ -1,8 +1,12 @@
-package dev.datamigration.engine.dialect;
+package dev.datamigration.engine.dialect.postgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.datamigration.engine.dialect.BulkReader;
+import dev.datamigration.engine.dialect.BulkWriter;
+import dev.datamigration.engine.dialect.PhysicalColumn;
+import dev.datamigration.engine.dialect.RowHashSink;
 import dev.datamigration.fixtures.pg.EmbeddedPostgres;
 import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;

@@ -1,5 +1,7 @@
-package dev.datamigration.engine.dialect;
+package dev.datamigration.engine.dialect.postgres;
 
+import dev.datamigration.engine.dialect.ValueKind;
+import dev.datamigration.engine.dialect.ValueRejectedException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigDecimal;
@@ -18,7 +20,7 @@ import java.time.temporal.ChronoField;
  * decimals as {@link BigDecimal#toPlainString()}, temporal values in ISO form. A NUL character cannot be stored in
  * PostgreSQL text: it is rejected, never stripped.
  */
-public final class CopyTextEncoder {
+final class CopyTextEncoder {
 
     private static final byte[] NULL = {'\\', 'N'};
     private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
@@ -29,12 +31,12 @@ public final class CopyTextEncoder {
     private final OutputStream out;
     private final StringBuilder text = new StringBuilder();
 
-    public CopyTextEncoder(OutputStream out) {
+    CopyTextEncoder(OutputStream out) {
         this.out = out;
     }
 
     /** Writes one row; {@code kinds[i]} is the kind of column i. */
-    public void writeRow(Object[] row, ValueKind[] kinds) throws IOException, ValueRejectedException {
+    void writeRow(Object[] row, ValueKind[] kinds) throws IOException, ValueRejectedException {
         for (int i = 0; i < kinds.length; i++) {
             if (i > 0) {
                 out.write('\t');

@@ -1,5 +1,7 @@
-package dev.datamigration.engine.dialect;
+package dev.datamigration.engine.dialect.postgres;
 
+import dev.datamigration.engine.dialect.RowHashSink;
+import dev.datamigration.engine.dialect.ValueRejectedException;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -18,7 +20,7 @@ import java.time.ZoneOffset;
  * UTF-8 (a NUL character is rejected, never stripped); bytea raw. It produces what PostgreSQL's text input would
  * store for the same value ({@link CopyTextEncoder} semantics), which the round-trip tests check.
  */
-public final class PgBinaryEncoder {
+final class PgBinaryEncoder {
 
     static final byte[] HEADER = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xFF, '\r', '\n', 0, 0, 0, 0, 0, 0, 0, 0,
         0};
@@ -28,7 +30,7 @@ public final class PgBinaryEncoder {
     private static final BigInteger TEN_THOUSAND = BigInteger.valueOf(10_000);
 
     /** Receives full chunks of encoded bytes. */
-    public interface Sink {
+    interface Sink {
         void write(byte[] bytes, int length) throws IOException;
     }
 

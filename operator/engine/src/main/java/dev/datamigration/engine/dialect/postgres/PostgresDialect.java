@@ -1,5 +1,14 @@
-package dev.datamigration.engine.dialect;
+package dev.datamigration.engine.dialect.postgres;
 
+import dev.datamigration.engine.dialect.BulkReader;
+import dev.datamigration.engine.dialect.BulkWriter;
+import dev.datamigration.engine.dialect.Dialect;
+import dev.datamigration.engine.dialect.MissingRight;
+import dev.datamigration.engine.dialect.PhysicalColumn;
+import dev.datamigration.engine.dialect.Right;
+import dev.datamigration.engine.dialect.RowHashSink;
+import dev.datamigration.engine.dialect.ValueKind;
+import dev.datamigration.engine.dialect.ValueRejectedException;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -220,7 +229,7 @@ public final class PostgresDialect implements Dialect {
      * (loading explicit ids needs only INSERT). Parameters: the quoted, schema-qualified table twice and the
      * identifier column as is (null: no sequence is looked up).
      */
-    public static final String RIGHTS_SQL = "SELECT has_table_privilege(t.oid, 'SELECT'),"
+    static final String RIGHTS_SQL = "SELECT has_table_privilege(t.oid, 'SELECT'),"
             + " has_table_privilege(t.oid, 'INSERT'), has_table_privilege(t.oid, 'UPDATE'),"
             + " has_table_privilege(t.oid, 'DELETE'), s.name, has_sequence_privilege(s.name, 'UPDATE')"
             + " FROM (SELECT to_regclass(?) AS oid) t CROSS JOIN (SELECT pg_get_serial_sequence(?, ?) AS name) s";

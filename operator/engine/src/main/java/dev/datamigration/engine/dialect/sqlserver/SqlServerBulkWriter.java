@@ -1,9 +1,11 @@
-package dev.datamigration.engine.dialect;
+package dev.datamigration.engine.dialect.sqlserver;
 
 import com.microsoft.sqlserver.jdbc.ISQLServerBulkData;
 import com.microsoft.sqlserver.jdbc.SQLServerBulkCopy;
 import com.microsoft.sqlserver.jdbc.SQLServerBulkCopyOptions;
 import com.microsoft.sqlserver.jdbc.SQLServerConnection;
+import dev.datamigration.engine.dialect.BulkWriter;
+import dev.datamigration.engine.dialect.ValueRejectedException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -32,12 +34,12 @@ import java.util.List;
  *   <li>{@code tableLock=false}: the table may be read by others during the copy.</li>
  * </ul>
  */
-public final class SqlServerBulkWriter implements BulkWriter {
+final class SqlServerBulkWriter implements BulkWriter {
 
     /** Rows per batch: one {@code writeToServer} call and one server batch. */
-    public static final int BATCH_ROWS = 5_000;
+    static final int BATCH_ROWS = 5_000;
     /** Converted text and binary held per batch before it is sent, whatever the row count (LOB-heavy tables). */
-    public static final long BATCH_BYTES = 32L << 20;
+    static final long BATCH_BYTES = 32L << 20;
 
     /** Where a full batch goes: {@code SQLServerBulkCopy.writeToServer} in production. */
     @FunctionalInterface
@@ -83,7 +85,7 @@ public final class SqlServerBulkWriter implements BulkWriter {
     }
 
     /** The bulk-copy options the copier uses (see the class comment for each choice). */
-    public static SQLServerBulkCopyOptions options(int batchRows) throws SQLException {
+    static SQLServerBulkCopyOptions options(int batchRows) throws SQLException {
         SQLServerBulkCopyOptions options = new SQLServerBulkCopyOptions();
         options.setKeepIdentity(true);
         options.setKeepNulls(true);

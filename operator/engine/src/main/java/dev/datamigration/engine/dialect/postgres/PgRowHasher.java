@@ -1,4 +1,6 @@
-package dev.datamigration.engine.dialect;
+package dev.datamigration.engine.dialect.postgres;
+
+import dev.datamigration.engine.dialect.RowHashSink;
 
 /**
  * The verification hash of one row in PostgreSQL's binary COPY encoding: MurmurHash3 x64 128 over the row's fields
