@@ -25,6 +25,34 @@ class DialectsTest {
     }
 
     @Test
+    void eachDialectSaysWhichUrlsItHandles() {
+        assertThat(new PostgresDialect().handles("jdbc:postgresql://db/os")).isTrue();
+        assertThat(new PostgresDialect().handles("jdbc:postgresql:os")).isTrue();
+        assertThat(new PostgresDialect().handles("jdbc:postgres://db/os")).isFalse();
+        assertThat(new PostgresDialect().handles("jdbc:sqlserver://db")).isFalse();
+        assertThat(new SqlServerDialect().handles("jdbc:sqlserver://db:1433;databaseName=os")).isTrue();
+        assertThat(new SqlServerDialect().handles("jdbc:oracle:thin:@db:1521/OS")).isFalse();
+        assertThat(new OracleDialect().handles("jdbc:oracle:thin:@db:1521/OS")).isTrue();
+        assertThat(new OracleDialect().handles(null)).isFalse();
+        assertThatThrownBy(() -> Dialects.forUrl(null))
+                .isInstanceOf(MigrationException.class)
+                .hasMessage("no copy dialect for (none): supported are jdbc:postgresql, jdbc:sqlserver and"
+                        + " jdbc:oracle");
+    }
+
+    @Test
+    void onlyPostgreSqlToPostgreSqlHasAFastPath() {
+        PostgresDialect pg = new PostgresDialect();
+        assertThat(pg.fastPathTo(new PostgresDialect())).isPresent();
+        assertThat(pg.fastPathTo(new SqlServerDialect())).isEmpty();
+        assertThat(pg.fastPathTo(new OracleDialect())).isEmpty();
+        assertThat(new SqlServerDialect().fastPathTo(pg)).isEmpty();
+        assertThat(new SqlServerDialect().fastPathTo(new SqlServerDialect())).isEmpty();
+        assertThat(new OracleDialect().fastPathTo(pg)).isEmpty();
+        assertThat(new OracleDialect().fastPathTo(new OracleDialect())).isEmpty();
+    }
+
+    @Test
     void onlyPostgreSqlTakesSeveralLoadsOfOneTableAtOnce() {
         assertThat(new PostgresDialect().loadsOneTableConcurrently()).isTrue();
         // SQL Server may escalate a stream's row locks to a table lock while the others wait for the common commit;

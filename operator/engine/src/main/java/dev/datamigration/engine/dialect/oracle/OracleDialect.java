@@ -74,6 +74,11 @@ public final class OracleDialect implements Dialect {
     }
 
     @Override
+    public String urlScheme() {
+        return "jdbc:oracle";
+    }
+
+    @Override
     public String quote(String identifier) {
         return '"' + identifier.replace("\"", "\"\"") + '"';
     }

@@ -3,15 +3,12 @@ package dev.datamigration.engine.dialect.postgres;
 import dev.datamigration.engine.dialect.BulkReader;
 import dev.datamigration.engine.dialect.BulkWriter;
 import dev.datamigration.engine.dialect.Dialect;
+import dev.datamigration.engine.dialect.FastPath;
 import dev.datamigration.engine.dialect.MissingRight;
 import dev.datamigration.engine.dialect.PhysicalColumn;
 import dev.datamigration.engine.dialect.Right;
-import dev.datamigration.engine.dialect.RowHashSink;
+import dev.datamigration.engine.dialect.TableRead;
 import dev.datamigration.engine.dialect.ValueKind;
-import dev.datamigration.engine.dialect.ValueRejectedException;
-import java.io.BufferedOutputStream;
-import java.io.IOException;
-import java.io.OutputStream;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -19,6 +16,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.postgresql.PGConnection;
@@ -30,7 +28,7 @@ import org.postgresql.copy.PGCopyOutputStream;
  * PostgreSQL: loads through {@code COPY ... FROM STDIN} in the binary format ({@link PgBinaryEncoder}) when every column
  * type has a binary encoding here, else in the text format ({@link CopyTextEncoder}); bulk reads through
  * {@code COPY (SELECT ...) TO STDOUT} in the binary format ({@link PgBinaryDecoder}) under the same condition, else a
- * cursor-based streaming query; setval for identities.
+ * cursor-based streaming query; setval for identities. To another PostgreSQL it offers the {@link PgFastPath}.
  */
 public final class PostgresDialect implements Dialect {
 
@@ -40,6 +38,11 @@ public final class PostgresDialect implements Dialect {
     @Override
     public String name() {
         return "PostgreSQL";
+    }
+
+    @Override
+    public String urlScheme() {
+        return "jdbc:postgresql";
     }
 
     @Override
@@ -66,36 +69,65 @@ public final class PostgresDialect implements Dialect {
     @Override
     public BulkWriter openBulkWriter(Connection connection, String table, List<PhysicalColumn> columns)
             throws SQLException {
+        BulkWriter binary = openBinaryWriter(connection, table, columns);
+        if (binary != null) {
+            return binary;
+        }
+        PGCopyOutputStream copy = new PGCopyOutputStream(connection.unwrap(PGConnection.class),
+                copyInSql(table, columns, "text"), COPY_BUFFER);
+        ValueKind[] kinds = columns.stream().map(PhysicalColumn::kind).toArray(ValueKind[]::new);
+        return new TextCopyWriter(copy, kinds);
+    }
+
+    /** A binary COPY load of the columns, or null when one of them has no binary encoding here. */
+    BinaryCopyWriter openBinaryWriter(Connection connection, String table, List<PhysicalColumn> columns)
+            throws SQLException {
         PgBinaryType[] binary = binaryTypes(columns);
-        String format = binary == null ? "text" : "binary";
-        String sql = "COPY " + quote(table) + " ("
+        if (binary == null) {
+            return null;
+        }
+        CopyIn in = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(copyInSql(table, columns, "binary"));
+        return new BinaryCopyWriter(in, binary, hashable(columns));
+    }
+
+    private String copyInSql(String table, List<PhysicalColumn> columns, String format) {
+        return "COPY " + quote(table) + " ("
                 + columns.stream().map(c -> quote(c.name())).collect(Collectors.joining(", "))
                 + ") FROM STDIN (FORMAT " + format + ")";
-        if (binary != null) {
-            CopyIn in = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql);
-            return new BinaryCopyWriter(in, binary, hashable(columns));
-        }
-        PGCopyOutputStream copy = new PGCopyOutputStream(connection.unwrap(PGConnection.class), sql, COPY_BUFFER);
-        ValueKind[] kinds = columns.stream().map(PhysicalColumn::kind).toArray(ValueKind[]::new);
-        return new CopyWriter(copy, kinds);
     }
 
     @Override
     public BulkReader openBulkReader(Connection connection, String table, List<PhysicalColumn> columns, String key,
                                      long from, long to, int fetchSize) throws SQLException {
+        BulkReader binary = openBinaryReader(connection, new TableRead(table, columns, key, from, to, fetchSize));
+        return binary != null ? binary
+                : Dialect.super.openBulkReader(connection, table, columns, key, from, to, fetchSize);
+    }
+
+    /** A binary {@code COPY (SELECT ...) TO STDOUT} of the read, or null when a column has no binary encoding here. */
+    BinaryCopyReader openBinaryReader(Connection connection, TableRead read) throws SQLException {
+        List<PhysicalColumn> columns = read.columns();
         PgBinaryType[] binary = binaryTypes(columns);
         if (binary == null) {
-            return Dialect.super.openBulkReader(connection, table, columns, key, from, to, fetchSize);
+            return null;
         }
         if (connection.getAutoCommit()) {
             connection.setAutoCommit(false);
         }
+        String key = read.key();
         String select = "SELECT " + columns.stream().map(c -> quote(c.name())).collect(Collectors.joining(", "))
-                + " FROM " + quote(table)
-                + (key == null ? "" : " WHERE " + quote(key) + " >= " + from + " AND " + quote(key) + " < " + to);
+                + " FROM " + quote(read.table()) + (key == null ? ""
+                : " WHERE " + quote(key) + " >= " + read.from() + " AND " + quote(key) + " < " + read.to());
         CopyOut out = connection.unwrap(PGConnection.class).getCopyAPI()
                 .copyOut("COPY (" + select + ") TO STDOUT (FORMAT binary)");
-        return new BinaryCopyReader(out, binary, hashable(columns));
+        return new BinaryCopyReader(out, binary);
+    }
+
+    /** To PostgreSQL: binary COPY both ways ({@link PgFastPath}). */
+    @Override
+    public Optional<FastPath> fastPathTo(Dialect target) {
+        return target instanceof PostgresDialect postgres ? Optional.of(new PgFastPath(this, postgres))
+                : Optional.empty();
     }
 
     /** Row locks only, never escalated; disjoint key ranges do not wait for each other. */
@@ -195,7 +227,7 @@ public final class PostgresDialect implements Dialect {
      * Whether the verification hash over binary encodings ({@link PgRowHasher}) can compare what is written with what
      * is stored: not with a char(n) column, which stores a shorter value blank-padded to n.
      */
-    private static boolean hashable(List<PhysicalColumn> columns) {
+    static boolean hashable(List<PhysicalColumn> columns) {
         return columns.stream().noneMatch(c -> "bpchar".equalsIgnoreCase(c.typeName()));
     }
 
@@ -260,283 +292,5 @@ public final class PostgresDialect implements Dialect {
             }
         }
         return missing;
-    }
-
-    /** Streams rows into one binary COPY; at most about {@link #COPY_BUFFER} bytes (or one larger row) wait in memory. */
-    private static final class BinaryCopyWriter extends CopyInWriter {
-
-        private final PgBinaryType[] types;
-        private final boolean hashable;
-        private final PgBinaryEncoder encoder;
-        private RowHashSink hashSink;
-
-        BinaryCopyWriter(CopyIn copy, PgBinaryType[] types, boolean hashable) throws SQLException {
-            super(copy);
-            this.types = types;
-            this.hashable = hashable;
-            this.encoder = newEncoder();
-            encoder.writeHeader();
-            try {
-                // The header goes out first: parts send their own chunks straight to the COPY.
-                encoder.flush();
-            } catch (IOException e) {
-                throw asSql(e);
-            }
-        }
-
-        private PgBinaryEncoder newEncoder() {
-            PgBinaryEncoder created = new PgBinaryEncoder((bytes, length) -> {
-                try {
-                    synchronized (this) {
-                        copy.writeToCopy(bytes, 0, length);
-                    }
-                } catch (SQLException e) {
-                    throw new IOException(e.getMessage(), e);
-                }
-            }, types, COPY_BUFFER);
-            if (hashSink != null) {
-                created.hashRowsTo(hashSink);
-            }
-            return created;
-        }
-
-        @Override
-        public boolean hashRowsTo(RowHashSink sink) {
-            if (!hashable) {
-                return false;
-            }
-            hashSink = sink;
-            encoder.hashRowsTo(sink);
-            return true;
-        }
-
-        /**
-         * A field passes when the reader is a binary COPY of PostgreSQL and the field has the column's binary type:
-         * its wire bytes are then exactly what encoding its decoded value would produce. time is the exception:
-         * 24:00:00 decodes as 23:59:59.999999 (LocalTime has no 24:00), and passing it would change that behaviour.
-         */
-        @Override
-        public int[] passThrough(BulkReader reader, int[] plainSource) {
-            if (!(reader instanceof BinaryCopyReader binary)) {
-                return null;
-            }
-            int[] fields = new int[types.length];
-            boolean any = false;
-            for (int i = 0; i < types.length; i++) {
-                int field = plainSource[i];
-                boolean passes = field >= 0 && binary.types[field] == types[i] && types[i] != PgBinaryType.TIME;
-                fields[i] = passes ? field : -1;
-                any |= passes;
-            }
-            return any ? fields : null;
-        }
-
-        @Override
-        public void write(Object[] row) throws SQLException, ValueRejectedException {
-            try {
-                encoder.writeRow(row);
-            } catch (IOException e) {
-                throw asSql(e);
-            }
-        }
-
-        @Override
-        public void write(Object[] row, BulkReader reader, int[] passThrough)
-                throws SQLException, ValueRejectedException {
-            write(encoder, row, reader, passThrough);
-        }
-
-        private static void write(PgBinaryEncoder encoder, Object[] row, BulkReader reader, int[] passThrough)
-                throws SQLException, ValueRejectedException {
-            try {
-                encoder.writeRow(row, ((BinaryCopyReader) reader).decoder, passThrough);
-            } catch (IOException e) {
-                throw asSql(e);
-            }
-        }
-
-        /** Each part encodes in its own thread into its own buffer and hands whole chunks to the COPY under a lock. */
-        @Override
-        public Part part() {
-            PgBinaryEncoder own = newEncoder();
-            return new Part() {
-                @Override
-                public void write(Object[] row) throws SQLException, ValueRejectedException {
-                    try {
-                        own.writeRow(row);
-                    } catch (IOException e) {
-                        throw asSql(e);
-                    }
-                }
-
-                @Override
-                public void write(Object[] row, BulkReader reader, int[] passThrough)
-                        throws SQLException, ValueRejectedException {
-                    BinaryCopyWriter.write(own, row, reader, passThrough);
-                }
-
-                @Override
-                public void flush() throws SQLException {
-                    try {
-                        own.flush();
-                    } catch (IOException e) {
-                        throw asSql(e);
-                    }
-                }
-            };
-        }
-
-        @Override
-        void flushRows() throws IOException {
-            encoder.writeTrailer();
-            encoder.flush();
-        }
-    }
-
-    /** Reads one binary {@code COPY TO STDOUT}; cancels it when closed before the end. */
-    private static final class BinaryCopyReader implements BulkReader {
-
-        private final CopyOut copy;
-        private final PgBinaryType[] types;
-        private final boolean hashable;
-        private final PgBinaryDecoder decoder;
-
-        BinaryCopyReader(CopyOut copy, PgBinaryType[] types, boolean hashable) {
-            this.copy = copy;
-            this.types = types;
-            this.hashable = hashable;
-            this.decoder = new PgBinaryDecoder(copy::readFromCopy, types);
-        }
-
-        @Override
-        public boolean next(Object[] values) throws SQLException {
-            return decoder.next(values);
-        }
-
-        @Override
-        public boolean next(Object[] values, boolean[] decode) throws SQLException {
-            return decoder.next(values, decode);
-        }
-
-        @Override
-        public long hashRows(RowHashSink sink) throws SQLException {
-            if (!hashable) {
-                // Read to the end all the same: the connection is then ready for the next statement at once.
-                while (decoder.next()) {
-                    continue;
-                }
-                return -1;
-            }
-            PgRowHasher hasher = new PgRowHasher(types);
-            long rows = 0;
-            while (decoder.next()) {
-                decoder.hashRow(hasher, sink);
-                rows++;
-            }
-            return rows;
-        }
-
-        @Override
-        public void close() throws SQLException {
-            if (copy.isActive()) {
-                copy.cancelCopy();
-            }
-        }
-    }
-
-    /** Streams rows into one COPY; at most {@link #COPY_BUFFER} bytes wait in memory. */
-    private static final class CopyWriter extends CopyInWriter {
-
-        private final CopyTextEncoder encoder;
-        private final ValueKind[] kinds;
-        private final OutputStream buffer;
-
-        CopyWriter(PGCopyOutputStream copy, ValueKind[] kinds) {
-            super(copy);
-            this.kinds = kinds;
-            OutputStream buffered = new BufferedOutputStream(copy, COPY_BUFFER);
-            this.encoder = new CopyTextEncoder(new NonClosingBuffer(buffered));
-            this.buffer = buffered;
-        }
-
-        @Override
-        public void write(Object[] row) throws SQLException, ValueRejectedException {
-            try {
-                encoder.writeRow(row, kinds);
-            } catch (IOException e) {
-                throw asSql(e);
-            }
-        }
-
-        @Override
-        void flushRows() throws IOException {
-            buffer.flush();
-        }
-    }
-
-    /**
-     * What the text and binary COPY writers share: the end of the COPY (flush what the format still holds, then
-     * {@code endCopy}) and its cancellation, at most once.
-     */
-    private abstract static class CopyInWriter implements BulkWriter {
-
-        final CopyIn copy;
-        private boolean done;
-
-        CopyInWriter(CopyIn copy) {
-            this.copy = copy;
-        }
-
-        /** Writes out whatever the format still buffers (and its trailer, if it has one). */
-        abstract void flushRows() throws IOException;
-
-        @Override
-        public final long finish() throws SQLException {
-            try {
-                flushRows();
-                done = true;
-                return copy.endCopy();
-            } catch (IOException e) {
-                throw asSql(e);
-            }
-        }
-
-        @Override
-        public final void abort() {
-            if (done) {
-                return;
-            }
-            done = true;
-            try {
-                if (copy.isActive()) {
-                    copy.cancelCopy();
-                }
-            } catch (SQLException e) {
-                // The transaction is rolled back by the caller; a failed cancel leaves nothing behind.
-            }
-        }
-    }
-
-    private static SQLException asSql(IOException e) {
-        if (e.getCause() instanceof SQLException sql) {
-            return sql;
-        }
-        return new SQLException("COPY stream failed: " + e.getMessage(), "08006", e);
-    }
-
-    /** Lets the encoder write without ever closing the COPY stream (closing would end the COPY). */
-    private static final class NonClosingBuffer extends java.io.FilterOutputStream {
-        NonClosingBuffer(OutputStream out) {
-            super(out);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            out.write(b, off, len);
-        }
-
-        @Override
-        public void close() {
-        }
     }
 }

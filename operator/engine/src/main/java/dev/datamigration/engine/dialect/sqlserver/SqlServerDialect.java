@@ -62,6 +62,11 @@ public final class SqlServerDialect implements Dialect {
     }
 
     @Override
+    public String urlScheme() {
+        return "jdbc:sqlserver";
+    }
+
+    @Override
     public String quote(String identifier) {
         return '[' + identifier.replace("]", "]]") + ']';
     }

@@ -3,10 +3,12 @@ package dev.datamigration.engine.dialect.postgres;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.datamigration.engine.dialect.BulkReader;
-import dev.datamigration.engine.dialect.BulkWriter;
+import dev.datamigration.engine.dialect.FastPath;
 import dev.datamigration.engine.dialect.PhysicalColumn;
+import dev.datamigration.engine.dialect.RowFeed;
 import dev.datamigration.engine.dialect.RowHashSink;
+import dev.datamigration.engine.dialect.TableRead;
+import dev.datamigration.engine.testing.H2Dialect;
 import dev.datamigration.fixtures.pg.EmbeddedPostgres;
 import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
@@ -26,8 +28,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Pass-through of unchanged fields from a binary COPY read into a binary COPY load, and the verification hash over
- * binary encodings ({@link PgRowHasher}) computed while writing and while reading back, against a real PostgreSQL.
+ * The PostgreSQL to PostgreSQL {@link FastPath}: pass-through of unchanged fields from a binary COPY read into a binary
+ * COPY load, and the verification hash over binary encodings ({@link PgRowHasher}) computed while writing and while
+ * reading back, against a real PostgreSQL.
  */
 class PgPassThroughTest {
 
@@ -37,6 +40,7 @@ class PgPassThroughTest {
             + " \"DEC\"::text, \"WHEN\"::text, \"DAY\"::text, \"AT\"::text, \"FLAG\"::text FROM ";
 
     private final PostgresDialect dialect = new PostgresDialect();
+    private final FastPath fast = dialect.fastPathTo(dialect).orElseThrow();
     private final EmbeddedPostgres pg = EmbeddedPostgres.shared();
     private String database;
     private Connection source;
@@ -87,7 +91,7 @@ class PgPassThroughTest {
     }
 
     private void load(Connection connection, String table, List<Object[]> rows, HashList hashes) throws Exception {
-        try (BulkWriter writer = dialect.openBulkWriter(connection, table, columns(table))) {
+        try (FastPath.Load writer = fast.openLoad(connection, table, columns(table)).orElseThrow()) {
             if (hashes != null) {
                 assertThat(writer.hashRowsTo(hashes)).isTrue();
             }
@@ -115,9 +119,8 @@ class PgPassThroughTest {
 
     private HashList readHashes(Connection connection, String table) throws Exception {
         HashList read = new HashList();
-        try (BulkReader reader = dialect.openBulkReader(connection, table, columns(table), null, 0, 0, 100)) {
-            assertThat(reader.hashRows(read)).isEqualTo(read.hashes.size());
-        }
+        assertThat(fast.hashStored(connection, TableRead.all(table, columns(table), 100), read))
+                .isEqualTo(read.hashes.size());
         connection.commit();
         return read;
     }
@@ -126,21 +129,22 @@ class PgPassThroughTest {
     void passesUnchangedFieldsAsTheyAreAndStoresWhatDecodingWouldStore() throws Exception {
         load(source, "SRC", rows(), null);
         HashList written = new HashList();
-        try (BulkReader reader = dialect.openBulkReader(source, "SRC", columns("SRC"), null, 0, 0, 100);
-             BulkWriter writer = dialect.openBulkWriter(target, "DST", columns("DST"))) {
+        TableRead read = TableRead.all("SRC", columns("SRC"), 100);
+        try (FastPath.Load writer = fast.openLoad(target, "DST", columns("DST")).orElseThrow();
+             RowFeed feed = writer.feed(source, read, new int[] {0, 1, 2, 3, 4, 5, 6, 7, 8, 9})) {
             assertThat(writer.hashRowsTo(written)).isTrue();
-            int[] pass = writer.passThrough(reader, new int[] {0, 1, 2, 3, 4, 5, 6, 7, 8, 9});
+            int[] pass = feed.passThrough();
             // time is decoded and encoded again (24:00:00 has no LocalTime); everything else passes.
             assertThat(pass).containsExactly(0, 1, 2, 3, 4, 5, 6, 7, -1, 9);
             boolean[] decode = {true, false, false, false, false, false, false, false, true, false};
             Object[] values = new Object[10];
             List<Object> decodedIds = new ArrayList<>();
-            while (reader.next(values, decode)) {
+            while (feed.next(values, decode)) {
                 decodedIds.add(values[0]);
                 assertThat(values[2]).isNull();
                 Object[] row = new Object[10];
                 row[8] = values[8];
-                writer.write(row, reader, pass);
+                feed.write(row);
             }
             assertThat(decodedIds).containsExactlyInAnyOrder(1L, 2L, 3L, 4L);
             assertThat(writer.finish()).isEqualTo(4);
@@ -164,17 +168,18 @@ class PgPassThroughTest {
         }
         target.commit();
         HashList written = new HashList();
-        try (BulkReader reader = dialect.openBulkReader(source, "SRC", columns("SRC"), null, 0, 0, 100);
-             BulkWriter writer = dialect.openBulkWriter(target, "PERM", columns("PERM"))) {
+        TableRead read = TableRead.all("SRC", columns("SRC"), 100);
+        try (FastPath.Load writer = fast.openLoad(target, "PERM", columns("PERM")).orElseThrow();
+             RowFeed feed = writer.feed(source, read, new int[] {0, 9, -1, 2, 1, 3})) {
             assertThat(writer.hashRowsTo(written)).isTrue();
             // NOTE is computed (encoded); the others pass from fields 0, 9, 2, 1, 3 of SRC.
-            int[] pass = writer.passThrough(reader, new int[] {0, 9, -1, 2, 1, 3});
+            int[] pass = feed.passThrough();
             assertThat(pass).containsExactly(0, 9, -1, 2, 1, 3);
             Object[] values = new Object[10];
             boolean[] decode = new boolean[10];
             decode[0] = true;
-            while (reader.next(values, decode)) {
-                writer.write(new Object[] {null, null, "row " + values[0], null, null, null}, reader, pass);
+            while (feed.next(values, decode)) {
+                feed.write(new Object[] {null, null, "row " + values[0], null, null, null});
             }
             assertThat(writer.finish()).isEqualTo(4);
         }
@@ -257,12 +262,12 @@ class PgPassThroughTest {
             st.execute("INSERT INTO \"SRC\" (\"ID\", \"WHEN\") VALUES (1, 'infinity')");
         }
         source.commit();
-        try (BulkReader reader = dialect.openBulkReader(source, "SRC", columns("SRC"), null, 0, 0, 100);
-             BulkWriter writer = dialect.openBulkWriter(target, "DST", columns("DST"))) {
-            int[] pass = writer.passThrough(reader, new int[] {0, 1, 2, 3, 4, 5, 6, 7, 8, 9});
+        TableRead read = TableRead.all("SRC", columns("SRC"), 100);
+        try (FastPath.Load writer = fast.openLoad(target, "DST", columns("DST")).orElseThrow();
+             RowFeed feed = writer.feed(source, read, new int[] {0, 1, 2, 3, 4, 5, 6, 7, 8, 9})) {
             Object[] values = new Object[10];
-            assertThat(reader.next(values, new boolean[10])).isTrue();
-            assertThatThrownBy(() -> writer.write(new Object[10], reader, pass)).isInstanceOf(SQLException.class)
+            assertThat(feed.next(values, new boolean[10])).isTrue();
+            assertThatThrownBy(() -> feed.write(new Object[10])).isInstanceOf(SQLException.class)
                     .hasMessage("timestamp 'infinity' has no value in the engine");
         }
         target.rollback();
@@ -277,20 +282,77 @@ class PgPassThroughTest {
             st.execute("CREATE TABLE \"FLOATY\" (\"ID\" bigint, \"RATE\" double precision)");
         }
         target.commit();
-        try (BulkReader narrow = dialect.openBulkReader(source, "NARROWID", columns("NARROWID"), null, 0, 0, 10);
-             BulkWriter writer = dialect.openBulkWriter(target, "SRC", columns("SRC").subList(0, 2))) {
+        TableRead narrowId = TableRead.all("NARROWID", columns("NARROWID"), 10);
+        try (FastPath.Load writer = fast.openLoad(target, "SRC", columns("SRC").subList(0, 2)).orElseThrow();
+             RowFeed narrow = writer.feed(source, narrowId, new int[] {0, -1})) {
             // int4 into bigint is encoded again; a field that is not a plain copy never passes.
-            assertThat(writer.passThrough(narrow, new int[] {0, -1})).isNull();
-            assertThat(narrow.next(new Object[2])).isFalse();
+            assertThat(narrow.passThrough()).isNull();
+            assertThat(narrow.next(new Object[2], null)).isFalse();
         }
         target.rollback();
         source.rollback();
-        try (BulkReader cursor = dialect.openBulkReader(source, "FLOATY", columns("FLOATY"), null, 0, 0, 10);
-             BulkWriter writer = dialect.openBulkWriter(target, "SRC", columns("SRC").subList(0, 1))) {
-            assertThat(writer.passThrough(cursor, new int[] {0})).isNull();
+        TableRead floaty = TableRead.all("FLOATY", columns("FLOATY"), 10);
+        try (FastPath.Load writer = fast.openLoad(target, "SRC", columns("SRC").subList(0, 1)).orElseThrow();
+             RowFeed cursor = writer.feed(source, floaty, new int[] {0})) {
+            assertThat(cursor.passThrough()).isNull();
         }
         target.rollback();
         source.rollback();
+    }
+
+    @Test
+    void partsOfOneLoadEachEncodeTheirOwnRangeAndHashAsTheLoadDoes() throws Exception {
+        load(source, "SRC", rows(), null);
+        HashList written = new HashList();
+        // Column lookups run before the COPY: a connection in COPY takes no other statement.
+        List<PhysicalColumn> src = columns("SRC");
+        try (FastPath.Load writer = fast.openLoad(target, "DST", columns("DST")).orElseThrow()) {
+            assertThat(writer.hashRowsTo(written)).isTrue();
+            for (long[] range : List.of(new long[] {3, 5}, new long[] {1, 3})) {
+                try (RowFeed part = writer.feedPart(source, TableRead.range("SRC", src, "ID", range, 100),
+                        new int[] {0, 1, 2, 3, 4, 5, 6, 7, 8, 9})) {
+                    assertThat(part.passThrough()).containsExactly(0, 1, 2, 3, 4, 5, 6, 7, -1, 9);
+                    boolean[] decode = new boolean[10];
+                    decode[8] = true;
+                    Object[] values = new Object[10];
+                    while (part.next(values, decode)) {
+                        Object[] row = new Object[10];
+                        row[8] = values[8];
+                        part.write(row);
+                    }
+                    part.flush();
+                }
+            }
+            assertThat(writer.finish()).isEqualTo(4);
+        }
+        source.commit();
+        target.commit();
+        assertThat(queryStrings(AS_TEXT + "\"DST\" ORDER BY 1")).isEqualTo(queryStrings(AS_TEXT + "\"SRC\" ORDER BY 1"));
+        // Read back in key ranges, the hashes are those taken while the parts wrote.
+        HashList ranged = new HashList();
+        List<PhysicalColumn> dst = columns("DST");
+        assertThat(fast.hashStored(target, TableRead.range("DST", dst, "ID", new long[] {1, 2}, 100), ranged))
+                .isEqualTo(1);
+        assertThat(fast.hashStored(target, TableRead.range("DST", dst, "ID", new long[] {2, 10}, 100), ranged))
+                .isEqualTo(3);
+        target.commit();
+        assertThat(ranged.sorted()).hasSize(4).isEqualTo(written.sorted());
+    }
+
+    @Test
+    void aTableWithAColumnWithoutBinaryEncodingTakesThePlainPath() throws Exception {
+        try (Statement st = target.createStatement()) {
+            st.execute("CREATE TABLE \"FLOATY\" (\"ID\" bigint, \"RATE\" double precision)");
+            st.execute("INSERT INTO \"FLOATY\" VALUES (1, 0.5)");
+        }
+        target.commit();
+        List<PhysicalColumn> floaty = columns("FLOATY");
+        assertThat(fast.openLoad(target, "FLOATY", floaty)).isEmpty();
+        HashList none = new HashList();
+        assertThat(fast.hashStored(target, TableRead.all("FLOATY", floaty, 10), none)).isEqualTo(-1);
+        assertThat(none.hashes).isEmpty();
+        target.rollback();
+        assertThat(dialect.fastPathTo(new H2Dialect())).isEmpty();
     }
 
     @Test
@@ -301,14 +363,12 @@ class PgPassThroughTest {
         }
         target.commit();
         List<PhysicalColumn> padded = columns("PADDED");
-        try (BulkWriter writer = dialect.openBulkWriter(target, "PADDED", padded)) {
+        try (FastPath.Load writer = fast.openLoad(target, "PADDED", padded).orElseThrow()) {
             assertThat(writer.hashRowsTo(new HashList())).isFalse();
         }
         target.rollback();
         HashList none = new HashList();
-        try (BulkReader reader = dialect.openBulkReader(target, "PADDED", padded, null, 0, 0, 10)) {
-            assertThat(reader.hashRows(none)).isEqualTo(-1);
-        }
+        assertThat(fast.hashStored(target, TableRead.all("PADDED", padded, 10), none)).isEqualTo(-1);
         target.rollback();
         assertThat(none.hashes).isEmpty();
         assertThat(queryStrings("SELECT \"CODE\" FROM \"PADDED\"")).containsExactly(List.of("ab   "));
