@@ -15,6 +15,7 @@ import dev.datamigration.cli.copy.ProgressReporter;
 import dev.datamigration.cli.copy.SupportedTargets;
 import dev.datamigration.cli.copy.TaskException;
 import dev.datamigration.cli.copy.TaskMasking;
+import dev.datamigration.engine.CopyRequest;
 import dev.datamigration.engine.Engine;
 import dev.datamigration.engine.copy.CheckpointStore;
 import dev.datamigration.engine.copy.CopyOptions;
@@ -80,8 +81,9 @@ public final class CopyCommand extends JobCommand implements Callable<Integer> {
             CheckpointStore checkpoints = checkpointFile != null ? new FileCheckpointStore(checkpointFile)
                     : sinks.configMap().<CheckpointStore>map(ConfigMapCheckpointStore::new)
                     .orElseGet(InMemoryCheckpointStore::new);
-            CopyResult result = Engine.copy(db.source(), db.target(), task.getApps(), task.getApp(),
-                    copyOptions(task), checkpoints, progress, db.sourceConnections(), db.targetConnections());
+            CopyResult result = Engine.copy(CopyRequest.of(db.source(), db.target(), task.getApps(), task.getApp())
+                    .withOptions(copyOptions(task)).withCheckpoints(checkpoints).withListener(progress)
+                    .withConnections(db.sourceConnections(), db.targetConnections()));
             long rows = result.entities().stream().mapToLong(CopyResult.EntityResult::rows).sum();
             out.printf("copied %s: %d entities, %,d rows, all verified%n", result.app(), result.entities().size(),
                     rows);

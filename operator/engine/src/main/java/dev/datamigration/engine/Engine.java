@@ -3,7 +3,6 @@ package dev.datamigration.engine;
 import dev.datamigration.engine.catalog.Catalog;
 import dev.datamigration.engine.catalog.CatalogReader;
 import dev.datamigration.engine.copy.AppCopier;
-import dev.datamigration.engine.copy.CheckpointStore;
 import dev.datamigration.engine.copy.CopyOptions;
 import dev.datamigration.engine.copy.CopyResult;
 import dev.datamigration.engine.copy.ProgressListener;
@@ -23,10 +22,10 @@ import java.util.List;
  * The engine's entry points. The caller opens the two connections (it holds the credentials) and closes them.
  * <pre>
  *   Plan plan = Engine.plan(source, target, List.of("Orders", "Customers"));      // read-only
- *   CopyResult r = Engine.copy(source, target, List.of("Orders", "Customers"), "Orders",
- *                              CopyOptions.defaults(), checkpointStore, progressListener);
+ *   CopyResult r = Engine.copy(CopyRequest.of(source, target, List.of("Orders", "Customers"), "Orders")
+ *                              .withCheckpoints(checkpointStore).withListener(progressListener));
  * </pre>
- * {@code scope} is every application of the migration (the copy of one app needs to know which referenced apps are
+ * A copy's scope is every application of the migration (the copy of one app needs to know which referenced apps are
  * copied too). Failures are {@link MigrationException} (see {@link MigrationException#permanent()}) or SQLException
  * (classify with {@link FailureClassifier}).
  */
@@ -64,52 +63,27 @@ public final class Engine {
         return rights.check(MaskingPlanner.apply(plan, targetCatalog, masking));
     }
 
-    /** Plans {@code scope} and copies {@code app}, resuming from {@code checkpoints}. */
-    public static CopyResult copy(Connection source, Connection target, List<String> scope, String app,
-                                  CopyOptions options, CheckpointStore checkpoints, ProgressListener listener)
-            throws SQLException {
-        return copy(source, dialectOf(source), target, dialectOf(target), scope, app, options, checkpoints, listener);
-    }
-
     /**
-     * {@link #copy(Connection, Connection, List, String, CopyOptions, CheckpointStore, ProgressListener)} with further
-     * connections: {@code sourceConnections} opens the source connections of parallel streams
-     * ({@link CopyOptions#streams()} &gt; 1) and, with {@code targetConnections}, the connection pairs of concurrent
-     * entities ({@link CopyOptions#concurrentEntities()} &gt; 1). The engine closes what it opens.
+     * Plans the request's scope and copies its app, resuming from its checkpoint store (see {@link CopyRequest} for
+     * what a request holds and its defaults).
      */
-    public static CopyResult copy(Connection source, Connection target, List<String> scope, String app,
-                                  CopyOptions options, CheckpointStore checkpoints, ProgressListener listener,
-                                  ConnectionFactory sourceConnections, ConnectionFactory targetConnections)
-            throws SQLException {
-        return copy(source, dialectOf(source), target, dialectOf(target), scope, app, options, checkpoints, listener,
-                sourceConnections, targetConnections);
-    }
-
-    /** {@link #copy(Connection, Connection, List, String, CopyOptions, CheckpointStore, ProgressListener)} with
-     * explicit dialects. */
-    public static CopyResult copy(Connection source, Dialect sourceDialect, Connection target, Dialect targetDialect,
-                                  List<String> scope, String app, CopyOptions options, CheckpointStore checkpoints,
-                                  ProgressListener listener) throws SQLException {
-        return copy(source, sourceDialect, target, targetDialect, scope, app, options, checkpoints, listener,
-                ConnectionFactory.NONE, ConnectionFactory.NONE);
-    }
-
-    /** The full form: explicit dialects and factories for further connections (parallel streams, concurrent
-     * entities). */
-    public static CopyResult copy(Connection source, Dialect sourceDialect, Connection target, Dialect targetDialect,
-                                  List<String> scope, String app, CopyOptions options, CheckpointStore checkpoints,
-                                  ProgressListener listener, ConnectionFactory sourceConnections,
-                                  ConnectionFactory targetConnections)
-            throws SQLException {
+    public static CopyResult copy(CopyRequest request) throws SQLException {
+        Connection source = request.source();
+        Connection target = request.target();
+        Dialect sourceDialect = request.sourceDialect() != null ? request.sourceDialect() : dialectOf(source);
+        Dialect targetDialect = request.targetDialect() != null ? request.targetDialect() : dialectOf(target);
+        CopyOptions options = request.options();
+        ProgressListener listener = request.listener();
         Catalog sourceCatalog = new CatalogReader(sourceDialect).read(source, "source");
         Catalog targetCatalog = new CatalogReader(targetDialect).read(target, "target");
         // Row counts only size progress and parallel work here: the statistics' estimate spares a scan of every
         // table (the plan Job counts exactly).
-        Plan plan = MaskingPlanner.apply(Planner.plan(sourceCatalog, targetCatalog, scope,
+        Plan plan = MaskingPlanner.apply(Planner.plan(sourceCatalog, targetCatalog, request.scope(),
                 table -> sourceDialect.estimateRows(source, table)), targetCatalog, options.masking());
         plan.warnings().forEach(listener::warning);
         return new AppCopier(source, sourceDialect, target, targetDialect, new Remaps(sourceCatalog, targetCatalog),
-                options, checkpoints, listener, sourceConnections, targetConnections).copy(plan, app);
+                options, request.checkpoints(), listener, request.sourceConnections(), request.targetConnections())
+                .copy(plan, request.app());
     }
 
     private static Dialect dialectOf(Connection connection) throws SQLException {

@@ -1,10 +1,10 @@
 package dev.datamigration.cli.bench;
 
+import dev.datamigration.engine.CopyRequest;
 import dev.datamigration.engine.Engine;
 import dev.datamigration.engine.MigrationException;
 import dev.datamigration.engine.copy.CopyOptions;
 import dev.datamigration.engine.copy.CopyResult;
-import dev.datamigration.engine.copy.InMemoryCheckpointStore;
 import dev.datamigration.engine.copy.ProgressListener;
 import dev.datamigration.engine.plan.EntityPlan;
 import dev.datamigration.fixtures.o11.model.Side;
@@ -112,8 +112,8 @@ public final class BenchRun {
             heap.start();
             engineProbe.start();
             long started = System.nanoTime();
-            result = Engine.copy(s, t, List.of(BenchModel.APP), BenchModel.APP, options,
-                    new InMemoryCheckpointStore(), timing, source::connect, target::connect);
+            result = Engine.copy(CopyRequest.of(s, t, List.of(BenchModel.APP), BenchModel.APP).withOptions(options)
+                    .withListener(timing).withConnections(source::connect, target::connect));
             engineNanos = System.nanoTime() - started;
             engineCpu = engineProbe.stop();
             peak = heap.peakMib();

@@ -5,11 +5,13 @@ import dev.datamigration.engine.ConnectionFactory;
 import dev.datamigration.engine.FailureClassifier;
 import dev.datamigration.engine.KeyRanges;
 import dev.datamigration.engine.MigrationException;
-import dev.datamigration.engine.dialect.BulkReader;
 import dev.datamigration.engine.dialect.BulkWriter;
 import dev.datamigration.engine.dialect.Dialect;
+import dev.datamigration.engine.dialect.FastPath;
 import dev.datamigration.engine.dialect.PhysicalColumn;
-import dev.datamigration.engine.dialect.PostgresDialect;
+import dev.datamigration.engine.dialect.RowFeed;
+import dev.datamigration.engine.dialect.RowHashSink;
+import dev.datamigration.engine.dialect.TableRead;
 import dev.datamigration.engine.dialect.ValueKind;
 import dev.datamigration.engine.dialect.ValueRejectedException;
 import dev.datamigration.engine.plan.ColumnPlan;
@@ -65,6 +67,8 @@ final class EntityLoader {
     private final ProgressListener listener;
     private final ConnectionFactory sourceConnections;
     private final ConnectionFactory targetConnections;
+    /** What the source and target dialects can do together ({@link Dialect#fastPathTo}); null when nothing. */
+    private final FastPath fastPath;
 
     EntityLoader(Connection source, Dialect sourceDialect, Connection target, Dialect targetDialect, Remaps remaps,
                  CopyOptions options, ProgressListener listener, ConnectionFactory sourceConnections,
@@ -78,6 +82,7 @@ final class EntityLoader {
         this.remaps = remaps;
         this.options = options;
         this.listener = listener;
+        this.fastPath = sourceDialect.fastPathTo(targetDialect).orElse(null);
     }
 
     Outcome load(EntityPlan entity, Plan plan) throws SQLException {
@@ -131,9 +136,10 @@ final class EntityLoader {
      * Streams the entity's rows into the target. The returned hash counts the rows and, when possible, sums the
      * verification hash of every row as written (else it is {@link ContentHash#countOnly}); that lets verification
      * read only the target
-     * ({@link dev.datamigration.engine.verify.EntityVerifier#verify(EntityPlan, ContentHash)}): for PostgreSQL to
-     * PostgreSQL when the writer can hash (binary COPY) and the entity has no deferred columns (those change after
-     * the load, in a second pass). Otherwise verification reads and hashes both sides with the normalised-value hasher.
+     * ({@link dev.datamigration.engine.verify.EntityVerifier#verify(EntityPlan, ContentHash)}): when the pair of
+     * dialects has a {@link FastPath} whose load can hash (PostgreSQL to PostgreSQL, binary COPY) and the entity has no
+     * deferred columns (those change after the load, in a second pass). Otherwise verification reads and hashes both
+     * sides with the normalised-value hasher.
      */
     private ContentHash bulkLoad(EntityPlan entity, List<long[]> ranges, boolean ownTargets, List<String> warnings)
             throws SQLException {
@@ -142,8 +148,7 @@ final class EntityLoader {
         RowTransformer transformer = new RowTransformer(entity, sourceDialect, remaps, RowTransformer.Mode.LOAD,
                 failOnUser);
         List<PhysicalColumn> columns = entity.columns().stream().map(ColumnPlan::target).toList();
-        boolean hashable = sourceDialect instanceof PostgresDialect && targetDialect instanceof PostgresDialect
-                && !transformer.defersColumns();
+        boolean hashable = fastPath != null && !transformer.defersColumns();
         if (ownTargets) {
             ParallelStreams.Loaded loaded = new ParallelStreams(entity, ranges, failOnUser)
                     .loadOnOwnTargets(transformer, columns, hashable ? hash : null);
@@ -152,13 +157,12 @@ final class EntityLoader {
         }
         long rows;
         boolean hashed;
-        try (BulkWriter writer = targetDialect.openBulkWriter(target, entity.targetTable(), columns)) {
+        try (TargetLoad writer = new TargetLoad(target, entity.targetTable(), columns)) {
             hashed = hashable && writer.hashRowsTo(hash);
             if (ranges == null) {
-                try (BulkReader reader = sourceDialect.openBulkReader(source, entity.sourceTable(),
-                        transformer.sourceColumnDefs(), null, 0, 0, options.batchSize())) {
-                    rows = stream(entity, transformer, reader, writer.passThrough(reader, transformer.plainSources()),
-                            writer::write, writer::write, new AtomicLong());
+                try (RowFeed feed = writer.feed(source, TableRead.all(entity.sourceTable(),
+                        transformer.sourceColumnDefs(), options.batchSize()), transformer.plainSources(), false)) {
+                    rows = stream(entity, transformer, feed, new AtomicLong());
                 }
             } else {
                 rows = new ParallelStreams(entity, ranges, failOnUser).load(transformer, writer);
@@ -184,33 +188,63 @@ final class EntityLoader {
         return hash.hasRowHashes() ? hash : null;
     }
 
-    /** A row sink: the writer itself, or one part of it. */
-    private interface RowSink {
-        void write(Object[] row) throws SQLException, ValueRejectedException;
-    }
+    /**
+     * The target side of one load: the pair's {@link FastPath.Load} when the fast path has one for these columns, else
+     * the target dialect's own writer; and the feeds of source reads into it.
+     */
+    private final class TargetLoad implements AutoCloseable {
 
-    /** A row sink that takes some fields as they are from the reader's current row. */
-    private interface PassThroughSink {
-        void write(Object[] row, BulkReader reader, int[] passThrough) throws SQLException, ValueRejectedException;
+        private final BulkWriter writer;
+        /** The same writer when it is the fast path's, else null. */
+        private final FastPath.Load fast;
+
+        TargetLoad(Connection connection, String table, List<PhysicalColumn> columns) throws SQLException {
+            fast = fastPath == null ? null : fastPath.openLoad(connection, table, columns).orElse(null);
+            writer = fast != null ? fast : targetDialect.openBulkWriter(connection, table, columns);
+        }
+
+        /** Whether the rows are hashed as written into {@code sink} (see {@link FastPath.Load#hashRowsTo}). */
+        boolean hashRowsTo(RowHashSink sink) {
+            return fast != null && fast.hashRowsTo(sink);
+        }
+
+        /**
+         * Opens {@code read} on {@code source} as a feed into this load, or into a {@link BulkWriter#part() part} of
+         * its own for one of several streams when {@code part}.
+         */
+        RowFeed feed(Connection source, TableRead read, int[] plainSources, boolean part) throws SQLException {
+            if (fast != null) {
+                return part ? fast.feedPart(source, read, plainSources) : fast.feed(source, read, plainSources);
+            }
+            return part ? RowFeed.of(read.open(sourceDialect, source), writer.part())
+                    : RowFeed.of(read.open(sourceDialect, source), writer);
+        }
+
+        long finish() throws SQLException {
+            return writer.finish();
+        }
+
+        @Override
+        public void close() {
+            writer.close();
+        }
     }
 
     /**
-     * Moves every row of {@code reader} through the transformer into the sink; returns the rows moved. With
-     * {@code passThrough} (see {@link BulkWriter#passThrough}), only the fields other columns are computed from are
-     * decoded, and the passed fields go to {@code rawSink} as they are.
+     * Moves every row of {@code feed} through the transformer into the target; returns the rows moved. When the feed
+     * passes some fields as they are ({@link RowFeed#passThrough()}), only the fields other columns are computed from
+     * are decoded.
      */
-    private long stream(EntityPlan entity, RowTransformer transformer, BulkReader reader, int[] passThrough,
-                        RowSink sink, PassThroughSink rawSink, AtomicLong total) throws SQLException {
+    private long stream(EntityPlan entity, RowTransformer transformer, RowFeed feed, AtomicLong total)
+            throws SQLException {
         Object[] values = transformer.sourceBuffer();
+        int[] passThrough = feed.passThrough();
         boolean[] decode = passThrough == null ? null : transformer.fieldsToDecode(passThrough);
         long rows = 0;
-        while (passThrough == null ? reader.next(values) : reader.next(values, decode)) {
+        while (feed.next(values, decode)) {
             try {
-                if (passThrough == null) {
-                    sink.write(transformer.transformSource());
-                } else {
-                    rawSink.write(transformer.transformSource(passThrough), reader, passThrough);
-                }
+                feed.write(passThrough == null ? transformer.transformSource()
+                        : transformer.transformSource(passThrough));
             } catch (ValueRejectedException e) {
                 throw MigrationException.permanent(entity.label() + "." + entity.columns().get(e.column())
                         .attribute() + " of row " + entity.identifier().attribute() + "="
@@ -275,14 +309,13 @@ final class EntityLoader {
         }
 
         /** All streams into {@code writer}, the one COPY of the entity's transaction; returns the rows read. */
-        long load(RowTransformer merged, BulkWriter writer) throws SQLException {
+        long load(RowTransformer merged, TargetLoad writer) throws SQLException {
             return run(merged, (range, transformer, connection, opened, total) -> {
-                BulkWriter.Part part = writer.part();
-                try (BulkReader reader = open(connection, transformer, range)) {
-                    stream(entity, transformer, reader, writer.passThrough(reader, transformer.plainSources()),
-                            part::write, part::write, total);
+                try (RowFeed feed = writer.feed(connection, read(transformer, range), transformer.plainSources(),
+                        true)) {
+                    stream(entity, transformer, feed, total);
+                    feed.flush();
                 }
-                part.flush();
             }, () -> { });
         }
 
@@ -300,13 +333,13 @@ final class EntityLoader {
                 Connection target = targetConnections.open();
                 opened.add(target);
                 target.setAutoCommit(false);
-                try (BulkWriter writer = targetDialect.openBulkWriter(target, entity.targetTable(), columns)) {
+                try (TargetLoad writer = new TargetLoad(target, entity.targetTable(), columns)) {
                     if (hash == null || !writer.hashRowsTo(hash)) {
                         hashed.set(false);
                     }
-                    try (BulkReader reader = open(connection, transformer, range)) {
-                        stream(entity, transformer, reader, writer.passThrough(reader, transformer.plainSources()),
-                                writer::write, writer::write, total);
+                    try (RowFeed feed = writer.feed(connection, read(transformer, range), transformer.plainSources(),
+                            false)) {
+                        stream(entity, transformer, feed, total);
                     }
                     written.addAndGet(writer.finish());
                 }
@@ -322,9 +355,9 @@ final class EntityLoader {
             return new Loaded(rows, hashed.get());
         }
 
-        private BulkReader open(Connection connection, RowTransformer transformer, long[] range) throws SQLException {
-            return sourceDialect.openBulkReader(connection, entity.sourceTable(), transformer.sourceColumnDefs(),
-                    entity.identifier().source().name(), range[0], range[1], options.batchSize());
+        private TableRead read(RowTransformer transformer, long[] range) {
+            return TableRead.range(entity.sourceTable(), transformer.sourceColumnDefs(),
+                    entity.identifier().source().name(), range, options.batchSize());
         }
 
         /**

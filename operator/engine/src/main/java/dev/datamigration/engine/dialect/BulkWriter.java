@@ -33,44 +33,10 @@ public interface BulkWriter extends AutoCloseable {
         };
     }
 
-    /**
-     * Asks the writer to hand the verification hash of every row it writes from now on (through {@link #write} and
-     * its parts) to {@code sink}: the same hash {@link BulkReader#hashRows} computes when the table is read back.
-     * False when this writer cannot; then nothing is hashed. Called before the first row.
-     */
-    default boolean hashRowsTo(RowHashSink sink) {
-        return false;
-    }
-
-    /**
-     * Which columns this writer can take byte for byte from the rows of {@code reader}, without decoding and
-     * encoding them: for each target column the reader's field, or -1 to encode the value. {@code plainSource[i]} is
-     * the reader's field that column i copies unchanged (no remap, no constant), or -1. Null when nothing passes.
-     */
-    default int[] passThrough(BulkReader reader, int[] plainSource) {
-        return null;
-    }
-
-    /**
-     * Adds one row whose columns with {@code passThrough[i] >= 0} are taken as they are from the current row of
-     * {@code reader} (the row just read with {@link BulkReader#next(Object[], boolean[])}); the others from
-     * {@code row}. {@code passThrough} is what {@link #passThrough} returned for that reader.
-     */
-    default void write(Object[] row, BulkReader reader, int[] passThrough)
-            throws SQLException, ValueRejectedException {
-        write(row);
-    }
-
     /** One thread's feed of a {@link BulkWriter}. */
     interface Part {
         /** Adds one row; the array may be reused after the call. */
         void write(Object[] row) throws SQLException, ValueRejectedException;
-
-        /** {@link BulkWriter#write(Object[], BulkReader, int[])} for this part. */
-        default void write(Object[] row, BulkReader reader, int[] passThrough)
-                throws SQLException, ValueRejectedException {
-            write(row);
-        }
 
         /** Hands over what this part still buffers. */
         void flush() throws SQLException;

@@ -11,6 +11,7 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -19,12 +20,15 @@ import java.util.stream.Collectors;
  * implementation of this interface. One instance serves any number of connections and threads (keep it stateless).
  *
  * <h2>Adding an engine</h2>
- * Implement this interface (usually by overriding a handful of defaults) and return it from
- * {@link Dialects#forUrl(String)}. What each engine needs:
+ * Put the implementation in a package of its own under {@code dialect} (as {@code dialect.postgres},
+ * {@code dialect.sqlserver} and {@code dialect.oracle} are: the dialect class public, its readers, writers and column
+ * types package-private), say which JDBC URLs it serves ({@link #urlScheme}, {@link #handles}) and register it in
+ * {@link Dialects}, the only class outside its package that names it. What each engine needs:
  * <ul>
- *   <li><b>PostgreSQL</b> ({@link PostgresDialect}): double-quote identifiers; streaming reads need autocommit off and a
- *       fetch size; bulk load through {@code COPY ... FROM STDIN} (text format, {@link CopyTextEncoder}); identity
- *       reseed with {@code setval(pg_get_serial_sequence(...))}.</li>
+ *   <li><b>PostgreSQL</b>: double-quote identifiers; streaming reads need autocommit off and a fetch size; bulk load
+ *       through {@code COPY ... FROM STDIN} (binary format, text where a column type has no binary encoding here);
+ *       identity reseed with {@code setval(pg_get_serial_sequence(...))}; the only {@link FastPath} (to PostgreSQL).
+ *       </li>
  *   <li><b>SQL Server</b>: quote with {@code [..]} (escape {@code ]} as {@code ]]}); streaming reads are adaptive
  *       buffering by default (forward-only, read-only, read columns in order); bulk load through
  *       {@code SQLServerBulkCopy} with {@code setKeepIdentity(true)}, {@code setKeepNulls(true)}, an explicit batch
@@ -44,12 +48,34 @@ import java.util.stream.Collectors;
  *   <li>Every write method runs inside the caller's transaction (autocommit off) and never commits: the engine makes
  *       "delete + load + second pass + reseed" of one entity a single transaction.</li>
  *   <li>Values are the normalised values of {@link ValueKind}.</li>
+ *   <li>What only a pair of engines can do together (PostgreSQL's byte pass-through, hashing rows as written,
+ *       verification that reads only the target) is offered through {@link #fastPathTo}, never by the engine testing
+ *       which dialect it holds.</li>
  * </ul>
  */
 public interface Dialect {
 
     /** Engine name for messages, e.g. "PostgreSQL". */
     String name();
+
+    /**
+     * The scheme of the JDBC URLs this dialect serves, e.g. {@code jdbc:postgresql}: what {@link #handles} tests by
+     * default and what the error for an unsupported URL lists.
+     */
+    String urlScheme();
+
+    /** Whether this dialect serves a connection with this JDBC URL (null: none). */
+    default boolean handles(String jdbcUrl) {
+        return jdbcUrl != null && jdbcUrl.startsWith(urlScheme() + ":");
+    }
+
+    /**
+     * What this dialect, as the source, can do together with {@code target} beyond the plain reader and writer; empty
+     * (the default) when nothing. See {@link FastPath}.
+     */
+    default Optional<FastPath> fastPathTo(Dialect target) {
+        return Optional.empty();
+    }
 
     /** Quotes one identifier so its case and characters are kept. */
     String quote(String identifier);

@@ -7,7 +7,9 @@ import dev.datamigration.engine.KeyRanges;
 import dev.datamigration.engine.MigrationException;
 import dev.datamigration.engine.dialect.BulkReader;
 import dev.datamigration.engine.dialect.Dialect;
+import dev.datamigration.engine.dialect.FastPath;
 import dev.datamigration.engine.dialect.PhysicalColumn;
+import dev.datamigration.engine.dialect.TableRead;
 import dev.datamigration.engine.dialect.ValueKind;
 import dev.datamigration.engine.dialect.Values;
 import dev.datamigration.engine.plan.ColumnPlan;
@@ -48,6 +50,8 @@ public final class EntityVerifier {
     private final int fetchSize;
     private final ConnectionFactory targetConnections;
     private final int streams;
+    /** What the source and target dialects can do together ({@link Dialect#fastPathTo}); null when nothing. */
+    private final FastPath fastPath;
 
     public EntityVerifier(Connection source, Dialect sourceDialect, Connection target, Dialect targetDialect,
                           Remaps remaps, int fetchSize) {
@@ -69,17 +73,19 @@ public final class EntityVerifier {
         this.targetDialect = targetDialect;
         this.remaps = remaps;
         this.fetchSize = fetchSize;
+        this.fastPath = sourceDialect.fastPathTo(targetDialect).orElse(null);
     }
 
     /**
      * Verifies an entity whose rows were hashed as they were written ({@code copied}, the sum of the
-     * {@code BulkWriter#hashRowsTo} row hashes over the binary encodings of the normalised target values): reads the
-     * target once and hashes the same encodings as stored. The source is not read again; it was read in the copy,
-     * within the same snapshot. When the target cannot be hashed that way, or {@code copied} is null, both sides are
-     * read as in {@link #verify(EntityPlan)}. On a mismatch, the keyed walk names the first differing row.
+     * {@link FastPath.Load#hashRowsTo} row hashes over the binary encodings of the normalised target values): reads the
+     * target once and hashes the same encodings as stored ({@link FastPath#hashStored}). The source is not read
+     * again; it was read in the copy, within the same snapshot. When the pair has no fast path, the target cannot be
+     * hashed that way, or {@code copied} is null, both sides are read as in {@link #verify(EntityPlan)}. On a
+     * mismatch, the keyed walk names the first differing row.
      */
     public Result verify(EntityPlan plan, ContentHash copied) throws SQLException {
-        if (copied == null || !copied.hasRowHashes()) {
+        if (copied == null || !copied.hasRowHashes() || fastPath == null) {
             return verify(plan);
         }
         ContentHash stored = new ContentHash();
@@ -87,9 +93,8 @@ public final class EntityVerifier {
         List<long[]> ranges = parallelRanges(plan);
         long rows;
         if (ranges == null) {
-            try (BulkReader reader = targetDialect.openBulkReader(target, plan.targetTable(), columns, null, 0, 0,
-                    fetchSize)) {
-                rows = reader.hashRows(stored);
+            try {
+                rows = fastPath.hashStored(target, TableRead.all(plan.targetTable(), columns, fetchSize), stored);
             } finally {
                 endRead(target);
             }
@@ -144,10 +149,8 @@ public final class EntityVerifier {
                     Connection connection = targetConnections.open();
                     opened.add(connection);
                     connection.setAutoCommit(false);
-                    try (BulkReader reader = targetDialect.openBulkReader(connection, plan.targetTable(), columns,
-                            plan.identifier().target().name(), range[0], range[1], fetchSize)) {
-                        return reader.hashRows(stored);
-                    }
+                    return fastPath.hashStored(connection, TableRead.range(plan.targetTable(), columns,
+                            plan.identifier().target().name(), range, fetchSize), stored);
                 }));
             }
             long rows = 0;

@@ -3,7 +3,7 @@ package dev.datamigration.engine.copy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.datamigration.engine.ConnectionFactory;
+import dev.datamigration.engine.CopyRequest;
 import dev.datamigration.engine.Engine;
 import dev.datamigration.engine.FailureClassifier;
 import dev.datamigration.engine.catalog.EntityKey;
@@ -77,7 +77,8 @@ class ConcurrentEntitiesTest {
                                    CheckpointStore store, ProgressListener listener, CountingConnections sources,
                                    CountingConnections targets) throws Exception {
         try (Connection s = dbs.connectProduction(); Connection t = dbs.connectQa()) {
-            return Engine.copy(s, t, apps, app, options, store, listener, sources, targets);
+            return Engine.copy(CopyRequest.of(s, t, apps, app).withOptions(options).withCheckpoints(store)
+                    .withListener(listener).withConnections(sources, targets));
         }
     }
 

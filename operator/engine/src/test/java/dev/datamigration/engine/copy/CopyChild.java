@@ -1,5 +1,6 @@
 package dev.datamigration.engine.copy;
 
+import dev.datamigration.engine.CopyRequest;
 import dev.datamigration.engine.Engine;
 import dev.datamigration.engine.plan.EntityPlan;
 import java.nio.file.Path;
@@ -23,8 +24,9 @@ public final class CopyChild {
         credentials.setProperty("password", System.getenv("DM_PASSWORD"));
         try (Connection source = DriverManager.getConnection(args[0], credentials);
              Connection target = DriverManager.getConnection(args[1], credentials)) {
-            Engine.copy(source, target, List.of(args[2]), args[2], CopyOptions.defaults().withBatchSize(5_000),
-                    new FileCheckpointStore(Path.of(args[3])), new ProgressListener() {
+            Engine.copy(CopyRequest.of(source, target, List.of(args[2]), args[2])
+                    .withOptions(CopyOptions.defaults().withBatchSize(5_000))
+                    .withCheckpoints(new FileCheckpointStore(Path.of(args[3]))).withListener(new ProgressListener() {
                         @Override
                         public void entityStarted(EntityPlan entity, long sourceRows) {
                             say("started " + entity.name());
@@ -44,7 +46,7 @@ public final class CopyChild {
                         public void entityVerified(EntityPlan entity, long rows, String hash, long millis) {
                             say("verified " + entity.name() + " " + rows);
                         }
-                    });
+                    }));
             say("done");
         }
     }

@@ -3,10 +3,11 @@ package dev.datamigration.engine.copy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.datamigration.engine.CopyRequest;
 import dev.datamigration.engine.Engine;
 import dev.datamigration.engine.FailureClassifier;
 import dev.datamigration.engine.MigrationException;
-import dev.datamigration.engine.dialect.PostgresDialect;
+import dev.datamigration.engine.dialect.postgres.PostgresDialect;
 import dev.datamigration.engine.plan.EntityPlan;
 import dev.datamigration.engine.plan.Plan;
 import dev.datamigration.engine.testing.H2Dialect;
@@ -49,8 +50,7 @@ class CopyFailuresTest {
 
     private CopyResult copy(CopyOptions options) throws Exception {
         try (Connection s = scenario.source.connect(); Connection t = scenario.target.connect()) {
-            return Engine.copy(s, t, List.of("Sales"), "Sales", options, new InMemoryCheckpointStore(),
-                    ProgressListener.NONE);
+            return Engine.copy(CopyRequest.of(s, t, List.of("Sales"), "Sales").withOptions(options));
         }
     }
 
@@ -65,8 +65,7 @@ class CopyFailuresTest {
                 "unknown application Nope: no active application of that name in the source",
                 "unknown application Legacy: no active application of that name in the source");
         try (Connection s = scenario.source.connect(); Connection t = scenario.target.connect()) {
-            assertThatThrownBy(() -> Engine.copy(s, t, List.of("Nope"), "Nope", CopyOptions.defaults(),
-                    new InMemoryCheckpointStore(), ProgressListener.NONE))
+            assertThatThrownBy(() -> Engine.copy(CopyRequest.of(s, t, List.of("Nope"), "Nope")))
                     .isInstanceOfSatisfying(MigrationException.class, e -> assertThat(e.permanent()).isTrue())
                     .hasMessage("the plan has errors: unknown application Nope: no active application of that name"
                             + " in the source");
@@ -181,8 +180,8 @@ class CopyFailuresTest {
             scenario.target.sql("UPDATE OSSYS_ENTITY SET IS_ACTIVE = false WHERE SS_KEY IN ('e-cust', 'e-order',"
                     + " 'e-inv')");
             try (Connection s = h2.connect(); Connection t = scenario.target.connect()) {
-                assertThatThrownBy(() -> Engine.copy(s, new H2Dialect(), t, new PostgresDialect(), List.of("Sales"),
-                        "Sales", CopyOptions.defaults(), new InMemoryCheckpointStore(), ProgressListener.NONE))
+                assertThatThrownBy(() -> Engine.copy(CopyRequest.of(s, t, List.of("Sales"), "Sales")
+                        .withDialects(new H2Dialect(), new PostgresDialect())))
                         .isInstanceOfSatisfying(MigrationException.class, e -> assertThat(e.permanent()).isTrue())
                         .hasMessage("Sales.Note.Text of row Id=2 cannot be written to PostgreSQL: NUL character at"
                                 + " position 3 (PostgreSQL text cannot hold it)");
@@ -209,8 +208,7 @@ class CopyFailuresTest {
             }
         };
         try (Connection s = scenario.source.connect(); Connection t = scenario.target.connect()) {
-            assertThatThrownBy(() -> Engine.copy(s, t, List.of("Sales"), "Sales", CopyOptions.defaults(),
-                    new InMemoryCheckpointStore(), listener))
+            assertThatThrownBy(() -> Engine.copy(CopyRequest.of(s, t, List.of("Sales"), "Sales").withListener(listener)))
                     .isInstanceOfSatisfying(SQLException.class, e -> {
                         assertThat(e.getSQLState()).isEqualTo("P0001");
                         assertThat(FailureClassifier.isPermanent(e)).isTrue();

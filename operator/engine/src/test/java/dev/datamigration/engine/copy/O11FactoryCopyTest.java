@@ -3,6 +3,7 @@ package dev.datamigration.engine.copy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.datamigration.engine.CopyRequest;
 import dev.datamigration.engine.Engine;
 import dev.datamigration.engine.MigrationException;
 import dev.datamigration.engine.plan.AppPlan;
@@ -41,8 +42,7 @@ class O11FactoryCopyTest {
         warnings.addAll(plan.warnings());
         for (AppPlan app : plan.apps()) {
             try (Connection s = dbs.connectProduction(); Connection t = dbs.connectQa()) {
-                CopyResult r = Engine.copy(s, t, apps, app.name(), options, new InMemoryCheckpointStore(),
-                        ProgressListener.NONE);
+                CopyResult r = Engine.copy(CopyRequest.of(s, t, apps, app.name()).withOptions(options));
                 warnings.addAll(r.warnings());
                 outcome.put(app.name(), null);
             } catch (MigrationException e) {
@@ -129,8 +129,7 @@ class O11FactoryCopyTest {
                     assertThat(plan.errors()).anySatisfy(e -> f.mentions().forEach(m -> assertThat(e).contains(m)));
                 }
                 for (String app : factory.apps()) {
-                    assertThatThrownBy(() -> Engine.copy(s, t, factory.apps(), app, CopyOptions.defaults(),
-                            new InMemoryCheckpointStore(), ProgressListener.NONE))
+                    assertThatThrownBy(() -> Engine.copy(CopyRequest.of(s, t, factory.apps(), app)))
                             .isInstanceOf(MigrationException.class).hasMessageContaining("mandatory reference cycle");
                 }
             }

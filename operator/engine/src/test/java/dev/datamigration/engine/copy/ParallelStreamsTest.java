@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.datamigration.engine.ConnectionFactory;
+import dev.datamigration.engine.CopyRequest;
 import dev.datamigration.engine.Engine;
 import dev.datamigration.engine.FailureClassifier;
 import dev.datamigration.engine.MigrationException;
@@ -55,8 +56,8 @@ class ParallelStreamsTest {
         }
         for (AppPlan app : plan.apps()) {
             try (Connection s = dbs.connectProduction(); Connection t = dbs.connectQa()) {
-                CopyResult r = Engine.copy(s, t, apps, app.name(), options, new InMemoryCheckpointStore(),
-                        ProgressListener.NONE, streams, targets);
+                CopyResult r = Engine.copy(CopyRequest.of(s, t, apps, app.name()).withOptions(options)
+                        .withConnections(streams, targets));
                 warnings.addAll(r.warnings());
                 outcome.put(app.name(), null);
             } catch (MigrationException e) {
@@ -92,8 +93,8 @@ class ParallelStreamsTest {
                 .withBatchSize(2).withStreams(3);
         Throwable thrown;
         try (Connection s = dbs.connectProduction(); Connection t = dbs.connectQa()) {
-            thrown = catchThrowable(() -> Engine.copy(s, t, factory.apps(), app, options,
-                    new InMemoryCheckpointStore(), ProgressListener.NONE, sources, targets));
+            thrown = catchThrowable(() -> Engine.copy(CopyRequest.of(s, t, factory.apps(), app).withOptions(options)
+                    .withConnections(sources, targets)));
         }
         assertThat(targets.opened.get()).isGreaterThanOrEqualTo(3);
         assertThat(sources.open.get()).isZero();
@@ -232,8 +233,8 @@ class ParallelStreamsTest {
                     .withBatchSize(2).withStreams(3);
             Throwable thrown;
             try (Connection s = dbs.connectProduction(); Connection t = dbs.connectQa()) {
-                thrown = catchThrowable(() -> Engine.copy(s, t, factory.apps(), big.app(), options,
-                        new InMemoryCheckpointStore(), ProgressListener.NONE, sources, ConnectionFactory.NONE));
+                thrown = catchThrowable(() -> Engine.copy(CopyRequest.of(s, t, factory.apps(), big.app()).withOptions(options)
+                        .withConnections(sources, ConnectionFactory.NONE)));
             }
             assertThat(thrown).isInstanceOfSatisfying(SQLException.class,
                             e -> assertThat(e.getSQLState()).isEqualTo("P0001"))

@@ -2,6 +2,7 @@ package dev.datamigration.engine.copy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.datamigration.engine.CopyRequest;
 import dev.datamigration.engine.Engine;
 import dev.datamigration.engine.plan.EntityPlan;
 import dev.datamigration.engine.testing.SalesScenario;
@@ -80,8 +81,8 @@ class ReadSnapshotTest {
         WritesDuringTheCopy listener = new WritesDuringTheCopy();
         CopyResult result;
         try (Connection s = scenario.source.connect(); Connection t = scenario.target.connect()) {
-            result = Engine.copy(s, t, List.of("Sales"), "Sales", CopyOptions.defaults().withBatchSize(2),
-                    new InMemoryCheckpointStore(), listener);
+            result = Engine.copy(CopyRequest.of(s, t, List.of("Sales"), "Sales")
+                    .withOptions(CopyOptions.defaults().withBatchSize(2)).withListener(listener));
         }
         assertQaHoldsTheRowsOfTheStart(result, listener);
     }
@@ -91,9 +92,9 @@ class ReadSnapshotTest {
         WritesDuringTheCopy listener = new WritesDuringTheCopy();
         CopyResult result;
         try (Connection s = scenario.source.connect(); Connection t = scenario.target.connect()) {
-            result = Engine.copy(s, t, List.of("Sales"), "Sales", CopyOptions.defaults().withBatchSize(2)
-                            .withConcurrentEntities(3), new InMemoryCheckpointStore(), listener,
-                    scenario.source::connect, scenario.target::connect);
+            result = Engine.copy(CopyRequest.of(s, t, List.of("Sales"), "Sales")
+                    .withOptions(CopyOptions.defaults().withBatchSize(2).withConcurrentEntities(3))
+                    .withListener(listener).withConnections(scenario.source::connect, scenario.target::connect));
         }
         assertQaHoldsTheRowsOfTheStart(result, listener);
     }

@@ -2,18 +2,19 @@ package dev.datamigration.engine.copy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.datamigration.engine.CopyRequest;
 import dev.datamigration.engine.Engine;
 import dev.datamigration.engine.catalog.CatalogReader;
-import dev.datamigration.engine.remap.Remaps;
-import dev.datamigration.engine.dialect.BulkReader;
-import dev.datamigration.engine.dialect.PostgresDialect;
-import dev.datamigration.engine.plan.ColumnPlan;
-import dev.datamigration.engine.verify.ContentHash;
-import dev.datamigration.engine.verify.EntityVerifier;
+import dev.datamigration.engine.dialect.TableRead;
+import dev.datamigration.engine.dialect.postgres.PostgresDialect;
 import dev.datamigration.engine.plan.AppPlan;
+import dev.datamigration.engine.plan.ColumnPlan;
 import dev.datamigration.engine.plan.EntityPlan;
 import dev.datamigration.engine.plan.Plan;
+import dev.datamigration.engine.remap.Remaps;
 import dev.datamigration.engine.testing.SalesScenario;
+import dev.datamigration.engine.verify.ContentHash;
+import dev.datamigration.engine.verify.EntityVerifier;
 import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
@@ -71,8 +72,8 @@ class SalesCopyTest {
         List<String> events = new ArrayList<>();
         CopyResult result;
         try (Connection s = scenario.source.connect(); Connection t = scenario.target.connect()) {
-            result = Engine.copy(s, t, List.of("Sales"), "Sales", CopyOptions.defaults().withBatchSize(2),
-                    new InMemoryCheckpointStore(), new RecordingListener(events));
+            result = Engine.copy(CopyRequest.of(s, t, List.of("Sales"), "Sales")
+                    .withOptions(CopyOptions.defaults().withBatchSize(2)).withListener(new RecordingListener(events)));
         }
         assertThat(scenario.target.rows("SELECT row_to_json(t)::text FROM \"osusr_t9_customer\" t ORDER BY \"ID\""))
                 .containsExactly(
@@ -135,8 +136,8 @@ class SalesCopyTest {
         CopyResult result;
         Plan plan;
         try (Connection s = scenario.source.connect(); Connection t = scenario.target.connect()) {
-            result = Engine.copy(s, t, List.of("Sales"), "Sales", CopyOptions.defaults().withBatchSize(2),
-                    new InMemoryCheckpointStore(), ProgressListener.NONE);
+            result = Engine.copy(CopyRequest.of(s, t, List.of("Sales"), "Sales")
+                    .withOptions(CopyOptions.defaults().withBatchSize(2)));
             plan = Engine.plan(s, t, List.of("Sales"));
         }
         java.util.Map<String, String> hashes = new java.util.HashMap<>();
@@ -148,10 +149,9 @@ class SalesCopyTest {
             EntityVerifier bothSides = new EntityVerifier(s, pg, t, pg, remaps, 100);
             for (EntityPlan entity : plan.app("Sales").orElseThrow().entities()) {
                 ContentHash stored = new ContentHash();
-                try (BulkReader reader = pg.openBulkReader(t, entity.targetTable(), entity.columns().stream()
-                        .map(ColumnPlan::target).toList(), null, 0, 0, 100)) {
-                    assertThat(reader.hashRows(stored)).isEqualTo(entity.name().equals("Customer") ? 3 : 2);
-                }
+                assertThat(pg.fastPathTo(pg).orElseThrow().hashStored(t, TableRead.all(entity.targetTable(),
+                        entity.columns().stream().map(ColumnPlan::target).toList(), 100), stored))
+                        .isEqualTo(entity.name().equals("Customer") ? 3 : 2);
                 t.rollback();
                 String binary = stored.hex();
                 if (entity.name().equals("Customer") || entity.name().equals("Order")) {
@@ -169,7 +169,7 @@ class SalesCopyTest {
     void aResumedCopyReportsWhatEarlierRunsCommittedBeforeLoadingAnything() throws Exception {
         InMemoryCheckpointStore store = new InMemoryCheckpointStore();
         try (Connection s = scenario.source.connect(); Connection t = scenario.target.connect()) {
-            Engine.copy(s, t, List.of("Sales"), "Sales", CopyOptions.defaults(), store, ProgressListener.NONE);
+            Engine.copy(CopyRequest.of(s, t, List.of("Sales"), "Sales").withCheckpoints(store));
         }
         // As if the earlier run was killed after committing Customer's load and before verifying it.
         Checkpoint checkpoint = store.load("Sales");
@@ -179,7 +179,8 @@ class SalesCopyTest {
         store.save(checkpoint);
         List<String> events = new ArrayList<>();
         try (Connection s = scenario.source.connect(); Connection t = scenario.target.connect()) {
-            Engine.copy(s, t, List.of("Sales"), "Sales", CopyOptions.defaults(), store, new RecordingListener(events));
+            Engine.copy(CopyRequest.of(s, t, List.of("Sales"), "Sales").withCheckpoints(store)
+                    .withListener(new RecordingListener(events)));
         }
         assertThat(events).containsExactly("copied Customer 3", "verified Order 2", "verified Invoice 2",
                 "verified Note 2", "verified Customer 3", "finished Sales true");

@@ -4,11 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.datamigration.engine.ConnectionFactory;
+import dev.datamigration.engine.CopyRequest;
 import dev.datamigration.engine.Engine;
 import dev.datamigration.engine.MigrationException;
 import dev.datamigration.engine.copy.CopyOptions;
-import dev.datamigration.engine.copy.InMemoryCheckpointStore;
-import dev.datamigration.engine.copy.ProgressListener;
 import dev.datamigration.engine.plan.AppPlan;
 import dev.datamigration.engine.plan.ColumnPlan;
 import dev.datamigration.engine.plan.EntityPlan;
@@ -97,8 +96,8 @@ class MaskingCopyTest {
     private static void copyCustomers(CopyOptions options, ConnectionFactory sources, ConnectionFactory targets)
             throws SQLException {
         try (Connection s = dbs.connectProduction(); Connection t = dbs.connectQa()) {
-            Engine.copy(s, t, factory.apps(), "Customers", options, new InMemoryCheckpointStore(),
-                    ProgressListener.NONE, sources, targets);
+            Engine.copy(CopyRequest.of(s, t, factory.apps(), "Customers").withOptions(options)
+                    .withConnections(sources, targets));
         }
     }
 

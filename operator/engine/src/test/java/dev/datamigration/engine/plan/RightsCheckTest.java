@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
+import dev.datamigration.engine.CopyRequest;
 import dev.datamigration.engine.Engine;
-import dev.datamigration.engine.copy.CopyOptions;
 import dev.datamigration.engine.copy.CopyResult;
-import dev.datamigration.engine.copy.InMemoryCheckpointStore;
-import dev.datamigration.engine.copy.ProgressListener;
 import dev.datamigration.engine.testing.MiniO11;
 import dev.datamigration.engine.testing.SalesScenario;
 import dev.datamigration.fixtures.pg.EmbeddedPostgres;
@@ -88,8 +86,7 @@ class RightsCheckTest {
 
     private CopyResult copy(Properties targetLogin) throws SQLException {
         try (Connection s = scenario.source.connect(); Connection t = connect(scenario.target, targetLogin)) {
-            return Engine.copy(s, t, List.of("Sales"), "Sales", CopyOptions.defaults(), new InMemoryCheckpointStore(),
-                    ProgressListener.NONE);
+            return Engine.copy(CopyRequest.of(s, t, List.of("Sales"), "Sales"));
         }
     }
 

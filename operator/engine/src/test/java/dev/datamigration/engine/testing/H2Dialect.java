@@ -23,6 +23,11 @@ public final class H2Dialect implements Dialect {
     }
 
     @Override
+    public String urlScheme() {
+        return "jdbc:h2";
+    }
+
+    @Override
     public String quote(String identifier) {
         return '"' + identifier.replace("\"", "\"\"") + '"';
     }
