@@ -1,7 +1,7 @@
 package dev.datamigration.cli;
 
 import dev.datamigration.api.task.Contracts;
-import dev.datamigration.api.task.CopyTask;
+import dev.datamigration.api.task.JobTask;
 import dev.datamigration.api.task.TaskKind;
 import dev.datamigration.api.v1alpha1.ExistingData;
 import dev.datamigration.api.v1alpha1.IdentityMode;
@@ -59,7 +59,7 @@ public final class CopyCommand extends JobCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        CopyTask task;
+        JobTask task;
         try {
             task = options.effectiveTask(TaskKind.Copy, app);
         } catch (RuntimeException e) {
@@ -95,7 +95,7 @@ public final class CopyCommand extends JobCommand implements Callable<Integer> {
         }
     }
 
-    private CopyOptions copyOptions(CopyTask task) {
+    private CopyOptions copyOptions(JobTask task) {
         UnmatchedUsers unmatched = task.getUsers() == null ? UnmatchedUsers.Fail : task.getUsers().getUnmatched();
         CopyOptions.UnmatchedUsers policy = switch (unmatched) {
             case Fail -> CopyOptions.UnmatchedUsers.FAIL;

@@ -1,7 +1,7 @@
 package dev.datamigration.cli;
 
 import dev.datamigration.api.task.Contracts;
-import dev.datamigration.api.task.CopyTask;
+import dev.datamigration.api.task.JobTask;
 import dev.datamigration.api.task.TaskKind;
 import dev.datamigration.cli.copy.ExitCodes;
 import dev.datamigration.cli.copy.JobConnections;
@@ -47,7 +47,7 @@ public final class PlanCommand extends JobCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        CopyTask task;
+        JobTask task;
         try {
             task = options.effectiveTask(TaskKind.Plan, null);
         } catch (RuntimeException e) {

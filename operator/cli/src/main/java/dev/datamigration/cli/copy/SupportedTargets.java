@@ -1,6 +1,6 @@
 package dev.datamigration.cli.copy;
 
-import dev.datamigration.api.task.CopyTask;
+import dev.datamigration.api.task.JobTask;
 import dev.datamigration.api.v1alpha1.Platform;
 
 /**
@@ -12,7 +12,7 @@ public final class SupportedTargets {
     private SupportedTargets() {
     }
 
-    public static void require(CopyTask task) {
+    public static void require(JobTask task) {
         if (task.getTarget() != null && task.getTarget().getPlatform() == Platform.ODC) {
             throw new TaskException("target platform ODC is not supported yet: the copier cannot map O11 entities to"
                     + " an ODC stage's tables (planned; see docs/user-guide.md section 8). Nothing was read or"

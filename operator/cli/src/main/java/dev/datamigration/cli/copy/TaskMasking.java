@@ -1,7 +1,7 @@
 package dev.datamigration.cli.copy;
 
 import dev.datamigration.api.task.Contracts;
-import dev.datamigration.api.task.CopyTask;
+import dev.datamigration.api.task.JobTask;
 import dev.datamigration.api.v1alpha1.MaskingRule;
 import dev.datamigration.api.v1alpha1.MaskingStrategy;
 import dev.datamigration.engine.mask.MaskRule;
@@ -23,7 +23,7 @@ public final class TaskMasking {
     private TaskMasking() {
     }
 
-    public static MaskingSpec of(CopyTask task) {
+    public static MaskingSpec of(JobTask task) {
         List<MaskingRule> rules = task.getMasking() == null ? List.of() : task.getMasking();
         if (rules.isEmpty()) {
             return MaskingSpec.NONE;

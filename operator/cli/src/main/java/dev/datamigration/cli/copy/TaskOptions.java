@@ -1,6 +1,6 @@
 package dev.datamigration.cli.copy;
 
-import dev.datamigration.api.task.CopyTask;
+import dev.datamigration.api.task.JobTask;
 import dev.datamigration.api.task.DatabaseEndpoint;
 import dev.datamigration.api.task.TaskKind;
 import java.nio.file.Path;
@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
 /** The options plan and copy share: a task file and/or flags for local use (flags override the task). */
 public final class TaskOptions {
 
-    @Option(names = "--task", paramLabel = "FILE", description = "task.json (CopyTask) written by the operator")
+    @Option(names = "--task", paramLabel = "FILE", description = "task.json (JobTask) written by the operator")
     Path task;
 
     @Option(names = "--source-url", paramLabel = "JDBC_URL", description = "source database URL (no credentials)")
@@ -36,8 +36,8 @@ public final class TaskOptions {
     }
 
     /** The task from --task (if given) with the flags applied; fails on what is still missing. */
-    public CopyTask effectiveTask(TaskKind kind, String app) {
-        CopyTask t = task != null ? TaskFiles.read(task) : new CopyTask();
+    public JobTask effectiveTask(TaskKind kind, String app) {
+        JobTask t = task != null ? TaskFiles.read(task) : new JobTask();
         if (t.getKind() == null) {
             t.setKind(kind);
         } else if (t.getKind() != kind) {

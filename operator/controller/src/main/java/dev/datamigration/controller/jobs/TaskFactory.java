@@ -1,7 +1,7 @@
 package dev.datamigration.controller.jobs;
 
 import dev.datamigration.api.task.Contracts;
-import dev.datamigration.api.task.CopyTask;
+import dev.datamigration.api.task.JobTask;
 import dev.datamigration.api.task.DatabaseEndpoint;
 import dev.datamigration.api.task.TaskKind;
 import dev.datamigration.api.v1alpha1.CopierSpec;
@@ -23,23 +23,23 @@ public final class TaskFactory {
     }
 
     /** The plan task: every app of the spec ("*" stays "*": the plan resolves it). */
-    public static CopyTask plan(DataMigration migration, String job) {
-        CopyTask task = common(migration, job, TaskKind.Plan);
+    public static JobTask plan(DataMigration migration, String job) {
+        JobTask task = common(migration, job, TaskKind.Plan);
         task.setApps(List.copyOf(migration.getSpec().getApps()));
         return task;
     }
 
     /** The copy task of one app; {@code scope} is every app of the run as the plan resolved it. */
-    public static CopyTask copy(DataMigration migration, String job, String app, List<String> scope) {
-        CopyTask task = common(migration, job, TaskKind.Copy);
+    public static JobTask copy(DataMigration migration, String job, String app, List<String> scope) {
+        JobTask task = common(migration, job, TaskKind.Copy);
         task.setApp(app);
         task.setApps(List.copyOf(scope));
         return task;
     }
 
-    private static CopyTask common(DataMigration migration, String job, TaskKind kind) {
+    private static JobTask common(DataMigration migration, String job, TaskKind kind) {
         DataMigrationSpec spec = migration.getSpec();
-        CopyTask task = new CopyTask();
+        JobTask task = new JobTask();
         task.setKind(kind);
         task.setMigration(migration.getMetadata().getName());
         task.setNamespace(migration.getMetadata().getNamespace());

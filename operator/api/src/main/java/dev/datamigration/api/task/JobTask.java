@@ -9,7 +9,7 @@ import java.util.List;
 
 /** What one plan or copy Job does: the task.json the operator writes into the Job's task ConfigMap. Holds no credentials: only the directories where Secret volumes are mounted. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public class CopyTask {
+public class JobTask {
 
     /** Plan or Copy. */
     private TaskKind kind;
