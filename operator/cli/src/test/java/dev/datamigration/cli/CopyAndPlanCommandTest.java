@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.datamigration.api.task.Contracts;
-import dev.datamigration.api.task.JobTask;
 import dev.datamigration.api.task.DatabaseEndpoint;
 import dev.datamigration.api.task.EntityProgress;
 import dev.datamigration.api.task.EntityState;
 import dev.datamigration.api.task.JobState;
+import dev.datamigration.api.task.JobTask;
 import dev.datamigration.api.task.PlanReport;
 import dev.datamigration.api.task.PlannedApp;
 import dev.datamigration.api.task.Progress;

@@ -1,7 +1,7 @@
 package dev.datamigration.cli.copy;
 
-import dev.datamigration.api.task.JobTask;
 import dev.datamigration.api.task.DatabaseEndpoint;
+import dev.datamigration.api.task.JobTask;
 import dev.datamigration.engine.ConnectionFactory;
 import java.sql.Connection;
 import java.sql.DriverManager;

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.datamigration.api.task.Contracts;
 import dev.datamigration.api.task.JobTask;
 import dev.datamigration.api.task.TaskKind;
+import dev.datamigration.api.v1alpha1.CopierLimits;
 import dev.datamigration.api.v1alpha1.CopierSpec;
 import dev.datamigration.api.v1alpha1.DataMigration;
 import dev.datamigration.controller.OperatorSettings;
@@ -81,8 +82,10 @@ public final class JobFactory {
         return new JobBuilder()
                 .withMetadata(metadata)
                 .withNewSpec()
-                    .withBackoffLimit(copier.getBackoffLimit() == null ? 3 : copier.getBackoffLimit())
-                    .withActiveDeadlineSeconds(copier.getActiveDeadlineSeconds() == null ? 21600L
+                    .withBackoffLimit(copier.getBackoffLimit() == null ? CopierLimits.BACKOFF_LIMIT_DEFAULT
+                            : copier.getBackoffLimit())
+                    .withActiveDeadlineSeconds(copier.getActiveDeadlineSeconds() == null
+                            ? CopierLimits.ACTIVE_DEADLINE_SECONDS_DEFAULT
                             : copier.getActiveDeadlineSeconds())
                     .withNewPodFailurePolicy()
                         .addNewRule()

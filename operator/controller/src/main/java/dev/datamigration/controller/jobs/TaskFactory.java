@@ -1,9 +1,10 @@
 package dev.datamigration.controller.jobs;
 
 import dev.datamigration.api.task.Contracts;
-import dev.datamigration.api.task.JobTask;
 import dev.datamigration.api.task.DatabaseEndpoint;
+import dev.datamigration.api.task.JobTask;
 import dev.datamigration.api.task.TaskKind;
+import dev.datamigration.api.v1alpha1.CopierLimits;
 import dev.datamigration.api.v1alpha1.CopierSpec;
 import dev.datamigration.api.v1alpha1.DataMigration;
 import dev.datamigration.api.v1alpha1.DataMigrationSpec;
@@ -56,12 +57,12 @@ public final class TaskFactory {
             task.setMaskingKeyDir(Contracts.MASKING_KEY_DIR);
         }
         CopierSpec copier = spec.getCopier();
-        task.setBatchSize(copier == null || copier.getBatchSize() == null ? new CopierSpec().getBatchSize()
+        task.setBatchSize(copier == null || copier.getBatchSize() == null ? CopierLimits.BATCH_SIZE_DEFAULT
                 : copier.getBatchSize());
-        task.setStreams(copier == null || copier.getStreams() == null ? new CopierSpec().getStreams()
+        task.setStreams(copier == null || copier.getStreams() == null ? CopierLimits.STREAMS_DEFAULT
                 : copier.getStreams());
         task.setConcurrentEntities(copier == null || copier.getConcurrentEntities() == null
-                ? new CopierSpec().getConcurrentEntities() : copier.getConcurrentEntities());
+                ? CopierLimits.CONCURRENT_ENTITIES_DEFAULT : copier.getConcurrentEntities());
         task.setProgressConfigMap(ResourceNames.progressConfigMap(job));
         return task;
     }
