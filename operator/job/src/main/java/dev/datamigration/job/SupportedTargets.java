@@ -1,4 +1,4 @@
-package dev.datamigration.cli.copy;
+package dev.datamigration.job;
 
 import dev.datamigration.api.task.JobTask;
 import dev.datamigration.api.v1alpha1.Platform;
@@ -7,7 +7,7 @@ import dev.datamigration.api.v1alpha1.Platform;
  * Refuses, before any read or write, the targets the copier cannot yet handle, with a message that says so: a task
  * whose plan would otherwise fail on a confusing symptom (an ODC stage has no O11 metamodel to plan against).
  */
-public final class SupportedTargets {
+final class SupportedTargets {
 
     private SupportedTargets() {
     }

@@ -1,4 +1,4 @@
-package dev.datamigration.cli.copy;
+package dev.datamigration.job;
 
 import dev.datamigration.api.task.DatabaseEndpoint;
 import dev.datamigration.api.task.JobTask;
@@ -8,7 +8,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 
 /** The source and target connections of a task, opened with the credentials read from their directories. */
-public final class JobConnections implements AutoCloseable {
+final class JobConnections implements AutoCloseable {
 
     private final Connection source;
     private final Connection target;

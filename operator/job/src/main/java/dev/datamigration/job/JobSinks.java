@@ -1,4 +1,4 @@
-package dev.datamigration.cli.copy;
+package dev.datamigration.job;
 
 import dev.datamigration.api.task.Contracts;
 import dev.datamigration.api.task.JobTask;
@@ -12,7 +12,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /** The progress sinks of a Job: a file (--progress-file, --plan-file) and the task's progress ConfigMap. */
-public final class JobSinks {
+final class JobSinks {
 
     private final List<ProgressSink> sinks = new ArrayList<>();
     private ConfigMapProgressSink configMap;

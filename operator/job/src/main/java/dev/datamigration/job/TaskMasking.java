@@ -1,4 +1,4 @@
-package dev.datamigration.cli.copy;
+package dev.datamigration.job;
 
 import dev.datamigration.api.task.Contracts;
 import dev.datamigration.api.task.JobTask;
@@ -18,7 +18,7 @@ import java.util.List;
  * without a key directory get no key, so the plan lists that among its errors. A key that cannot be read or is too
  * short fails the task (a permanent failure); its content never appears in a message.
  */
-public final class TaskMasking {
+final class TaskMasking {
 
     private TaskMasking() {
     }
