@@ -12,12 +12,12 @@ import dev.datamigration.engine.copy.CopyOptions;
  * defaulted and range-checked with the bounds of {@link CopierLimits} (the ones the CRD and the operator's validator
  * use), and the masking rules with their key. A value out of range is bad input: a {@link TaskException}.
  */
-final class TaskCopyOptions {
+public final class TaskCopyOptions {
 
     private TaskCopyOptions() {
     }
 
-    static CopyOptions of(JobTask task) {
+    public static CopyOptions of(JobTask task) {
         UnmatchedUsers unmatched = task.getUsers() == null ? UnmatchedUsers.Fail : task.getUsers().getUnmatched();
         CopyOptions.UnmatchedUsers policy = switch (unmatched) {
             case Fail -> CopyOptions.UnmatchedUsers.FAIL;
