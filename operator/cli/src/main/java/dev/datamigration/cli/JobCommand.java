@@ -1,6 +1,5 @@
 package dev.datamigration.cli;
 
-import dev.datamigration.cli.copy.TaskOptions;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.PrintStream;
 import java.util.Optional;

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.datamigration.api.task.Contracts;
-import dev.datamigration.api.task.CopyTask;
 import dev.datamigration.api.task.DatabaseEndpoint;
 import dev.datamigration.api.task.EntityProgress;
 import dev.datamigration.api.task.EntityState;
 import dev.datamigration.api.task.JobState;
+import dev.datamigration.api.task.JobTask;
 import dev.datamigration.api.task.PlanReport;
 import dev.datamigration.api.task.PlannedApp;
 import dev.datamigration.api.task.Progress;
@@ -18,8 +18,6 @@ import dev.datamigration.api.v1alpha1.MaskingStrategy;
 import dev.datamigration.api.v1alpha1.Platform;
 import dev.datamigration.api.v1alpha1.UnmatchedUsers;
 import dev.datamigration.api.v1alpha1.UsersSpec;
-import dev.datamigration.cli.copy.ConfigMapCheckpointStore;
-import dev.datamigration.cli.copy.TaskFiles;
 import dev.datamigration.fixtures.o11.ExpectedEntity;
 import dev.datamigration.fixtures.o11.ExpectedOutcome;
 import dev.datamigration.fixtures.o11.FactoryDatabases;
@@ -27,6 +25,8 @@ import dev.datamigration.fixtures.o11.O11Factory;
 import dev.datamigration.fixtures.o11.Rows;
 import dev.datamigration.fixtures.o11.UnmatchedUserPolicy;
 import dev.datamigration.fixtures.pg.EmbeddedPostgres;
+import dev.datamigration.job.ConfigMapCheckpointStore;
+import dev.datamigration.job.TaskFiles;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -87,8 +87,8 @@ class CopyAndPlanCommandTest {
         return d;
     }
 
-    private CopyTask task(TaskKind kind, String app) throws Exception {
-        CopyTask t = new CopyTask();
+    private JobTask task(TaskKind kind, String app) throws Exception {
+        JobTask t = new JobTask();
         t.setKind(kind);
         t.setMigration("prod-to-qa");
         t.setNamespace("refresh");
@@ -109,7 +109,7 @@ class CopyAndPlanCommandTest {
         return t;
     }
 
-    private Path write(CopyTask task) throws Exception {
+    private Path write(JobTask task) throws Exception {
         Path file = dir.resolve("task.json");
         Files.writeString(file, TaskFiles.toJson(task));
         return file;
@@ -125,7 +125,7 @@ class CopyAndPlanCommandTest {
 
     @Test
     void planPrintsASummaryAndWritesPlanJsonToFileAndConfigMap() throws Exception {
-        CopyTask task = task(TaskKind.Plan, null);
+        JobTask task = task(TaskKind.Plan, null);
         task.setProgressConfigMap("prod-to-qa-plan-progress");
         Path planFile = dir.resolve("out/plan.json");
         int code = run(new PlanCommand(() -> Optional.of(client), stream(out), stream(err)), "--task",
@@ -149,7 +149,7 @@ class CopyAndPlanCommandTest {
     void copyOfTheFirstWaveAppSucceedsWithProgressAndCheckpointInTheConfigMap() throws Exception {
         ExpectedOutcome expected = factory.expected(factory.apps(), UnmatchedUserPolicy.SET_NULL);
         String app = factory.apps().get(0);
-        CopyTask task = task(TaskKind.Copy, app);
+        JobTask task = task(TaskKind.Copy, app);
         // Two streams (entities of at least 2 x 2 x 7 rows read in two key ranges on extra source connections), and
         // up to three entities at once (each on a source and a target connection of its own).
         task.setStreams(2);
@@ -254,7 +254,7 @@ class CopyAndPlanCommandTest {
 
     @Test
     void unreadableCredentialsExitPermanentNamingThePathAndNeverThePassword() throws Exception {
-        CopyTask task = task(TaskKind.Copy, factory.apps().get(0));
+        JobTask task = task(TaskKind.Copy, factory.apps().get(0));
         Path missing = dir.resolve("nowhere");
         task.getTarget().setCredentialsDir(missing.toString());
         Path progressFile = dir.resolve("progress.json");
@@ -270,13 +270,13 @@ class CopyAndPlanCommandTest {
 
     @Test
     void wrongPasswordIsPermanentAndUnreachableDatabaseIsTransient() throws Exception {
-        CopyTask task = task(TaskKind.Plan, null);
+        JobTask task = task(TaskKind.Plan, null);
         task.getSource().setCredentialsDir(credentials("wrong", "not-the-password").toString());
         assertThat(run(new PlanCommand(Optional::empty, stream(out), stream(err)), "--task", write(task).toString()))
                 .isEqualTo(Contracts.EXIT_PERMANENT);
         assertThat(err.toString(StandardCharsets.UTF_8)).doesNotContain("not-the-password");
 
-        CopyTask unreachable = task(TaskKind.Plan, null);
+        JobTask unreachable = task(TaskKind.Plan, null);
         unreachable.getSource().setUrl("jdbc:postgresql://127.0.0.1:1/nothing?connectTimeout=2");
         err.reset();
         assertThat(run(new PlanCommand(Optional::empty, stream(out), stream(err)), "--task",
@@ -286,7 +286,7 @@ class CopyAndPlanCommandTest {
 
     @Test
     void unknownAppAndMissingInputsArePermanent() throws Exception {
-        CopyTask task = task(TaskKind.Plan, null);
+        JobTask task = task(TaskKind.Plan, null);
         task.setApps(List.of("NoSuchApp"));
         assertThat(run(new PlanCommand(Optional::empty, stream(out), stream(err)), "--task", write(task).toString()))
                 .isEqualTo(Contracts.EXIT_PERMANENT);
@@ -310,7 +310,7 @@ class CopyAndPlanCommandTest {
 
     @Test
     void streamsOutOfRangeArePermanentAndNamed() throws Exception {
-        CopyTask task = task(TaskKind.Copy, factory.apps().get(0));
+        JobTask task = task(TaskKind.Copy, factory.apps().get(0));
         task.setStreams(9);
         assertThat(run(new CopyCommand(Optional::empty, stream(out), stream(err)), "--task", write(task).toString()))
                 .isEqualTo(Contracts.EXIT_PERMANENT);
@@ -320,7 +320,7 @@ class CopyAndPlanCommandTest {
 
     @Test
     void concurrentEntitiesOutOfRangeArePermanentAndNamed() throws Exception {
-        CopyTask task = task(TaskKind.Copy, factory.apps().get(0));
+        JobTask task = task(TaskKind.Copy, factory.apps().get(0));
         task.setConcurrentEntities(0);
         assertThat(run(new CopyCommand(Optional::empty, stream(out), stream(err)), "--task", write(task).toString()))
                 .isEqualTo(Contracts.EXIT_PERMANENT);
@@ -330,7 +330,7 @@ class CopyAndPlanCommandTest {
 
     @Test
     void anOdcTargetIsRefusedBeforeAnyConnection() throws Exception {
-        CopyTask task = task(TaskKind.Plan, null);
+        JobTask task = task(TaskKind.Plan, null);
         task.getTarget().setPlatform(Platform.ODC);
         task.getTarget().setUrl("jdbc:postgresql://127.0.0.1:1/nothing?connectTimeout=2");
         assertThat(run(new PlanCommand(Optional::empty, stream(out), stream(err)), "--task", write(task).toString()))
@@ -343,7 +343,7 @@ class CopyAndPlanCommandTest {
 
     @Test
     void planListsTheMaskedAttributesAndAShortMaskingKeyIsPermanentWithoutPrintingIt() throws Exception {
-        CopyTask task = task(TaskKind.Plan, null);
+        JobTask task = task(TaskKind.Plan, null);
         MaskingRule rule = new MaskingRule();
         rule.setApp("Customers");
         rule.setEntity("Customer");

@@ -6,7 +6,7 @@ import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
 import io.fabric8.kubernetes.api.model.ResourceRequirements;
 
-/** Settings of the copy Jobs. */
+/** Settings of the copy Jobs. Bounds and defaults: {@link CopierLimits}. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class CopierSpec {
 
@@ -17,10 +17,10 @@ public class CopierSpec {
     private ResourceRequirements resources;
 
     /** Rows per source fetch, between progress reports and per second-pass batch (the memory bound); each entity commits as one transaction. */
-    @Default("10000")
-    @Min(100)
-    @Max(1000000)
-    private Integer batchSize = 10000;
+    @Default(CopierLimits.BATCH_SIZE_DEFAULT_TEXT)
+    @Min(CopierLimits.BATCH_SIZE_MIN)
+    @Max(CopierLimits.BATCH_SIZE_MAX)
+    private Integer batchSize = CopierLimits.BATCH_SIZE_DEFAULT;
 
     /**
      * Parallel streams per large entity: key ranges of its identifier, each read on its own source connection and
@@ -28,10 +28,10 @@ public class CopierSpec {
      * have loaded, and the entity's verification reads it back in the same ranges. Worth more than 1 when the
      * databases have idle cores.
      */
-    @Default("1")
-    @Min(1)
-    @Max(8)
-    private Integer streams = 1;
+    @Default(CopierLimits.STREAMS_DEFAULT_TEXT)
+    @Min(CopierLimits.STREAMS_MIN)
+    @Max(CopierLimits.STREAMS_MAX)
+    private Integer streams = CopierLimits.STREAMS_DEFAULT;
 
     /**
      * Entities of one app copied at once within its copy Job, each on its own source and target connection and in
@@ -39,21 +39,21 @@ public class CopierSpec {
      * it references and for those whose second passes touch its table. Each extra entity opens one more connection
      * on each database.
      */
-    @Default("1")
-    @Min(1)
-    @Max(8)
-    private Integer concurrentEntities = 1;
+    @Default(CopierLimits.CONCURRENT_ENTITIES_DEFAULT_TEXT)
+    @Min(CopierLimits.CONCURRENT_ENTITIES_MIN)
+    @Max(CopierLimits.CONCURRENT_ENTITIES_MAX)
+    private Integer concurrentEntities = CopierLimits.CONCURRENT_ENTITIES_DEFAULT;
 
     /** Upper bound for one copy Job. */
-    @Default("21600")
-    @Min(60)
-    private Long activeDeadlineSeconds = 21600L;
+    @Default(CopierLimits.ACTIVE_DEADLINE_SECONDS_DEFAULT_TEXT)
+    @Min(CopierLimits.ACTIVE_DEADLINE_SECONDS_MIN)
+    private Long activeDeadlineSeconds = CopierLimits.ACTIVE_DEADLINE_SECONDS_DEFAULT;
 
     /** Retries of a copy Job after a transient failure. */
-    @Default("3")
-    @Min(0)
-    @Max(20)
-    private Integer backoffLimit = 3;
+    @Default(CopierLimits.BACKOFF_LIMIT_DEFAULT_TEXT)
+    @Min(CopierLimits.BACKOFF_LIMIT_MIN)
+    @Max(CopierLimits.BACKOFF_LIMIT_MAX)
+    private Integer backoffLimit = CopierLimits.BACKOFF_LIMIT_DEFAULT;
 
     public String getImage() {
         return image;

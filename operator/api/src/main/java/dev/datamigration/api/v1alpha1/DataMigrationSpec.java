@@ -56,11 +56,11 @@ public class DataMigrationSpec {
     private String maskingKeySecret;
 
     /** App copy Jobs running at once. */
-    @Default("2")
-    @Min(1)
-    @Max(32)
+    @Default(CopierLimits.PARALLELISM_DEFAULT_TEXT)
+    @Min(CopierLimits.PARALLELISM_MIN)
+    @Max(CopierLimits.PARALLELISM_MAX)
     @ValidationRule(value="self == oldSelf",message="parallelism is immutable")
-    private Integer parallelism = 2;
+    private Integer parallelism = CopierLimits.PARALLELISM_DEFAULT;
 
     /** Plan only: no writes, no downtime. */
     @Default("false")

@@ -4,8 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.datamigration.api.task.Contracts;
-import dev.datamigration.api.task.CopyTask;
+import dev.datamigration.api.task.JobTask;
 import dev.datamigration.api.task.TaskKind;
+import dev.datamigration.api.v1alpha1.CopierLimits;
 import dev.datamigration.api.v1alpha1.CopierSpec;
 import dev.datamigration.api.v1alpha1.DataMigration;
 import dev.datamigration.controller.OperatorSettings;
@@ -64,7 +65,7 @@ public final class JobFactory {
     }
 
     /** The task ConfigMap {@code <job>-task} holding task.json. */
-    public ConfigMap taskConfigMap(DataMigration migration, String job, CopyTask task) {
+    public ConfigMap taskConfigMap(DataMigration migration, String job, JobTask task) {
         return new ConfigMapBuilder()
                 .withMetadata(metadata(migration, ResourceNames.taskConfigMap(job), task))
                 .addToData(Contracts.TASK_KEY, toJson(task))
@@ -72,7 +73,7 @@ public final class JobFactory {
     }
 
     /** The Job running {@code plan|copy --task /etc/datamigration/task/task.json}. */
-    public Job job(DataMigration migration, String name, CopyTask task) {
+    public Job job(DataMigration migration, String name, JobTask task) {
         CopierSpec copier = migration.getSpec().getCopier() == null ? new CopierSpec() : migration.getSpec().getCopier();
         String image = copier.getImage() == null || copier.getImage().isBlank() ? settings.copierImage()
                 : copier.getImage();
@@ -81,8 +82,10 @@ public final class JobFactory {
         return new JobBuilder()
                 .withMetadata(metadata)
                 .withNewSpec()
-                    .withBackoffLimit(copier.getBackoffLimit() == null ? 3 : copier.getBackoffLimit())
-                    .withActiveDeadlineSeconds(copier.getActiveDeadlineSeconds() == null ? 21600L
+                    .withBackoffLimit(copier.getBackoffLimit() == null ? CopierLimits.BACKOFF_LIMIT_DEFAULT
+                            : copier.getBackoffLimit())
+                    .withActiveDeadlineSeconds(copier.getActiveDeadlineSeconds() == null
+                            ? CopierLimits.ACTIVE_DEADLINE_SECONDS_DEFAULT
                             : copier.getActiveDeadlineSeconds())
                     .withNewPodFailurePolicy()
                         .addNewRule()
@@ -180,7 +183,7 @@ public final class JobFactory {
                 .endSecret().build();
     }
 
-    private static ObjectMeta metadata(DataMigration migration, String name, CopyTask task) {
+    private static ObjectMeta metadata(DataMigration migration, String name, JobTask task) {
         ObjectMetaBuilder builder = new ObjectMetaBuilder()
                 .withName(name)
                 .withNamespace(migration.getMetadata().getNamespace())
@@ -205,11 +208,11 @@ public final class JobFactory {
     }
 
     /** task.json exactly as the copier reads it. */
-    public static String toJson(CopyTask task) {
+    public static String toJson(JobTask task) {
         try {
             return JSON.writeValueAsString(task);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("A CopyTask always serialises", e);
+            throw new IllegalStateException("A JobTask always serialises", e);
         }
     }
 }

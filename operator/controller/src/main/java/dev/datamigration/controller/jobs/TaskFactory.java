@@ -1,9 +1,10 @@
 package dev.datamigration.controller.jobs;
 
 import dev.datamigration.api.task.Contracts;
-import dev.datamigration.api.task.CopyTask;
 import dev.datamigration.api.task.DatabaseEndpoint;
+import dev.datamigration.api.task.JobTask;
 import dev.datamigration.api.task.TaskKind;
+import dev.datamigration.api.v1alpha1.CopierLimits;
 import dev.datamigration.api.v1alpha1.CopierSpec;
 import dev.datamigration.api.v1alpha1.DataMigration;
 import dev.datamigration.api.v1alpha1.DataMigrationSpec;
@@ -23,23 +24,23 @@ public final class TaskFactory {
     }
 
     /** The plan task: every app of the spec ("*" stays "*": the plan resolves it). */
-    public static CopyTask plan(DataMigration migration, String job) {
-        CopyTask task = common(migration, job, TaskKind.Plan);
+    public static JobTask plan(DataMigration migration, String job) {
+        JobTask task = common(migration, job, TaskKind.Plan);
         task.setApps(List.copyOf(migration.getSpec().getApps()));
         return task;
     }
 
     /** The copy task of one app; {@code scope} is every app of the run as the plan resolved it. */
-    public static CopyTask copy(DataMigration migration, String job, String app, List<String> scope) {
-        CopyTask task = common(migration, job, TaskKind.Copy);
+    public static JobTask copy(DataMigration migration, String job, String app, List<String> scope) {
+        JobTask task = common(migration, job, TaskKind.Copy);
         task.setApp(app);
         task.setApps(List.copyOf(scope));
         return task;
     }
 
-    private static CopyTask common(DataMigration migration, String job, TaskKind kind) {
+    private static JobTask common(DataMigration migration, String job, TaskKind kind) {
         DataMigrationSpec spec = migration.getSpec();
-        CopyTask task = new CopyTask();
+        JobTask task = new JobTask();
         task.setKind(kind);
         task.setMigration(migration.getMetadata().getName());
         task.setNamespace(migration.getMetadata().getNamespace());
@@ -56,12 +57,12 @@ public final class TaskFactory {
             task.setMaskingKeyDir(Contracts.MASKING_KEY_DIR);
         }
         CopierSpec copier = spec.getCopier();
-        task.setBatchSize(copier == null || copier.getBatchSize() == null ? new CopierSpec().getBatchSize()
+        task.setBatchSize(copier == null || copier.getBatchSize() == null ? CopierLimits.BATCH_SIZE_DEFAULT
                 : copier.getBatchSize());
-        task.setStreams(copier == null || copier.getStreams() == null ? new CopierSpec().getStreams()
+        task.setStreams(copier == null || copier.getStreams() == null ? CopierLimits.STREAMS_DEFAULT
                 : copier.getStreams());
         task.setConcurrentEntities(copier == null || copier.getConcurrentEntities() == null
-                ? new CopierSpec().getConcurrentEntities() : copier.getConcurrentEntities());
+                ? CopierLimits.CONCURRENT_ENTITIES_DEFAULT : copier.getConcurrentEntities());
         task.setProgressConfigMap(ResourceNames.progressConfigMap(job));
         return task;
     }

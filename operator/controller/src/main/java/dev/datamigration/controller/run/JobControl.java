@@ -1,6 +1,6 @@
 package dev.datamigration.controller.run;
 
-import dev.datamigration.api.task.CopyTask;
+import dev.datamigration.api.task.JobTask;
 import dev.datamigration.api.v1alpha1.DataMigration;
 import dev.datamigration.controller.jobs.JobFactory;
 import dev.datamigration.controller.naming.ResourceNames;
@@ -51,7 +51,7 @@ public final class JobControl {
     }
 
     /** Writes the task ConfigMap, then the Job that mounts it. */
-    public void create(DataMigration migration, String job, CopyTask task) {
+    public void create(DataMigration migration, String job, JobTask task) {
         createIfAbsent(factory.taskConfigMap(migration, job, task));
         createIfAbsent(factory.job(migration, job, task));
     }

@@ -1,5 +1,6 @@
 package dev.datamigration.controller.validation;
 
+import dev.datamigration.api.v1alpha1.CopierLimits;
 import dev.datamigration.api.v1alpha1.CopierSpec;
 import dev.datamigration.api.v1alpha1.DataMigration;
 import dev.datamigration.api.v1alpha1.DataMigrationSpec;
@@ -85,7 +86,8 @@ public final class SpecValidator {
         }
         users(problems, spec.getUsers(), targetPlatform);
         platformApi(problems, spec);
-        range(problems, spec.getParallelism(), 1, 32, "spec.parallelism");
+        range(problems, spec.getParallelism(), CopierLimits.PARALLELISM_MIN, CopierLimits.PARALLELISM_MAX,
+                "spec.parallelism");
         copier(problems, spec.getCopier());
         masking(problems, spec.getMasking(), spec.getApps());
         if (spec.getMasking() != null && !spec.getMasking().isEmpty()
@@ -203,17 +205,23 @@ public final class SpecValidator {
         if (copier == null) {
             return;
         }
-        range(problems, copier.getBatchSize(), 100, 1_000_000, "spec.copier.batchSize");
-        range(problems, copier.getStreams(), 1, 8, "spec.copier.streams");
-        range(problems, copier.getConcurrentEntities(), 1, 8, "spec.copier.concurrentEntities");
-        range(problems, copier.getBackoffLimit(), 0, 20, "spec.copier.backoffLimit");
+        range(problems, copier.getBatchSize(), CopierLimits.BATCH_SIZE_MIN, CopierLimits.BATCH_SIZE_MAX,
+                "spec.copier.batchSize");
+        range(problems, copier.getStreams(), CopierLimits.STREAMS_MIN, CopierLimits.STREAMS_MAX,
+                "spec.copier.streams");
+        range(problems, copier.getConcurrentEntities(), CopierLimits.CONCURRENT_ENTITIES_MIN,
+                CopierLimits.CONCURRENT_ENTITIES_MAX, "spec.copier.concurrentEntities");
+        range(problems, copier.getBackoffLimit(), CopierLimits.BACKOFF_LIMIT_MIN, CopierLimits.BACKOFF_LIMIT_MAX,
+                "spec.copier.backoffLimit");
         if (copier.getResources() != null && copier.getResources().getClaims() != null
                 && !copier.getResources().getClaims().isEmpty()) {
             problems.add("spec.copier.resources.claims is not supported: the copy pod declares no resource claims for"
                     + " them to name; set requests and limits only");
         }
-        if (copier.getActiveDeadlineSeconds() != null && copier.getActiveDeadlineSeconds() < 60) {
-            problems.add("spec.copier.activeDeadlineSeconds must be at least 60, got "
+        if (copier.getActiveDeadlineSeconds() != null
+                && copier.getActiveDeadlineSeconds() < CopierLimits.ACTIVE_DEADLINE_SECONDS_MIN) {
+            problems.add("spec.copier.activeDeadlineSeconds must be at least "
+                    + CopierLimits.ACTIVE_DEADLINE_SECONDS_MIN + ", got "
                     + copier.getActiveDeadlineSeconds());
         }
     }
@@ -237,7 +245,7 @@ public final class SpecValidator {
 
     private static void range(List<String> problems, Integer value, int min, int max, String path) {
         if (value != null && (value < min || value > max)) {
-            problems.add(path + " must be between " + min + " and " + max + ", got " + value);
+            problems.add(path + " must be " + CopierLimits.between(min, max) + ", got " + value);
         }
     }
 

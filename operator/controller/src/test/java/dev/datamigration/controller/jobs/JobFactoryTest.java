@@ -3,7 +3,7 @@ package dev.datamigration.controller.jobs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.datamigration.api.task.CopyTask;
+import dev.datamigration.api.task.JobTask;
 import dev.datamigration.api.task.TaskKind;
 import dev.datamigration.api.v1alpha1.CopierSpec;
 import dev.datamigration.api.v1alpha1.DataMigration;
@@ -45,7 +45,7 @@ class JobFactoryTest {
     @Test
     @DisplayName("A copy Job: contract labels, owner reference, command, restricted security, Secret volumes, policy")
     void copyJob() {
-        CopyTask task = TaskFactory.copy(migration, "prod-to-qa-orders", "Orders", List.of("Customers", "Orders"));
+        JobTask task = TaskFactory.copy(migration, "prod-to-qa-orders", "Orders", List.of("Customers", "Orders"));
         Job job = factory.job(migration, "prod-to-qa-orders", task);
 
         assertThat(job.getMetadata().getName()).isEqualTo("prod-to-qa-orders");
@@ -122,7 +122,7 @@ class JobFactoryTest {
     @DisplayName("Without masking rules no masking key is mounted and the task names none")
     void noMaskingNoKey() {
         migration.getSpec().setMasking(null);
-        CopyTask task = TaskFactory.copy(migration, "prod-to-qa-orders", "Orders", List.of("Orders"));
+        JobTask task = TaskFactory.copy(migration, "prod-to-qa-orders", "Orders", List.of("Orders"));
         Job job = factory.job(migration, "prod-to-qa-orders", task);
         assertThat(job.getSpec().getTemplate().getSpec().getVolumes()).extracting(v -> v.getName())
                 .containsExactly("task", "source-credentials", "target-credentials", "tmp");
@@ -143,7 +143,7 @@ class JobFactoryTest {
                 .addToRequests("cpu", new Quantity("1")).build());
         migration.getSpec().setCopier(copier);
         assertThat(TaskFactory.copy(migration, "prod-to-qa-orders", "Orders", List.of("Orders")))
-                .extracting(CopyTask::getStreams, CopyTask::getConcurrentEntities).containsExactly(4, 3);
+                .extracting(JobTask::getStreams, JobTask::getConcurrentEntities).containsExactly(4, 3);
         Job job = factory.job(migration, "prod-to-qa-plan", TaskFactory.plan(migration, "prod-to-qa-plan"));
         Container container = job.getSpec().getTemplate().getSpec().getContainers().get(0);
         assertThat(container.getImage()).isEqualTo("mirror.example/dm:1.2");
@@ -159,13 +159,13 @@ class JobFactoryTest {
     @Test
     @DisplayName("The task ConfigMap holds task.json as the copier reads it: paths, never credentials")
     void taskConfigMap() throws Exception {
-        CopyTask task = TaskFactory.copy(migration, "prod-to-qa-customers", "Customers", List.of("Customers", "Orders"));
+        JobTask task = TaskFactory.copy(migration, "prod-to-qa-customers", "Customers", List.of("Customers", "Orders"));
         ConfigMap configMap = factory.taskConfigMap(migration, "prod-to-qa-customers", task);
         assertThat(configMap.getMetadata().getName()).isEqualTo("prod-to-qa-customers-task");
         assertThat(configMap.getMetadata().getLabels()).containsEntry("datamigration.dev/app", "Customers");
         String json = configMap.getData().get("task.json");
         assertThat(json).doesNotContain("r-secret", "w-secret", "password\"");
-        CopyTask read = new ObjectMapper().readValue(json, CopyTask.class);
+        JobTask read = new ObjectMapper().readValue(json, JobTask.class);
         assertThat(read.getKind()).isEqualTo(TaskKind.Copy);
         assertThat(read.getMigration()).isEqualTo("prod-to-qa");
         assertThat(read.getNamespace()).isEqualTo("refresh");

@@ -1,6 +1,7 @@
 package dev.datamigration.api.task;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.datamigration.api.v1alpha1.CopierLimits;
 import dev.datamigration.api.v1alpha1.ExistingData;
 import dev.datamigration.api.v1alpha1.IdentityMode;
 import dev.datamigration.api.v1alpha1.MaskingRule;
@@ -9,7 +10,7 @@ import java.util.List;
 
 /** What one plan or copy Job does: the task.json the operator writes into the Job's task ConfigMap. Holds no credentials: only the directories where Secret volumes are mounted. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public class CopyTask {
+public class JobTask {
 
     /** Plan or Copy. */
     private TaskKind kind;
@@ -48,13 +49,13 @@ public class CopyTask {
     private String maskingKeyDir;
 
     /** Rows per source fetch and between progress reports. */
-    private Integer batchSize = 10000;
+    private Integer batchSize = CopierLimits.BATCH_SIZE_DEFAULT;
 
-    /** Parallel streams per large entity (1 to 8), each on its own source and target connection. */
-    private Integer streams = 1;
+    /** Parallel streams per large entity (see CopierLimits), each on its own source and target connection. */
+    private Integer streams = CopierLimits.STREAMS_DEFAULT;
 
-    /** Entities without a dependency between them loaded at once (1 to 8), each on its own connections. */
-    private Integer concurrentEntities = 1;
+    /** Entities without a dependency between them loaded at once (see CopierLimits), each on its own connections. */
+    private Integer concurrentEntities = CopierLimits.CONCURRENT_ENTITIES_DEFAULT;
 
     /** ConfigMap the Job writes its progress (and, for Plan, plan.json) into; null when run outside Kubernetes. */
     private String progressConfigMap;

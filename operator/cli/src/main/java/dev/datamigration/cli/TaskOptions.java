@@ -1,16 +1,21 @@
-package dev.datamigration.cli.copy;
+package dev.datamigration.cli;
 
-import dev.datamigration.api.task.CopyTask;
 import dev.datamigration.api.task.DatabaseEndpoint;
+import dev.datamigration.api.task.JobTask;
 import dev.datamigration.api.task.TaskKind;
+import dev.datamigration.job.TaskException;
+import dev.datamigration.job.TaskFiles;
 import java.nio.file.Path;
 import java.util.List;
 import picocli.CommandLine.Option;
 
-/** The options plan and copy share: a task file and/or flags for local use (flags override the task). */
-public final class TaskOptions {
+/**
+ * The options plan and copy share: a task file and/or flags for local use (flags override the task). Builds the
+ * effective task; a missing input is bad input ({@link TaskException}, exit code 2) naming the field and its flag.
+ */
+final class TaskOptions {
 
-    @Option(names = "--task", paramLabel = "FILE", description = "task.json (CopyTask) written by the operator")
+    @Option(names = "--task", paramLabel = "FILE", description = "task.json (JobTask) written by the operator")
     Path task;
 
     @Option(names = "--source-url", paramLabel = "JDBC_URL", description = "source database URL (no credentials)")
@@ -31,13 +36,13 @@ public final class TaskOptions {
     @Option(names = "--progress-file", paramLabel = "FILE", description = "write progress.json here")
     Path progressFile;
 
-    public Path progressFile() {
+    Path progressFile() {
         return progressFile;
     }
 
     /** The task from --task (if given) with the flags applied; fails on what is still missing. */
-    public CopyTask effectiveTask(TaskKind kind, String app) {
-        CopyTask t = task != null ? TaskFiles.read(task) : new CopyTask();
+    JobTask effectiveTask(TaskKind kind, String app) {
+        JobTask t = task != null ? TaskFiles.read(task) : new JobTask();
         if (t.getKind() == null) {
             t.setKind(kind);
         } else if (t.getKind() != kind) {

@@ -1,4 +1,4 @@
-package dev.datamigration.cli.copy;
+package dev.datamigration.job;
 
 import dev.datamigration.api.task.Contracts;
 import dev.datamigration.api.task.EntityProgress;
@@ -27,7 +27,7 @@ import java.util.Map;
  * {@code Copying} were stopped and rolled back too: they go back to {@code Pending} with 0. The operator adds up only
  * committed rows (see the controller's AppProgress).
  */
-public final class ProgressReporter implements ProgressListener {
+final class ProgressReporter implements ProgressListener {
 
     private final Progress progress = new Progress();
     private final Map<String, EntityProgress> entities = new LinkedHashMap<>();

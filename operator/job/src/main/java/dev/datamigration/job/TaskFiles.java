@@ -1,9 +1,9 @@
-package dev.datamigration.cli.copy;
+package dev.datamigration.job;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.datamigration.api.task.CopyTask;
+import dev.datamigration.api.task.JobTask;
 import java.io.IOException;
 import java.nio.file.Path;
 
@@ -18,9 +18,9 @@ public final class TaskFiles {
     private TaskFiles() {
     }
 
-    public static CopyTask read(Path file) {
+    public static JobTask read(Path file) {
         try {
-            return JSON.readValue(file.toFile(), CopyTask.class);
+            return JSON.readValue(file.toFile(), JobTask.class);
         } catch (IOException e) {
             throw new TaskException("cannot read task " + file + ": " + e.getMessage().lines().findFirst()
                     .orElse(e.getClass().getSimpleName()), e);

@@ -1,4 +1,4 @@
-package dev.datamigration.cli.copy;
+package dev.datamigration.job;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -11,7 +11,7 @@ import java.util.Properties;
  * Trailing line breaks are removed (a hand-made file usually ends with one). The password never appears in
  * {@link #toString()} or in any message.
  */
-public final class DbCredentials {
+final class DbCredentials {
 
     private final String username;
     private final String password;

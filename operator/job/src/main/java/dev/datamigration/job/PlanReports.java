@@ -1,4 +1,4 @@
-package dev.datamigration.cli.copy;
+package dev.datamigration.job;
 
 import dev.datamigration.api.task.PlanReport;
 import dev.datamigration.api.task.PlannedApp;
@@ -9,7 +9,7 @@ import dev.datamigration.engine.plan.Plan;
 import java.util.List;
 
 /** Maps the engine's {@link Plan} to the contract's plan.json and to a readable summary. */
-public final class PlanReports {
+final class PlanReports {
 
     private PlanReports() {
     }

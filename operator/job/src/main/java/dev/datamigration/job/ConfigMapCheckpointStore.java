@@ -1,4 +1,4 @@
-package dev.datamigration.cli.copy;
+package dev.datamigration.job;
 
 import dev.datamigration.engine.copy.Checkpoint;
 import dev.datamigration.engine.copy.CheckpointCodec;
@@ -15,7 +15,7 @@ public final class ConfigMapCheckpointStore implements CheckpointStore {
 
     private final ConfigMapProgressSink configMap;
 
-    public ConfigMapCheckpointStore(ConfigMapProgressSink configMap) {
+    ConfigMapCheckpointStore(ConfigMapProgressSink configMap) {
         this.configMap = configMap;
     }
 

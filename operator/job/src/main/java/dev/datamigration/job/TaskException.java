@@ -1,4 +1,4 @@
-package dev.datamigration.cli.copy;
+package dev.datamigration.job;
 
 /** Bad input to a plan or copy command (task file, flags, credentials): permanent, exit code 2. */
 public class TaskException extends RuntimeException {

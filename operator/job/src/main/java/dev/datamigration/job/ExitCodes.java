@@ -1,10 +1,10 @@
-package dev.datamigration.cli.copy;
+package dev.datamigration.job;
 
 import dev.datamigration.api.task.Contracts;
 import dev.datamigration.engine.FailureClassifier;
 
 /** Maps a failure to the Job exit code: 2 permanent (do not retry), 1 transient (retry resumes). */
-public final class ExitCodes {
+final class ExitCodes {
 
     private ExitCodes() {
     }

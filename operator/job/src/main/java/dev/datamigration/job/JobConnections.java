@@ -1,14 +1,14 @@
-package dev.datamigration.cli.copy;
+package dev.datamigration.job;
 
-import dev.datamigration.api.task.CopyTask;
 import dev.datamigration.api.task.DatabaseEndpoint;
+import dev.datamigration.api.task.JobTask;
 import dev.datamigration.engine.ConnectionFactory;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 
 /** The source and target connections of a task, opened with the credentials read from their directories. */
-public final class JobConnections implements AutoCloseable {
+final class JobConnections implements AutoCloseable {
 
     private final Connection source;
     private final Connection target;
@@ -24,7 +24,7 @@ public final class JobConnections implements AutoCloseable {
     }
 
     /** Reads both credentials first (a bad file fails before any connection), then connects. */
-    public static JobConnections open(CopyTask task) throws SQLException {
+    public static JobConnections open(JobTask task) throws SQLException {
         DbCredentials sourceCredentials = DbCredentials.read("source", task.getSource().getCredentialsDir());
         DbCredentials targetCredentials = DbCredentials.read("target", task.getTarget().getCredentialsDir());
         Connection source = connect(task.getSource(), sourceCredentials);

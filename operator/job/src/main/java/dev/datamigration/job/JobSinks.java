@@ -1,7 +1,7 @@
-package dev.datamigration.cli.copy;
+package dev.datamigration.job;
 
 import dev.datamigration.api.task.Contracts;
-import dev.datamigration.api.task.CopyTask;
+import dev.datamigration.api.task.JobTask;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,12 +12,12 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /** The progress sinks of a Job: a file (--progress-file, --plan-file) and the task's progress ConfigMap. */
-public final class JobSinks {
+final class JobSinks {
 
     private final List<ProgressSink> sinks = new ArrayList<>();
     private ConfigMapProgressSink configMap;
 
-    public JobSinks(CopyTask task, Path progressFile, Path planFile,
+    public JobSinks(JobTask task, Path progressFile, Path planFile,
                     Supplier<Optional<KubernetesClient>> kubernetes) {
         Map<String, Path> files = new HashMap<>();
         if (progressFile != null) {

@@ -1,4 +1,4 @@
-package dev.datamigration.cli.copy;
+package dev.datamigration.job;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,7 +10,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.Map;
 
 /** Writes each document key to its own file (atomically: a temporary file moved into place). */
-public final class FileProgressSink implements ProgressSink {
+final class FileProgressSink implements ProgressSink {
 
     private final Map<String, Path> files;
 

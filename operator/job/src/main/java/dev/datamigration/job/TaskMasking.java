@@ -1,7 +1,7 @@
-package dev.datamigration.cli.copy;
+package dev.datamigration.job;
 
 import dev.datamigration.api.task.Contracts;
-import dev.datamigration.api.task.CopyTask;
+import dev.datamigration.api.task.JobTask;
 import dev.datamigration.api.v1alpha1.MaskingRule;
 import dev.datamigration.api.v1alpha1.MaskingStrategy;
 import dev.datamigration.engine.mask.MaskRule;
@@ -18,12 +18,12 @@ import java.util.List;
  * without a key directory get no key, so the plan lists that among its errors. A key that cannot be read or is too
  * short fails the task (a permanent failure); its content never appears in a message.
  */
-public final class TaskMasking {
+final class TaskMasking {
 
     private TaskMasking() {
     }
 
-    public static MaskingSpec of(CopyTask task) {
+    public static MaskingSpec of(JobTask task) {
         List<MaskingRule> rules = task.getMasking() == null ? List.of() : task.getMasking();
         if (rules.isEmpty()) {
             return MaskingSpec.NONE;

@@ -1,4 +1,4 @@
-package dev.datamigration.cli.copy;
+package dev.datamigration.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

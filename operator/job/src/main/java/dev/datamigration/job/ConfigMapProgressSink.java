@@ -1,4 +1,4 @@
-package dev.datamigration.cli.copy;
+package dev.datamigration.job;
 
 import dev.datamigration.api.task.Contracts;
 import io.fabric8.kubernetes.api.model.ConfigMap;
@@ -16,7 +16,7 @@ import java.util.Map;
  * task ConfigMap ({@code <job>-task}, owned by the DataMigration), so it is garbage-collected with the migration and a
  * later migration of the same name never resumes from its checkpoint.
  */
-public final class ConfigMapProgressSink implements ProgressSink {
+final class ConfigMapProgressSink implements ProgressSink {
 
     /** Suffix of the Job's task ConfigMap, next to {@link Contracts#PROGRESS_SUFFIX}. */
     static final String TASK_SUFFIX = "-task";

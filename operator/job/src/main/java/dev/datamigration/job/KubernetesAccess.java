@@ -1,4 +1,4 @@
-package dev.datamigration.cli.copy;
+package dev.datamigration.job;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;

@@ -1,0 +1,91 @@
+package dev.datamigration.job;
+
+import dev.datamigration.api.task.Contracts;
+import dev.datamigration.api.task.JobState;
+import dev.datamigration.api.task.JobTask;
+import dev.datamigration.engine.CopyRequest;
+import dev.datamigration.engine.Engine;
+import dev.datamigration.engine.copy.CheckpointStore;
+import dev.datamigration.engine.copy.CopyResult;
+import dev.datamigration.engine.copy.FileCheckpointStore;
+import dev.datamigration.engine.copy.InMemoryCheckpointStore;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * A copy Job: copies one application of a task, verifies every entity and resumes from its checkpoint. Progress goes
+ * to the progress file and/or the task's progress ConfigMap, the checkpoint to a file, the ConfigMap, or memory (in
+ * that order of preference). Returns the Job's exit code: 0 done, 2 permanent failure (bad input, model or
+ * verification mismatch, unmatched users), 1 transient (a retry resumes). An unsupported target and unreadable
+ * credentials are refused before any database connection.
+ */
+public final class CopyJob {
+
+    private final Supplier<Optional<KubernetesClient>> kubernetes;
+    private final PrintStream out;
+    private final PrintStream err;
+
+    /**
+     * @param kubernetes a client for the progress ConfigMap, when the environment has one
+     * @param out        where the result line goes
+     * @param err        failures and warnings
+     */
+    public CopyJob(Supplier<Optional<KubernetesClient>> kubernetes, PrintStream out, PrintStream err) {
+        this.kubernetes = kubernetes;
+        this.out = out;
+        this.err = err;
+    }
+
+    /**
+     * @param taskSource     the task (reading it may fail with bad input: reported like any other failure)
+     * @param progressFile   also write progress.json here (may be null)
+     * @param checkpointFile keep the checkpoint in this file instead of the progress ConfigMap (may be null)
+     */
+    public int run(Supplier<JobTask> taskSource, Path progressFile, Path checkpointFile) {
+        JobTask task;
+        try {
+            task = taskSource.get();
+        } catch (RuntimeException e) {
+            report(e);
+            return ExitCodes.of(e);
+        }
+        JobSinks sinks = new JobSinks(task, progressFile, null, kubernetes);
+        ProgressReporter progress = new ProgressReporter(task.getApp(), sinks.all(), Clock.systemUTC(),
+                Duration.ofSeconds(2), err);
+        try {
+            SupportedTargets.require(task);
+        } catch (TaskException e) {
+            report(e);
+            progress.failed(e.getMessage());
+            return ExitCodes.of(e);
+        }
+        try (JobConnections db = JobConnections.open(task)) {
+            CheckpointStore checkpoints = checkpointFile != null ? new FileCheckpointStore(checkpointFile)
+                    : sinks.configMap().<CheckpointStore>map(ConfigMapCheckpointStore::new)
+                    .orElseGet(InMemoryCheckpointStore::new);
+            CopyResult result = Engine.copy(CopyRequest.of(db.source(), db.target(), task.getApps(), task.getApp())
+                    .withOptions(TaskCopyOptions.of(task)).withCheckpoints(checkpoints).withListener(progress)
+                    .withConnections(db.sourceConnections(), db.targetConnections()));
+            long rows = result.entities().stream().mapToLong(CopyResult.EntityResult::rows).sum();
+            out.printf("copied %s: %d entities, %,d rows, all verified%n", result.app(), result.entities().size(),
+                    rows);
+            return Contracts.EXIT_OK;
+        } catch (Exception e) {
+            report(e);
+            // the engine reports an app failure itself; anything it did not report is recorded here
+            if (progress.progress().getState() != JobState.Failed) {
+                progress.failed(e.getMessage());
+            }
+            return ExitCodes.of(e);
+        }
+    }
+
+    private void report(Exception e) {
+        err.println("copy failed: " + e.getMessage());
+    }
+}
