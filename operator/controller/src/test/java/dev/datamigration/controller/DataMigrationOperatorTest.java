@@ -24,6 +24,8 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.fabric8.kubernetes.api.model.StatusBuilder;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -46,6 +48,7 @@ class DataMigrationOperatorTest {
     private static final String QA_MAINTENANCE = ".*/environments/11111111-0000-4000-8000-000000000002/maintenancemode";
 
     KubernetesClient client;
+    KubernetesMockServer server;
     PlatformSimulator platform;
     OperatorHarness harness;
     JobPlayer jobs;
@@ -334,6 +337,36 @@ class DataMigrationOperatorTest {
                         org.assertj.core.groups.Tuple.tuple("Quiesced", "False", "PlatformFailed"),
                         org.assertj.core.groups.Tuple.tuple("Restored", "True", "Redeployed"),
                         org.assertj.core.groups.Tuple.tuple("Failed", "True", "PlatformFailed"));
+    }
+
+    @Test
+    @DisplayName("A step that throws (the API server forbids the copy Job) still ends the run: restored, Failed, said why")
+    void stepThatThrowsEndsWithARecordedFailure() {
+        harness.create(harness.o11("no-rbac", "Customers"));
+        jobs.awaitJob("no-rbac-plan");
+        String forbidden = "jobs.batch is forbidden: User \"system:serviceaccount:ops:datamigration-operator\" "
+                + "cannot create resource \"jobs\" in API group \"batch\" in the namespace \"refresh\"";
+        server.expect().post().withPath("/apis/batch/v1/namespaces/refresh/jobs")
+                .andReturn(403, new StatusBuilder().withStatus("Failure").withCode(403).withReason("Forbidden")
+                        .withMessage(forbidden).build())
+                .always();
+        jobs.finishPlan("no-rbac-plan", plan(app("Customers", 0, entities("Customer", 300))));
+
+        DataMigrationStatus status = harness.awaitPhase("no-rbac", Phase.Failed).getStatus();
+        assertThat(status.getMessage()).isEqualTo("Kubernetes API answered 403 Forbidden: " + forbidden);
+        assertThat(status.getConditions()).extracting(Condition::getType, Condition::getStatus, Condition::getReason)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("Validated", "True", "Valid"),
+                        org.assertj.core.groups.Tuple.tuple("Planned", "True", "Planned"),
+                        org.assertj.core.groups.Tuple.tuple("Quiesced", "True", "Quiesced"),
+                        org.assertj.core.groups.Tuple.tuple("Copied", "False", "ReconcileError"),
+                        org.assertj.core.groups.Tuple.tuple("Restored", "True", "Redeployed"),
+                        org.assertj.core.groups.Tuple.tuple("Failed", "True", "ReconcileError"));
+        assertThat(platform.sideEffects()).containsExactly("Production maintenance on", "QA maintenance on",
+                "QA maintenance off");
+        assertThat(platform.maintenanceMode("QA")).isFalse();
+        assertThat(jobs.jobs()).extracting(job -> job.getMetadata().getName()).containsExactly("no-rbac-plan");
+        assertThat(harness.eventReasons("no-rbac")).contains("ReconcileError", "AppRedeployed", "Failed");
     }
 
     @Test

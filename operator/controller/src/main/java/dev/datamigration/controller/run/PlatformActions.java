@@ -35,10 +35,10 @@ final class PlatformActions {
     /**
      * Stops the source environment. Returns empty when it is stopped, or the result telling the loop to poll.
      */
-    static Optional<StepResult> stopSource(MigrationRun run) {
+    static Optional<StepResult> stopSource(MigrationRun run, RunServices services) {
         String name = run.migration().getSpec().getSource().getEnvironment();
         String key = "stop:" + name;
-        PlatformClient client = run.platform.client(Side.source);
+        PlatformClient client = services.platform().client(Side.source);
         Environment environment = client.environment(name);
         String pending = run.operations().get(key);
         Operation operation;
@@ -46,29 +46,29 @@ final class PlatformActions {
             operation = client.operation(environment, pending);
         } else if (Boolean.TRUE.equals(run.source().getStopRequested())) {
             if (environment.stopped()) {
-                return stopped(run, name);
+                return stopped(run, services, name);
             }
-            operation = client.stopEnvironment(environment, reason(run));
+            operation = client.stopEnvironment(environment, reason(run, services));
         } else {
             run.source().setStopRequested(true);
-            run.checkpoint();
-            run.events.normal(run.migration(), "StoppingSource", "Stopping source environment " + name);
-            operation = client.stopEnvironment(environment, reason(run));
+            services.status().checkpoint(run);
+            services.events().normal(run.migration(), "StoppingSource", "Stopping source environment " + name);
+            operation = client.stopEnvironment(environment, reason(run, services));
         }
-        return settle(run, key, operation, "stopping source environment " + name, ConditionType.Quiesced)
-                .or(() -> stopped(run, name));
+        return settle(run, services, key, operation, "stopping source environment " + name, ConditionType.Quiesced)
+                .or(() -> stopped(run, services, name));
     }
 
-    private static Optional<StepResult> stopped(MigrationRun run, String name) {
+    private static Optional<StepResult> stopped(MigrationRun run, RunServices services, String name) {
         run.source().setEnvironmentStopped(true);
-        run.events.normal(run.migration(), "SourceStopped", "Source environment " + name + " stopped");
+        services.events().normal(run.migration(), "SourceStopped", "Source environment " + name + " stopped");
         return Optional.empty();
     }
 
     /** Undeploys one target app. Empty when it is undeployed. */
-    static Optional<StepResult> undeploy(MigrationRun run, String app) {
+    static Optional<StepResult> undeploy(MigrationRun run, RunServices services, String app) {
         String key = "undeploy:" + app;
-        PlatformClient client = run.platform.client(Side.target);
+        PlatformClient client = services.platform().client(Side.target);
         Environment environment = client.environment(run.migration().getSpec().getTarget().getEnvironment());
         String pending = run.operations().get(key);
         Operation operation;
@@ -79,7 +79,7 @@ final class PlatformActions {
             if (run.target().getUndeployRequested().contains(app)) {
                 // intent recorded, outcome unknown: an app no longer deployed (or listed) was undeployed
                 if (listed.isEmpty() || !listed.get().deployed()) {
-                    return undeployed(run, app);
+                    return undeployed(run, services, app);
                 }
             }
             AppDeployment deployment = listed.orElseThrow(() -> new PlatformException("app " + app
@@ -87,35 +87,35 @@ final class PlatformActions {
             if (!run.target().getUndeployRequested().contains(app)) {
                 run.target().getUndeployRequested().add(app);
                 run.operations().put(DeploymentRecord.PREFIX + app, DeploymentRecord.encode(deployment));
-                run.checkpoint();
-                run.events.normal(run.migration(), "UndeployingApp", "Undeploying target app " + app);
+                services.status().checkpoint(run);
+                services.events().normal(run.migration(), "UndeployingApp", "Undeploying target app " + app);
             }
-            operation = client.undeploy(environment, deployment, reason(run));
+            operation = client.undeploy(environment, deployment, reason(run, services));
         }
-        return settle(run, key, operation, "undeploying target app " + app, ConditionType.Quiesced)
-                .or(() -> undeployed(run, app));
+        return settle(run, services, key, operation, "undeploying target app " + app, ConditionType.Quiesced)
+                .or(() -> undeployed(run, services, app));
     }
 
-    private static Optional<StepResult> undeployed(MigrationRun run, String app) {
+    private static Optional<StepResult> undeployed(MigrationRun run, RunServices services, String app) {
         if (!run.target().getUndeployedApps().contains(app)) {
             run.target().getUndeployedApps().add(app);
         }
-        run.events.normal(run.migration(), "AppUndeployed", "Target app " + app + " undeployed");
+        services.events().normal(run.migration(), "AppUndeployed", "Target app " + app + " undeployed");
         return Optional.empty();
     }
 
     /** Waits for an undeploy that was still running when the run was interrupted. Empty once it is done. */
-    static Optional<StepResult> finishUndeploy(MigrationRun run, String app) {
+    static Optional<StepResult> finishUndeploy(MigrationRun run, RunServices services, String app) {
         String key = "undeploy:" + app;
         String pending = run.operations().get(key);
         if (pending == null) {
             return Optional.empty();
         }
-        PlatformClient client = run.platform.client(Side.target);
+        PlatformClient client = services.platform().client(Side.target);
         Environment environment = client.environment(run.migration().getSpec().getTarget().getEnvironment());
         Operation operation = client.operation(environment, pending);
         if (!operation.isDone()) {
-            return Optional.of(StepResult.recheckAfter(run.settings.pollInterval()));
+            return Optional.of(StepResult.recheckAfter(services.settings().pollInterval()));
         }
         run.operations().remove(key);
         if (operation.state() == OperationState.Succeeded && !run.target().getUndeployedApps().contains(app)) {
@@ -129,29 +129,29 @@ final class PlatformActions {
      * intent without an operation key (the operator stopped right after recording it) is simply issued again:
      * forgetting it would leave the app undeployed.
      */
-    static Optional<StepResult> redeploy(MigrationRun run, String app) {
+    static Optional<StepResult> redeploy(MigrationRun run, RunServices services, String app) {
         String key = "redeploy:" + app;
-        PlatformClient client = run.platform.client(Side.target);
+        PlatformClient client = services.platform().client(Side.target);
         Environment environment = client.environment(run.migration().getSpec().getTarget().getEnvironment());
         String pending = run.operations().get(key);
         Operation operation;
         if (pending != null) {
             operation = client.operation(environment, pending);
         } else {
-            AppDeployment deployment = recorded(run, client, environment, app);
+            AppDeployment deployment = recorded(run, services, client, environment, app);
             if (!run.target().getRedeployRequested().contains(app)) {
                 run.target().getRedeployRequested().add(app);
-                run.checkpoint();
-                run.events.normal(run.migration(), "RedeployingApp", "Redeploying target app " + app);
+                services.status().checkpoint(run);
+                services.events().normal(run.migration(), "RedeployingApp", "Redeploying target app " + app);
             }
-            operation = client.redeploy(environment, deployment, reason(run));
+            operation = client.redeploy(environment, deployment, reason(run, services));
         }
-        return settle(run, key, operation, "redeploying target app " + app, ConditionType.Restored)
-                .or(() -> redeployed(run, app));
+        return settle(run, services, key, operation, "redeploying target app " + app, ConditionType.Restored)
+                .or(() -> redeployed(run, services, app));
     }
 
     /** The app as it ran before its undeploy (recorded then), or as the platform lists it now. */
-    private static AppDeployment recorded(MigrationRun run, PlatformClient client, Environment environment,
+    private static AppDeployment recorded(MigrationRun run, RunServices services, PlatformClient client, Environment environment,
             String app) {
         String record = run.operations().get(DeploymentRecord.PREFIX + app);
         if (record != null) {
@@ -160,11 +160,11 @@ final class PlatformActions {
         return deployment(client, environment, app);
     }
 
-    private static Optional<StepResult> redeployed(MigrationRun run, String app) {
+    private static Optional<StepResult> redeployed(MigrationRun run, RunServices services, String app) {
         if (!run.target().getRedeployedApps().contains(app)) {
             run.target().getRedeployedApps().add(app);
         }
-        run.events.normal(run.migration(), "AppRedeployed", "Target app " + app + " redeployed");
+        services.events().normal(run.migration(), "AppRedeployed", "Target app " + app + " redeployed");
         return Optional.empty();
     }
 
@@ -172,12 +172,12 @@ final class PlatformActions {
      * A started or polled operation: still running -> keep its key and poll later; succeeded -> empty;
      * failed -> {@link OperationFailedException}.
      */
-    private static Optional<StepResult> settle(MigrationRun run, String key, Operation operation, String what,
+    private static Optional<StepResult> settle(MigrationRun run, RunServices services, String key, Operation operation, String what,
             ConditionType condition) {
         if (!operation.isDone()) {
             run.operations().put(key, operation.key());
             run.set(condition, Conditions.UNKNOWN, "WaitingForPlatform", "Waiting for the platform: " + what);
-            return Optional.of(StepResult.recheckAfter(run.settings.pollInterval()));
+            return Optional.of(StepResult.recheckAfter(services.settings().pollInterval()));
         }
         run.operations().remove(key);
         if (operation.state() == OperationState.Failed) {
@@ -193,7 +193,7 @@ final class PlatformActions {
                 "app " + app + " is not in target environment " + environment.name(), 404, false));
     }
 
-    private static String reason(MigrationRun run) {
+    private static String reason(MigrationRun run, RunServices services) {
         return "DataMigration " + run.migration().getMetadata().getNamespace() + "/" + run.name();
     }
 
@@ -201,22 +201,22 @@ final class PlatformActions {
      * A platform call threw: a transient failure is retried with back-off up to the configured attempts; anything
      * else (or the last attempt) ends the step False with a message naming what failed.
      */
-    static StepResult failure(MigrationRun run, String step, ConditionType condition, RuntimeException error) {
+    static StepResult failure(MigrationRun run, RunServices services, String step, ConditionType condition, RuntimeException error) {
         boolean retryable = error instanceof PlatformException platform && platform.isTransient();
         String message = error.getMessage();
         if (retryable) {
-            int attempt = run.retries.failed(run.uid(), step);
-            if (attempt < run.settings.platformAttempts()) {
+            int attempt = services.retries().failed(run.uid(), step);
+            if (attempt < services.settings().platformAttempts()) {
                 run.set(condition, Conditions.UNKNOWN, "PlatformRetry", "Platform call failed (attempt " + attempt
-                        + " of " + run.settings.platformAttempts() + "), retrying: " + message);
-                run.events.warning(run.migration(), "PlatformRetry", message);
-                return StepResult.recheckAfter(run.settings.backoff(attempt));
+                        + " of " + services.settings().platformAttempts() + "), retrying: " + message);
+                services.events().warning(run.migration(), "PlatformRetry", message);
+                return StepResult.recheckAfter(services.settings().backoff(attempt));
             }
             message = "platform API still failing after " + attempt + " attempts: " + message;
         }
-        run.retries.succeeded(run.uid(), step);
+        services.retries().succeeded(run.uid(), step);
         run.set(condition, Conditions.FALSE, "PlatformFailed", message);
-        run.events.warning(run.migration(), "PlatformFailed", message);
+        services.events().warning(run.migration(), "PlatformFailed", message);
         return StepResult.proceed();
     }
 }

@@ -14,11 +14,17 @@ import java.util.Optional;
  * Quiescing: StopEnvironment stops the source environment, UndeployApps undeploys the target apps of the plan,
  * one at a time in copy order. Each call is preceded by its persisted intent (see {@link PlatformActions}).
  */
-final class QuiesceStep {
+final class QuiesceStep implements Step {
 
     static final String STEP = "quiesce";
 
-    StepResult run(MigrationRun run) {
+    @Override
+    public ConditionType condition() {
+        return ConditionType.Quiesced;
+    }
+
+    @Override
+    public StepResult run(MigrationRun run, RunServices services) {
         DataMigrationSpec spec = run.migration().getSpec();
         boolean stop = spec.getSource().getDowntime() == SourceDowntime.StopEnvironment;
         boolean undeploy = spec.getTarget().getDowntime() == TargetDowntime.UndeployApps;
@@ -27,12 +33,12 @@ final class QuiesceStep {
                     "No downtime requested: source keeps running, target apps stay deployed");
             return StepResult.proceed();
         }
-        if (run.conditions.get(ConditionType.Quiesced).isEmpty()) {
+        if (run.conditions().get(ConditionType.Quiesced).isEmpty()) {
             run.set(ConditionType.Quiesced, Conditions.UNKNOWN, "Quiescing", "Quiescing source and target");
         }
         try {
             if (stop && !Boolean.TRUE.equals(run.source().getEnvironmentStopped())) {
-                Optional<StepResult> waiting = PlatformActions.stopSource(run);
+                Optional<StepResult> waiting = PlatformActions.stopSource(run, services);
                 if (waiting.isPresent()) {
                     return waiting.get();
                 }
@@ -42,16 +48,16 @@ final class QuiesceStep {
                     if (run.target().getUndeployedApps().contains(app.getName())) {
                         continue;
                     }
-                    Optional<StepResult> waiting = PlatformActions.undeploy(run, app.getName());
+                    Optional<StepResult> waiting = PlatformActions.undeploy(run, services, app.getName());
                     if (waiting.isPresent()) {
                         return waiting.get();
                     }
                 }
             }
         } catch (PlatformException | MissingCredentialsException | PlatformActions.OperationFailedException e) {
-            return PlatformActions.failure(run, STEP, ConditionType.Quiesced, e);
+            return PlatformActions.failure(run, services, STEP, ConditionType.Quiesced, e);
         }
-        run.retries.succeeded(run.uid(), STEP);
+        services.retries().succeeded(run.uid(), STEP);
         String message = (stop ? "Source environment " + spec.getSource().getEnvironment() + " stopped" : "")
                 + (stop && undeploy ? "; " : "")
                 + (undeploy ? run.target().getUndeployedApps().size() + " target apps undeployed" : "");
