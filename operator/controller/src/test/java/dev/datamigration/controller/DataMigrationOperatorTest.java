@@ -2,7 +2,14 @@ package dev.datamigration.controller;
 
 import static dev.datamigration.controller.testing.JobPlayer.app;
 import static dev.datamigration.controller.testing.JobPlayer.plan;
+import static dev.datamigration.api.v1alpha1.PlatformAction.Redeploy;
+import static dev.datamigration.api.v1alpha1.PlatformAction.StopEnvironment;
+import static dev.datamigration.api.v1alpha1.PlatformAction.Undeploy;
+import static dev.datamigration.api.v1alpha1.PlatformOperationState.Requested;
+import static dev.datamigration.api.v1alpha1.PlatformOperationState.Running;
+import static dev.datamigration.api.v1alpha1.PlatformOperationState.Succeeded;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import dev.datamigration.api.v1alpha1.AppPhase;
@@ -10,7 +17,9 @@ import dev.datamigration.api.v1alpha1.AppStatus;
 import dev.datamigration.api.v1alpha1.DataMigration;
 import dev.datamigration.api.v1alpha1.DataMigrationSpec;
 import dev.datamigration.api.v1alpha1.DataMigrationStatus;
+import dev.datamigration.api.v1alpha1.DeploymentRecord;
 import dev.datamigration.api.v1alpha1.MaskingRule;
+import dev.datamigration.api.v1alpha1.PlatformOperation;
 import dev.datamigration.api.v1alpha1.Phase;
 import dev.datamigration.api.v1alpha1.SourceDowntime;
 import dev.datamigration.api.v1alpha1.TargetDowntime;
@@ -44,8 +53,10 @@ import org.junit.jupiter.api.Test;
 @EnableKubernetesMockClient(crud = true)
 class DataMigrationOperatorTest {
 
-    private static final String PRODUCTION_MAINTENANCE = ".*/environments/11111111-0000-4000-8000-000000000001/maintenancemode";
-    private static final String QA_MAINTENANCE = ".*/environments/11111111-0000-4000-8000-000000000002/maintenancemode";
+    private static final String PRODUCTION_KEY = "11111111-0000-4000-8000-000000000001";
+    private static final String QA_KEY = "11111111-0000-4000-8000-000000000002";
+    private static final String PRODUCTION_MAINTENANCE = ".*/environments/" + PRODUCTION_KEY + "/maintenancemode";
+    private static final String QA_MAINTENANCE = ".*/environments/" + QA_KEY + "/maintenancemode";
 
     KubernetesClient client;
     KubernetesMockServer server;
@@ -99,12 +110,24 @@ class DataMigrationOperatorTest {
         assertThat(status.getEntities().getFailed()).isZero();
         assertThat(status.getRows().getCopied()).isEqualTo(6705L);
         assertThat(status.getRows().getEstimated()).isEqualTo(6705L);
-        assertThat(status.getSource().getStopRequested()).isTrue();
-        assertThat(status.getSource().getEnvironmentStopped()).isTrue();
-        assertThat(status.getTarget().getUndeployRequested()).containsExactly("Customers", "Orders");
-        assertThat(status.getTarget().getUndeployedApps()).containsExactly("Customers", "Orders");
-        assertThat(status.getTarget().getRedeployedApps()).containsExactly("Customers", "Orders");
-        assertThat(status.getTarget().getOperations()).containsOnlyKeys("deployment:Customers", "deployment:Orders");
+        assertThat(status.getOperations())
+                .extracting(PlatformOperation::getAction, PlatformOperation::getSubject, PlatformOperation::getState,
+                        PlatformOperation::getOperationKey)
+                .containsExactly(
+                        tuple(StopEnvironment, "Production", Succeeded, "maintenance-mode-on:" + PRODUCTION_KEY),
+                        tuple(Undeploy, "Customers", Succeeded, "maintenance-mode-on:" + QA_KEY),
+                        tuple(Undeploy, "Orders", Succeeded, "maintenance-mode-on:" + QA_KEY),
+                        tuple(Redeploy, "Customers", Succeeded, "maintenance-mode-off:" + QA_KEY),
+                        tuple(Redeploy, "Orders", Succeeded, "maintenance-mode-off:" + QA_KEY));
+        assertThat(status.getOperations()).allSatisfy(operation -> {
+            assertThat(operation.getTime()).isBetween(status.getStartedAt(), status.getCompletedAt());
+            assertThat(operation.getMessage()).isNull();
+        });
+        // what a redeploy needs is recorded with the undeploy intent (O11: only the app's key)
+        assertThat(status.getOperations()).extracting(PlatformOperation::getDeployment)
+                .extracting(record -> record == null ? null : record.getAppKey())
+                .containsExactly(null, "aaaaaaaa-0000-4000-8000-000000000001",
+                        "aaaaaaaa-0000-4000-8000-000000000002", null, null);
         assertThat(status.getApps()).extracting(AppStatus::getName, AppStatus::getPhase, AppStatus::getJob,
                         AppStatus::getWave, AppStatus::getRows)
                 .containsExactly(
@@ -157,10 +180,7 @@ class DataMigrationOperatorTest {
         DataMigrationStatus status = harness.awaitPhase("live", Phase.Succeeded).getStatus();
         assertThat(platform.sideEffects()).isEmpty();
         assertThat(status.getRows().getCopied()).isEqualTo(300L);
-        assertThat(status.getSource() == null || !Boolean.TRUE.equals(status.getSource().getStopRequested()))
-                .isTrue();
-        assertThat(status.getTarget() == null || status.getTarget().getUndeployRequested() == null
-                || status.getTarget().getUndeployRequested().isEmpty()).isTrue();
+        assertThat(status.getOperations()).isNull();
     }
 
     @Test
@@ -244,9 +264,11 @@ class DataMigrationOperatorTest {
         jobs.finishPlan("to-odc-plan", plan(app("Customers", 0, entities("Customer", 300))));
         await().atMost(Duration.ofSeconds(10)).until(() -> {
             DataMigrationStatus current = harness.get("to-odc").getStatus();
-            return current.getTarget() != null && current.getTarget().getOperations() != null
-                    && current.getTarget().getOperations().containsKey("undeploy:Customers");
+            return current.getOperations() != null && current.getOperations().stream().anyMatch(operation ->
+                    operation.getAction() == Undeploy && operation.getState() == Running
+                            && operation.getOperationKey() != null);
         });
+        String undeployKey = harness.get("to-odc").getStatus().getOperations().get(1).getOperationKey();
         harness.stop();
         harness.start();
         jobs.succeedCopy("to-odc-customers", "Customers", entities("Customer", 300));
@@ -254,9 +276,15 @@ class DataMigrationOperatorTest {
         assertThat(platform.sideEffects()).containsExactly("Production maintenance on", "Undeploy Customers",
                 "Deploy Customers");
         assertThat(platform.server().deployedRevision("Test", "Customers")).contains(5);
-        assertThat(status.getTarget().getOperations()).containsOnlyKeys("deployment:Customers");
-        assertThat(status.getTarget().getOperations().get("deployment:Customers"))
-                .contains("\"buildKey\":\"cccccccc-0000-4000-8000-000000000005\"", "\"revision\":5");
+        assertThat(status.getOperations())
+                .extracting(PlatformOperation::getAction, PlatformOperation::getSubject, PlatformOperation::getState)
+                .containsExactly(tuple(StopEnvironment, "Production", Succeeded),
+                        tuple(Undeploy, "Customers", Succeeded), tuple(Redeploy, "Customers", Succeeded));
+        // the operation polled after the restart is the one started before it
+        assertThat(status.getOperations().get(1).getOperationKey()).isEqualTo(undeployKey);
+        assertThat(status.getOperations().get(1).getDeployment())
+                .extracting(DeploymentRecord::getBuildKey, DeploymentRecord::getRevision)
+                .containsExactly("cccccccc-0000-4000-8000-000000000005", 5);
     }
 
     @Test
@@ -325,9 +353,11 @@ class DataMigrationOperatorTest {
                 "503 QA maintenance on", "503 QA maintenance on", "503 QA maintenance on",
                 "QA maintenance off");
         assertThat(status.getMessage()).startsWith("platform API still failing after 3 attempts: ").contains("503");
-        assertThat(status.getTarget().getUndeployRequested()).containsExactly("Customers");
-        assertThat(status.getTarget().getUndeployedApps()).isEmpty();
-        assertThat(status.getTarget().getRedeployedApps()).containsExactly("Customers");
+        // the undeploy's outcome stays unknown (Requested): the restore redeploys it all the same
+        assertThat(status.getOperations())
+                .extracting(PlatformOperation::getAction, PlatformOperation::getSubject, PlatformOperation::getState)
+                .containsExactly(tuple(StopEnvironment, "Production", Succeeded),
+                        tuple(Undeploy, "Customers", Requested), tuple(Redeploy, "Customers", Succeeded));
         assertThat(platform.maintenanceMode("QA")).isFalse();
         assertThat(jobs.jobs()).extracting(job -> job.getMetadata().getName()).containsExactly("down-plan");
         assertThat(status.getConditions()).extracting(Condition::getType, Condition::getStatus, Condition::getReason)

@@ -5,19 +5,16 @@ import dev.datamigration.api.v1alpha1.AppStatus;
 import dev.datamigration.api.v1alpha1.DataMigration;
 import dev.datamigration.api.v1alpha1.DataMigrationStatus;
 import dev.datamigration.api.v1alpha1.Phase;
-import dev.datamigration.api.v1alpha1.SourceStatus;
-import dev.datamigration.api.v1alpha1.TargetStatus;
 import dev.datamigration.controller.progress.Totals;
 import dev.datamigration.controller.status.ConditionType;
 import dev.datamigration.controller.status.Conditions;
+import dev.datamigration.controller.status.OperationLog;
 import dev.datamigration.controller.status.Times;
 import io.fabric8.kubernetes.api.model.Condition;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -83,40 +80,12 @@ public final class MigrationRun {
         conditions.set(type, conditionStatus, reason, message, generation(), now);
     }
 
-    public SourceStatus source() {
-        if (status.getSource() == null) {
-            status.setSource(new SourceStatus());
+    /** The run's platform operations (status.operations). */
+    public OperationLog operations() {
+        if (status.getOperations() == null) {
+            status.setOperations(new ArrayList<>());
         }
-        return status.getSource();
-    }
-
-    public TargetStatus target() {
-        TargetStatus target = status.getTarget();
-        if (target == null) {
-            target = new TargetStatus();
-            status.setTarget(target);
-        }
-        if (target.getUndeployRequested() == null) {
-            target.setUndeployRequested(new ArrayList<>());
-        }
-        if (target.getUndeployedApps() == null) {
-            target.setUndeployedApps(new ArrayList<>());
-        }
-        if (target.getRedeployRequested() == null) {
-            target.setRedeployRequested(new ArrayList<>());
-        }
-        if (target.getRedeployedApps() == null) {
-            target.setRedeployedApps(new ArrayList<>());
-        }
-        if (target.getOperations() == null) {
-            target.setOperations(new LinkedHashMap<>());
-        }
-        return target;
-    }
-
-    /** Pending platform operations, keyed "stop:&lt;environment&gt;", "undeploy:&lt;app&gt;", "redeploy:&lt;app&gt;". */
-    public Map<String, String> operations() {
-        return target().getOperations();
+        return new OperationLog(status.getOperations());
     }
 
     public List<AppStatus> apps() {
@@ -141,9 +110,8 @@ public final class MigrationRun {
             status.setElapsed(Times.elapsed(Duration.between(Times.parse(status.getStartedAt()), end)));
         }
         status.setMessage(message(phase));
-        if (status.getTarget() != null && status.getTarget().getOperations() != null
-                && status.getTarget().getOperations().isEmpty()) {
-            status.getTarget().setOperations(null);
+        if (status.getOperations() != null && status.getOperations().isEmpty()) {
+            status.setOperations(null); // a run without downtime shows no operations field
         }
         return status;
     }

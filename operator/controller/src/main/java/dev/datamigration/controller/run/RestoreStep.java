@@ -1,8 +1,11 @@
 package dev.datamigration.controller.run;
 
+import dev.datamigration.api.v1alpha1.PlatformAction;
+import dev.datamigration.api.v1alpha1.PlatformOperationState;
 import dev.datamigration.controller.platform.PlatformSession.MissingCredentialsException;
 import dev.datamigration.controller.status.ConditionType;
 import dev.datamigration.controller.status.Conditions;
+import dev.datamigration.controller.status.OperationLog;
 import dev.datamigration.platform.PlatformException;
 import io.fabric8.kubernetes.api.model.Condition;
 import java.util.List;
@@ -31,12 +34,14 @@ final class RestoreStep implements Step {
         }
         if (run.conditions().is(ConditionType.Restored, Conditions.UNKNOWN)) {
             try {
-                for (String app : List.copyOf(run.target().getUndeployRequested())) {
-                    if (run.target().getRedeployedApps().contains(app)) {
+                OperationLog log = run.operations();
+                for (String app : log.subjects(PlatformAction.Undeploy)) {
+                    if (log.is(PlatformAction.Redeploy, app, PlatformOperationState.Succeeded)) {
                         continue;
                     }
-                    Optional<StepResult> waiting = PlatformActions.finishUndeploy(run, services, app)
-                            .or(() -> PlatformActions.redeploy(run, services, app));
+                    Optional<StepResult> waiting = PlatformActions.awaitRunning(run, services, PlatformAction.Undeploy,
+                            app).or(() -> PlatformActions.perform(run, services, PlatformAction.Redeploy, app,
+                                    ConditionType.Restored));
                     if (waiting.isPresent()) {
                         return waiting.get();
                     }
@@ -46,14 +51,16 @@ final class RestoreStep implements Step {
                 if (!result.proceeds()) {
                     return result;
                 }
-                List<String> stranded = run.target().getUndeployRequested().stream()
-                        .filter(app -> !run.target().getRedeployedApps().contains(app)).toList();
+                List<String> stranded = run.operations().subjects(PlatformAction.Undeploy).stream()
+                        .filter(app -> !run.operations().is(PlatformAction.Redeploy, app,
+                                PlatformOperationState.Succeeded))
+                        .toList();
                 run.set(ConditionType.Restored, Conditions.FALSE, "RedeployFailed",
                         e.getMessage() + "; still undeployed, redeploy by hand: " + String.join(", ", stranded));
             }
             if (run.conditions().is(ConditionType.Restored, Conditions.UNKNOWN)) {
                 services.retries().succeeded(run.uid(), STEP);
-                int redeployed = run.target().getRedeployedApps().size();
+                long redeployed = run.operations().count(PlatformAction.Redeploy, PlatformOperationState.Succeeded);
                 run.set(ConditionType.Restored, Conditions.TRUE, redeployed == 0 ? "NothingToRestore" : "Redeployed",
                         redeployed == 0 ? "No target app was undeployed" : redeployed + " target apps redeployed");
             }
@@ -71,16 +78,19 @@ final class RestoreStep implements Step {
                     .orElse("Restore failed: " + restore);
             outcome(run, services, ConditionType.Failed, "RestoreFailed", message);
         } else if (interruption.isPresent() && CANCEL_REASONS.contains(interruption.get().getReason())) {
-            outcome(run, services, ConditionType.Cancelled, interruption.get().getReason(), interruption.get().getMessage());
+            outcome(run, services, ConditionType.Cancelled, interruption.get().getReason(),
+                    interruption.get().getMessage());
         } else if (interruption.isPresent()) {
-            outcome(run, services, ConditionType.Failed, interruption.get().getReason(), interruption.get().getMessage());
+            outcome(run, services, ConditionType.Failed, interruption.get().getReason(),
+                    interruption.get().getMessage());
         } else {
             String copied = run.conditions().get(ConditionType.Copied).map(Condition::getMessage).orElse("Copied");
             outcome(run, services, ConditionType.Complete, "Succeeded", copied);
         }
     }
 
-    private static void outcome(MigrationRun run, RunServices services, ConditionType type, String reason, String message) {
+    private static void outcome(MigrationRun run, RunServices services, ConditionType type, String reason,
+            String message) {
         run.set(type, Conditions.TRUE, reason, message);
         if (type == ConditionType.Complete) {
             services.events().normal(run.migration(), "Succeeded", message);

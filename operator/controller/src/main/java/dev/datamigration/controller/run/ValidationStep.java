@@ -24,7 +24,8 @@ final class ValidationStep implements Step {
     @Override
     public StepResult run(MigrationRun run, RunServices services) {
         if (run.conditions().get(ConditionType.Validated).isEmpty()) {
-            run.set(ConditionType.Validated, Conditions.UNKNOWN, "Validating", "Checking the spec, Secrets and platform");
+            run.set(ConditionType.Validated, Conditions.UNKNOWN, "Validating",
+                    "Checking the spec, Secrets and platform");
         }
         List<String> problems = new ArrayList<>(SpecValidator.validate(run.migration()));
         if (problems.isEmpty()) {
@@ -35,9 +36,11 @@ final class ValidationStep implements Step {
                 int attempt = services.retries().failed(run.uid(), STEP);
                 if (attempt < services.settings().platformAttempts()) {
                     run.set(ConditionType.Validated, Conditions.UNKNOWN, "PlatformRetry",
-                            "Platform API not answering (attempt " + attempt + " of " + services.settings().platformAttempts()
+                            "Platform API not answering (attempt " + attempt + " of "
+                                    + services.settings().platformAttempts()
                                     + "): " + transientFailure.get());
-                    services.events().warning(run.migration(), "PlatformRetry", "Validation: " + transientFailure.get());
+                    services.events().warning(run.migration(), "PlatformRetry",
+                            "Validation: " + transientFailure.get());
                     return StepResult.recheckAfter(services.settings().backoff(attempt));
                 }
                 problems.add("platform API unreachable after " + attempt + " attempts: " + transientFailure.get());

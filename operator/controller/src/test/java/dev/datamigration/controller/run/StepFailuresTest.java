@@ -86,7 +86,7 @@ class StepFailuresTest {
     }
 
     @Test
-    @DisplayName("A Kubernetes API failure that may pass is retried with back-off, and fails the step after the last attempt")
+    @DisplayName("A Kubernetes API failure that may pass is retried with back-off, then fails the step")
     void transientApiFailureRetried() {
         MigrationRun run = runIn(ConditionType.Validated);
         Step plan = PhaseTable.step(Phase.Planning);
