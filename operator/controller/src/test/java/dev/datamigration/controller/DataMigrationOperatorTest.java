@@ -19,7 +19,15 @@ import dev.datamigration.api.v1alpha1.DataMigrationSpec;
 import dev.datamigration.api.v1alpha1.DataMigrationStatus;
 import dev.datamigration.api.v1alpha1.DeploymentRecord;
 import dev.datamigration.api.v1alpha1.MaskingRule;
+import dev.datamigration.api.v1alpha1.Platform;
 import dev.datamigration.api.v1alpha1.PlatformOperation;
+import dev.datamigration.api.task.PlannedApp;
+import dev.datamigration.controller.platform.PlatformConnection;
+import dev.datamigration.controller.progress.AppProgress;
+import dev.datamigration.controller.status.SpecHash;
+import dev.datamigration.controller.validation.EnvironmentValidator;
+import dev.datamigration.platform.PlatformClient;
+import dev.datamigration.platform.PlatformClient.Environment;
 import dev.datamigration.api.v1alpha1.Phase;
 import dev.datamigration.api.v1alpha1.SourceDowntime;
 import dev.datamigration.api.v1alpha1.TargetDowntime;
@@ -37,6 +45,7 @@ import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.kubernetes.api.model.StatusBuilder;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -285,6 +294,80 @@ class DataMigrationOperatorTest {
         assertThat(status.getOperations().get(1).getDeployment())
                 .extracting(DeploymentRecord::getBuildKey, DeploymentRecord::getRevision)
                 .containsExactly("cccccccc-0000-4000-8000-000000000005", 5);
+    }
+
+    @Test
+    @DisplayName("Restarted between intents and the platform's answers: an app found undeployed is not undeployed again")
+    void requestedIntentsSettledAfterRestart() {
+        harness.stop();
+        // What the previous operator left: the stop of Production and the undeploy of Customers recorded (Requested),
+        // both calls made, no answer seen.
+        DataMigration created = harness.create(harness.odc("resumed", "Customers"));
+        created.setStatus(quiescingWithIntentsRecorded(created));
+        client.resource(created).updateStatus();
+        PlatformClient lifeTime = harness.factory().create(new PlatformConnection(Platform.O11,
+                platform.lifeTimeUrl(), Map.of("token", PlatformSimulator.LT_TOKEN)));
+        lifeTime.stopEnvironment(lifeTime.environment("Production"), "DataMigration refresh/resumed");
+        PlatformClient odc = harness.factory().create(new PlatformConnection(Platform.ODC, platform.odcUrl(),
+                Map.of("clientId", PlatformSimulator.ODC_CLIENT_ID, "clientSecret",
+                        PlatformSimulator.ODC_CLIENT_SECRET)));
+        Environment test = odc.environment("Test");
+        String undeploy = odc.undeploy(test, EnvironmentValidator.find(odc.applications(test), "Customers")
+                .orElseThrow(), "DataMigration refresh/resumed").key();
+        await().atMost(Duration.ofSeconds(10)).until(() -> odc.operation(test, undeploy).isDone());
+
+        harness.start();
+        jobs.succeedCopy("resumed-customers", "Customers", entities("Customer", 300));
+
+        DataMigrationStatus status = harness.awaitPhase("resumed", Phase.Succeeded).getStatus();
+        // LifeTime does not tell whether an environment is in maintenance mode: the stop is made again (it is
+        // idempotent); ODC lists Customers as undeployed: no second undeploy, the redeploy of the recorded build
+        assertThat(platform.sideEffects()).containsExactly("Production maintenance on", "Undeploy Customers",
+                "Production maintenance on", "Deploy Customers");
+        assertThat(platform.server().deployedRevision("Test", "Customers")).contains(5);
+        assertThat(status.getOperations())
+                .extracting(PlatformOperation::getAction, PlatformOperation::getSubject, PlatformOperation::getState)
+                .containsExactly(tuple(StopEnvironment, "Production", Succeeded),
+                        tuple(Undeploy, "Customers", Succeeded), tuple(Redeploy, "Customers", Succeeded));
+        assertThat(status.getOperations().get(1).getOperationKey()).isNull();
+        assertThat(harness.eventReasons("resumed")).contains("SourceStopped", "AppUndeployed")
+                .doesNotContain("StoppingSource", "UndeployingApp");
+    }
+
+    /** Validated and Planned (one app, Customers), Quiescing, the stop and the undeploy requested. */
+    private static DataMigrationStatus quiescingWithIntentsRecorded(DataMigration migration) {
+        DataMigrationStatus status = new DataMigrationStatus();
+        status.setStartedAt("2026-03-01T10:00:00Z");
+        status.setSpecHash(SpecHash.of(migration.getSpec()));
+        status.setPhase(Phase.Quiescing);
+        status.setConditions(List.of(
+                condition("Validated", "True", "Valid"), condition("Planned", "True", "Planned"),
+                condition("Quiesced", "Unknown", "Quiescing")));
+        PlannedApp customers = app("Customers", 0, entities("Customer", 300));
+        status.setApps(new ArrayList<>(List.of(AppProgress.pending(customers, "resumed-customers"))));
+        PlatformOperation stop = new PlatformOperation();
+        stop.setAction(StopEnvironment);
+        stop.setSubject("Production");
+        stop.setState(Requested);
+        stop.setTime("2026-03-01T10:00:02Z");
+        PlatformOperation undeploy = new PlatformOperation();
+        undeploy.setAction(Undeploy);
+        undeploy.setSubject("Customers");
+        undeploy.setState(Requested);
+        undeploy.setTime("2026-03-01T10:00:03Z");
+        DeploymentRecord before = new DeploymentRecord();
+        before.setAppKey("bbbbbbbb-0000-4000-8000-000000000001");
+        before.setBuildKey("cccccccc-0000-4000-8000-000000000005");
+        before.setRevision(5);
+        undeploy.setDeployment(before);
+        status.setOperations(new ArrayList<>(List.of(stop, undeploy)));
+        return status;
+    }
+
+    private static Condition condition(String type, String status, String reason) {
+        return new io.fabric8.kubernetes.api.model.ConditionBuilder().withType(type).withStatus(status)
+                .withReason(reason).withMessage(reason).withObservedGeneration(1L)
+                .withLastTransitionTime("2026-03-01T10:00:01Z").build();
     }
 
     @Test

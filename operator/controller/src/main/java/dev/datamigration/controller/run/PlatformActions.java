@@ -29,9 +29,10 @@ import java.util.function.Function;
  * <li>the outcome: Succeeded or Failed.</li>
  * </ol>
  * After a restart a Running entry is polled, not started again; a Requested entry (the operator stopped between the
- * write and the call's answer) is settled by looking at the platform first — a stopped environment, an app no longer
- * deployed counts as done — and only otherwise called again. A Requested redeploy is always called again: redeploying
- * is idempotent, and forgetting one would strand an undeployed app.
+ * write and the call's answer) is settled by looking at the platform first — an app no longer deployed, an
+ * environment the platform reports stopped, counts as done — and only otherwise called again (LifeTime reports no
+ * maintenance mode: an O11 stop or undeploy is made again, which is idempotent). A Requested redeploy is always
+ * called again: redeploying is idempotent, and forgetting one would strand an undeployed app.
  */
 final class PlatformActions {
 
