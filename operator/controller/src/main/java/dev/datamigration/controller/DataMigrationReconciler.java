@@ -13,6 +13,8 @@ import dev.datamigration.controller.run.JobControl;
 import dev.datamigration.controller.run.MigrationRun;
 import dev.datamigration.controller.run.PlatformRetries;
 import dev.datamigration.controller.run.RunLoop;
+import dev.datamigration.controller.run.RunServices;
+import dev.datamigration.controller.run.StatusWriter;
 import dev.datamigration.controller.validation.EnvironmentValidator;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -95,8 +97,8 @@ public class DataMigrationReconciler implements Reconciler<DataMigration>, Clean
 
     @Override
     public UpdateControl<DataMigration> reconcile(DataMigration migration, Context<DataMigration> context) {
-        MigrationRun run = run(migration, context);
-        Optional<Duration> recheck = RunLoop.reconcile(run, false);
+        MigrationRun run = new MigrationRun(migration, clock.instant());
+        Optional<Duration> recheck = RunLoop.reconcile(run, services(migration, context), false);
         metrics.phase(migration.getMetadata().getUid(), run.status().getPhase(), clock.instant());
         UpdateControl<DataMigration> control = UpdateControl.noUpdate();
         return recheck.map(control::rescheduleAfter).orElse(control);
@@ -104,8 +106,8 @@ public class DataMigrationReconciler implements Reconciler<DataMigration>, Clean
 
     @Override
     public DeleteControl cleanup(DataMigration migration, Context<DataMigration> context) {
-        MigrationRun run = run(migration, context);
-        Optional<Duration> recheck = RunLoop.reconcile(run, true);
+        MigrationRun run = new MigrationRun(migration, clock.instant());
+        Optional<Duration> recheck = RunLoop.reconcile(run, services(migration, context), true);
         if (run.status().getPhase() != null && run.status().getPhase().isTerminal()) {
             metrics.forget(migration.getMetadata().getUid());
             retries.forget(migration.getMetadata().getUid());
@@ -115,12 +117,14 @@ public class DataMigrationReconciler implements Reconciler<DataMigration>, Clean
         return DeleteControl.noFinalizerRemoval().rescheduleAfter(recheck.orElse(settings.pollInterval()));
     }
 
-    private MigrationRun run(DataMigration migration, Context<DataMigration> context) {
+    /** This reconcile's collaborators: clients built from the Secrets as they are now, the status writer. */
+    private RunServices services(DataMigration migration, Context<DataMigration> context) {
         SecretReader secrets = new SecretReader(context.getClient());
         PlatformSession platform = new PlatformSession(migration, secrets,
                 connection -> new MeteredPlatformClient(platforms.create(connection), metrics));
-        return new MigrationRun(migration, context, clock.instant(), new EventRecorder(context.getClient(), clock),
-                metrics, platform, new JobControl(context, jobFactory, migration.getMetadata().getNamespace()),
-                settings, retries, new EnvironmentValidator(secrets));
+        return new RunServices(new StatusWriter(migration, context),
+                new JobControl(context, jobFactory, migration.getMetadata().getNamespace()), platform,
+                new EnvironmentValidator(secrets), new EventRecorder(context.getClient(), clock), metrics, settings,
+                retries);
     }
 }

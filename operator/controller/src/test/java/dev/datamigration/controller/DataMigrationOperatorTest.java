@@ -2,7 +2,14 @@ package dev.datamigration.controller;
 
 import static dev.datamigration.controller.testing.JobPlayer.app;
 import static dev.datamigration.controller.testing.JobPlayer.plan;
+import static dev.datamigration.api.v1alpha1.PlatformAction.Redeploy;
+import static dev.datamigration.api.v1alpha1.PlatformAction.StopEnvironment;
+import static dev.datamigration.api.v1alpha1.PlatformAction.Undeploy;
+import static dev.datamigration.api.v1alpha1.PlatformOperationState.Requested;
+import static dev.datamigration.api.v1alpha1.PlatformOperationState.Running;
+import static dev.datamigration.api.v1alpha1.PlatformOperationState.Succeeded;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import dev.datamigration.api.v1alpha1.AppPhase;
@@ -10,7 +17,17 @@ import dev.datamigration.api.v1alpha1.AppStatus;
 import dev.datamigration.api.v1alpha1.DataMigration;
 import dev.datamigration.api.v1alpha1.DataMigrationSpec;
 import dev.datamigration.api.v1alpha1.DataMigrationStatus;
+import dev.datamigration.api.v1alpha1.DeploymentRecord;
 import dev.datamigration.api.v1alpha1.MaskingRule;
+import dev.datamigration.api.v1alpha1.Platform;
+import dev.datamigration.api.v1alpha1.PlatformOperation;
+import dev.datamigration.api.task.PlannedApp;
+import dev.datamigration.controller.platform.PlatformConnection;
+import dev.datamigration.controller.progress.AppProgress;
+import dev.datamigration.controller.status.SpecHash;
+import dev.datamigration.controller.validation.EnvironmentValidator;
+import dev.datamigration.platform.PlatformClient;
+import dev.datamigration.platform.PlatformClient.Environment;
 import dev.datamigration.api.v1alpha1.Phase;
 import dev.datamigration.api.v1alpha1.SourceDowntime;
 import dev.datamigration.api.v1alpha1.TargetDowntime;
@@ -24,8 +41,11 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.fabric8.kubernetes.api.model.StatusBuilder;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,10 +62,13 @@ import org.junit.jupiter.api.Test;
 @EnableKubernetesMockClient(crud = true)
 class DataMigrationOperatorTest {
 
-    private static final String PRODUCTION_MAINTENANCE = ".*/environments/11111111-0000-4000-8000-000000000001/maintenancemode";
-    private static final String QA_MAINTENANCE = ".*/environments/11111111-0000-4000-8000-000000000002/maintenancemode";
+    private static final String PRODUCTION_KEY = "11111111-0000-4000-8000-000000000001";
+    private static final String QA_KEY = "11111111-0000-4000-8000-000000000002";
+    private static final String PRODUCTION_MAINTENANCE = ".*/environments/" + PRODUCTION_KEY + "/maintenancemode";
+    private static final String QA_MAINTENANCE = ".*/environments/" + QA_KEY + "/maintenancemode";
 
     KubernetesClient client;
+    KubernetesMockServer server;
     PlatformSimulator platform;
     OperatorHarness harness;
     JobPlayer jobs;
@@ -96,12 +119,24 @@ class DataMigrationOperatorTest {
         assertThat(status.getEntities().getFailed()).isZero();
         assertThat(status.getRows().getCopied()).isEqualTo(6705L);
         assertThat(status.getRows().getEstimated()).isEqualTo(6705L);
-        assertThat(status.getSource().getStopRequested()).isTrue();
-        assertThat(status.getSource().getEnvironmentStopped()).isTrue();
-        assertThat(status.getTarget().getUndeployRequested()).containsExactly("Customers", "Orders");
-        assertThat(status.getTarget().getUndeployedApps()).containsExactly("Customers", "Orders");
-        assertThat(status.getTarget().getRedeployedApps()).containsExactly("Customers", "Orders");
-        assertThat(status.getTarget().getOperations()).containsOnlyKeys("deployment:Customers", "deployment:Orders");
+        assertThat(status.getOperations())
+                .extracting(PlatformOperation::getAction, PlatformOperation::getSubject, PlatformOperation::getState,
+                        PlatformOperation::getOperationKey)
+                .containsExactly(
+                        tuple(StopEnvironment, "Production", Succeeded, "maintenance-mode-on:" + PRODUCTION_KEY),
+                        tuple(Undeploy, "Customers", Succeeded, "maintenance-mode-on:" + QA_KEY),
+                        tuple(Undeploy, "Orders", Succeeded, "maintenance-mode-on:" + QA_KEY),
+                        tuple(Redeploy, "Customers", Succeeded, "maintenance-mode-off:" + QA_KEY),
+                        tuple(Redeploy, "Orders", Succeeded, "maintenance-mode-off:" + QA_KEY));
+        assertThat(status.getOperations()).allSatisfy(operation -> {
+            assertThat(operation.getTime()).isBetween(status.getStartedAt(), status.getCompletedAt());
+            assertThat(operation.getMessage()).isNull();
+        });
+        // what a redeploy needs is recorded with the undeploy intent (O11: only the app's key)
+        assertThat(status.getOperations()).extracting(PlatformOperation::getDeployment)
+                .extracting(record -> record == null ? null : record.getAppKey())
+                .containsExactly(null, "aaaaaaaa-0000-4000-8000-000000000001",
+                        "aaaaaaaa-0000-4000-8000-000000000002", null, null);
         assertThat(status.getApps()).extracting(AppStatus::getName, AppStatus::getPhase, AppStatus::getJob,
                         AppStatus::getWave, AppStatus::getRows)
                 .containsExactly(
@@ -154,10 +189,7 @@ class DataMigrationOperatorTest {
         DataMigrationStatus status = harness.awaitPhase("live", Phase.Succeeded).getStatus();
         assertThat(platform.sideEffects()).isEmpty();
         assertThat(status.getRows().getCopied()).isEqualTo(300L);
-        assertThat(status.getSource() == null || !Boolean.TRUE.equals(status.getSource().getStopRequested()))
-                .isTrue();
-        assertThat(status.getTarget() == null || status.getTarget().getUndeployRequested() == null
-                || status.getTarget().getUndeployRequested().isEmpty()).isTrue();
+        assertThat(status.getOperations()).isNull();
     }
 
     @Test
@@ -241,9 +273,11 @@ class DataMigrationOperatorTest {
         jobs.finishPlan("to-odc-plan", plan(app("Customers", 0, entities("Customer", 300))));
         await().atMost(Duration.ofSeconds(10)).until(() -> {
             DataMigrationStatus current = harness.get("to-odc").getStatus();
-            return current.getTarget() != null && current.getTarget().getOperations() != null
-                    && current.getTarget().getOperations().containsKey("undeploy:Customers");
+            return current.getOperations() != null && current.getOperations().stream().anyMatch(operation ->
+                    operation.getAction() == Undeploy && operation.getState() == Running
+                            && operation.getOperationKey() != null);
         });
+        String undeployKey = harness.get("to-odc").getStatus().getOperations().get(1).getOperationKey();
         harness.stop();
         harness.start();
         jobs.succeedCopy("to-odc-customers", "Customers", entities("Customer", 300));
@@ -251,9 +285,89 @@ class DataMigrationOperatorTest {
         assertThat(platform.sideEffects()).containsExactly("Production maintenance on", "Undeploy Customers",
                 "Deploy Customers");
         assertThat(platform.server().deployedRevision("Test", "Customers")).contains(5);
-        assertThat(status.getTarget().getOperations()).containsOnlyKeys("deployment:Customers");
-        assertThat(status.getTarget().getOperations().get("deployment:Customers"))
-                .contains("\"buildKey\":\"cccccccc-0000-4000-8000-000000000005\"", "\"revision\":5");
+        assertThat(status.getOperations())
+                .extracting(PlatformOperation::getAction, PlatformOperation::getSubject, PlatformOperation::getState)
+                .containsExactly(tuple(StopEnvironment, "Production", Succeeded),
+                        tuple(Undeploy, "Customers", Succeeded), tuple(Redeploy, "Customers", Succeeded));
+        // the operation polled after the restart is the one started before it
+        assertThat(status.getOperations().get(1).getOperationKey()).isEqualTo(undeployKey);
+        assertThat(status.getOperations().get(1).getDeployment())
+                .extracting(DeploymentRecord::getBuildKey, DeploymentRecord::getRevision)
+                .containsExactly("cccccccc-0000-4000-8000-000000000005", 5);
+    }
+
+    @Test
+    @DisplayName("Restarted between intents and the platform's answers: an app found undeployed is not undeployed again")
+    void requestedIntentsSettledAfterRestart() {
+        harness.stop();
+        // What the previous operator left: the stop of Production and the undeploy of Customers recorded (Requested),
+        // both calls made, no answer seen.
+        DataMigration created = harness.create(harness.odc("resumed", "Customers"));
+        created.setStatus(quiescingWithIntentsRecorded(created));
+        client.resource(created).updateStatus();
+        PlatformClient lifeTime = harness.factory().create(new PlatformConnection(Platform.O11,
+                platform.lifeTimeUrl(), Map.of("token", PlatformSimulator.LT_TOKEN)));
+        lifeTime.stopEnvironment(lifeTime.environment("Production"), "DataMigration refresh/resumed");
+        PlatformClient odc = harness.factory().create(new PlatformConnection(Platform.ODC, platform.odcUrl(),
+                Map.of("clientId", PlatformSimulator.ODC_CLIENT_ID, "clientSecret",
+                        PlatformSimulator.ODC_CLIENT_SECRET)));
+        Environment test = odc.environment("Test");
+        String undeploy = odc.undeploy(test, EnvironmentValidator.find(odc.applications(test), "Customers")
+                .orElseThrow(), "DataMigration refresh/resumed").key();
+        await().atMost(Duration.ofSeconds(10)).until(() -> odc.operation(test, undeploy).isDone());
+
+        harness.start();
+        jobs.succeedCopy("resumed-customers", "Customers", entities("Customer", 300));
+
+        DataMigrationStatus status = harness.awaitPhase("resumed", Phase.Succeeded).getStatus();
+        // LifeTime does not tell whether an environment is in maintenance mode: the stop is made again (it is
+        // idempotent); ODC lists Customers as undeployed: no second undeploy, the redeploy of the recorded build
+        assertThat(platform.sideEffects()).containsExactly("Production maintenance on", "Undeploy Customers",
+                "Production maintenance on", "Deploy Customers");
+        assertThat(platform.server().deployedRevision("Test", "Customers")).contains(5);
+        assertThat(status.getOperations())
+                .extracting(PlatformOperation::getAction, PlatformOperation::getSubject, PlatformOperation::getState)
+                .containsExactly(tuple(StopEnvironment, "Production", Succeeded),
+                        tuple(Undeploy, "Customers", Succeeded), tuple(Redeploy, "Customers", Succeeded));
+        assertThat(status.getOperations().get(1).getOperationKey()).isNull();
+        assertThat(harness.eventReasons("resumed")).contains("SourceStopped", "AppUndeployed")
+                .doesNotContain("StoppingSource", "UndeployingApp");
+    }
+
+    /** Validated and Planned (one app, Customers), Quiescing, the stop and the undeploy requested. */
+    private static DataMigrationStatus quiescingWithIntentsRecorded(DataMigration migration) {
+        DataMigrationStatus status = new DataMigrationStatus();
+        status.setStartedAt("2026-03-01T10:00:00Z");
+        status.setSpecHash(SpecHash.of(migration.getSpec()));
+        status.setPhase(Phase.Quiescing);
+        status.setConditions(List.of(
+                condition("Validated", "True", "Valid"), condition("Planned", "True", "Planned"),
+                condition("Quiesced", "Unknown", "Quiescing")));
+        PlannedApp customers = app("Customers", 0, entities("Customer", 300));
+        status.setApps(new ArrayList<>(List.of(AppProgress.pending(customers, "resumed-customers"))));
+        PlatformOperation stop = new PlatformOperation();
+        stop.setAction(StopEnvironment);
+        stop.setSubject("Production");
+        stop.setState(Requested);
+        stop.setTime("2026-03-01T10:00:02Z");
+        PlatformOperation undeploy = new PlatformOperation();
+        undeploy.setAction(Undeploy);
+        undeploy.setSubject("Customers");
+        undeploy.setState(Requested);
+        undeploy.setTime("2026-03-01T10:00:03Z");
+        DeploymentRecord before = new DeploymentRecord();
+        before.setAppKey("bbbbbbbb-0000-4000-8000-000000000001");
+        before.setBuildKey("cccccccc-0000-4000-8000-000000000005");
+        before.setRevision(5);
+        undeploy.setDeployment(before);
+        status.setOperations(new ArrayList<>(List.of(stop, undeploy)));
+        return status;
+    }
+
+    private static Condition condition(String type, String status, String reason) {
+        return new io.fabric8.kubernetes.api.model.ConditionBuilder().withType(type).withStatus(status)
+                .withReason(reason).withMessage(reason).withObservedGeneration(1L)
+                .withLastTransitionTime("2026-03-01T10:00:01Z").build();
     }
 
     @Test
@@ -322,9 +436,11 @@ class DataMigrationOperatorTest {
                 "503 QA maintenance on", "503 QA maintenance on", "503 QA maintenance on",
                 "QA maintenance off");
         assertThat(status.getMessage()).startsWith("platform API still failing after 3 attempts: ").contains("503");
-        assertThat(status.getTarget().getUndeployRequested()).containsExactly("Customers");
-        assertThat(status.getTarget().getUndeployedApps()).isEmpty();
-        assertThat(status.getTarget().getRedeployedApps()).containsExactly("Customers");
+        // the undeploy's outcome stays unknown (Requested): the restore redeploys it all the same
+        assertThat(status.getOperations())
+                .extracting(PlatformOperation::getAction, PlatformOperation::getSubject, PlatformOperation::getState)
+                .containsExactly(tuple(StopEnvironment, "Production", Succeeded),
+                        tuple(Undeploy, "Customers", Requested), tuple(Redeploy, "Customers", Succeeded));
         assertThat(platform.maintenanceMode("QA")).isFalse();
         assertThat(jobs.jobs()).extracting(job -> job.getMetadata().getName()).containsExactly("down-plan");
         assertThat(status.getConditions()).extracting(Condition::getType, Condition::getStatus, Condition::getReason)
@@ -334,6 +450,36 @@ class DataMigrationOperatorTest {
                         org.assertj.core.groups.Tuple.tuple("Quiesced", "False", "PlatformFailed"),
                         org.assertj.core.groups.Tuple.tuple("Restored", "True", "Redeployed"),
                         org.assertj.core.groups.Tuple.tuple("Failed", "True", "PlatformFailed"));
+    }
+
+    @Test
+    @DisplayName("A step that throws (the API server forbids the copy Job) still ends the run: restored, Failed, said why")
+    void stepThatThrowsEndsWithARecordedFailure() {
+        harness.create(harness.o11("no-rbac", "Customers"));
+        jobs.awaitJob("no-rbac-plan");
+        String forbidden = "jobs.batch is forbidden: User \"system:serviceaccount:ops:datamigration-operator\" "
+                + "cannot create resource \"jobs\" in API group \"batch\" in the namespace \"refresh\"";
+        server.expect().post().withPath("/apis/batch/v1/namespaces/refresh/jobs")
+                .andReturn(403, new StatusBuilder().withStatus("Failure").withCode(403).withReason("Forbidden")
+                        .withMessage(forbidden).build())
+                .always();
+        jobs.finishPlan("no-rbac-plan", plan(app("Customers", 0, entities("Customer", 300))));
+
+        DataMigrationStatus status = harness.awaitPhase("no-rbac", Phase.Failed).getStatus();
+        assertThat(status.getMessage()).isEqualTo("Kubernetes API answered 403 Forbidden: " + forbidden);
+        assertThat(status.getConditions()).extracting(Condition::getType, Condition::getStatus, Condition::getReason)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("Validated", "True", "Valid"),
+                        org.assertj.core.groups.Tuple.tuple("Planned", "True", "Planned"),
+                        org.assertj.core.groups.Tuple.tuple("Quiesced", "True", "Quiesced"),
+                        org.assertj.core.groups.Tuple.tuple("Copied", "False", "ReconcileError"),
+                        org.assertj.core.groups.Tuple.tuple("Restored", "True", "Redeployed"),
+                        org.assertj.core.groups.Tuple.tuple("Failed", "True", "ReconcileError"));
+        assertThat(platform.sideEffects()).containsExactly("Production maintenance on", "QA maintenance on",
+                "QA maintenance off");
+        assertThat(platform.maintenanceMode("QA")).isFalse();
+        assertThat(jobs.jobs()).extracting(job -> job.getMetadata().getName()).containsExactly("no-rbac-plan");
+        assertThat(harness.eventReasons("no-rbac")).contains("ReconcileError", "AppRedeployed", "Failed");
     }
 
     @Test

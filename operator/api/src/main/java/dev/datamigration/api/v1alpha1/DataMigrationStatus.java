@@ -32,11 +32,11 @@ public class DataMigrationStatus {
     /** Row totals over all apps. */
     private RowCounts rows;
 
-    /** What was done to the source environment. */
-    private SourceStatus source;
-
-    /** What was done to the target apps. */
-    private TargetStatus target;
+    /**
+     * The platform operations of the run in the order they were requested: stopping the source environment,
+     * undeploying and redeploying target apps.
+     */
+    private List<PlatformOperation> operations;
 
     /** One entry per application. */
     private List<AppStatus> apps;
@@ -114,20 +114,12 @@ public class DataMigrationStatus {
         this.rows = rows;
     }
 
-    public SourceStatus getSource() {
-        return source;
+    public List<PlatformOperation> getOperations() {
+        return operations;
     }
 
-    public void setSource(SourceStatus source) {
-        this.source = source;
-    }
-
-    public TargetStatus getTarget() {
-        return target;
-    }
-
-    public void setTarget(TargetStatus target) {
-        this.target = target;
+    public void setOperations(List<PlatformOperation> operations) {
+        this.operations = operations;
     }
 
     public List<AppStatus> getApps() {

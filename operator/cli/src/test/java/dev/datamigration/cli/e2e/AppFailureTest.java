@@ -7,6 +7,9 @@ import dev.datamigration.api.v1alpha1.AppPhase;
 import dev.datamigration.api.v1alpha1.AppStatus;
 import dev.datamigration.api.v1alpha1.DataMigrationStatus;
 import dev.datamigration.api.v1alpha1.Phase;
+import dev.datamigration.api.v1alpha1.PlatformAction;
+import dev.datamigration.api.v1alpha1.PlatformOperation;
+import dev.datamigration.api.v1alpha1.PlatformOperationState;
 import dev.datamigration.fixtures.o11.ExpectedFailure;
 import dev.datamigration.fixtures.o11.ExpectedOutcome;
 import dev.datamigration.fixtures.o11.UnmatchedUserPolicy;
@@ -81,7 +84,11 @@ class AppFailureTest {
                 "QA maintenance on", "QA maintenance on", "QA maintenance on",
                 "QA maintenance off", "QA maintenance off", "QA maintenance off");
         assertThat(e2e.simulator().maintenanceMode("QA")).isFalse();
-        assertThat(status.getTarget().getRedeployedApps()).containsExactlyElementsOf(APPS);
+        assertThat(status.getOperations()).filteredOn(operation -> operation.getAction() == PlatformAction.Redeploy)
+                .extracting(PlatformOperation::getSubject, PlatformOperation::getState)
+                .containsExactly(tuple("Catalog", PlatformOperationState.Succeeded),
+                        tuple("Customers", PlatformOperationState.Succeeded),
+                        tuple("Orders", PlatformOperationState.Succeeded));
         assertThat(status.getConditions()).extracting(Condition::getType, Condition::getStatus, Condition::getReason)
                 .containsExactly(
                         tuple("Validated", "True", "Valid"),

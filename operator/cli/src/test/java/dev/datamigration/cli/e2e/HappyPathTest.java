@@ -9,6 +9,9 @@ import dev.datamigration.api.v1alpha1.CopierSpec;
 import dev.datamigration.api.v1alpha1.DataMigration;
 import dev.datamigration.api.v1alpha1.DataMigrationStatus;
 import dev.datamigration.api.v1alpha1.Phase;
+import dev.datamigration.api.v1alpha1.PlatformAction;
+import dev.datamigration.api.v1alpha1.PlatformOperation;
+import dev.datamigration.api.v1alpha1.PlatformOperationState;
 import dev.datamigration.fixtures.o11.ExpectedEntity;
 import dev.datamigration.fixtures.o11.ExpectedOutcome;
 import dev.datamigration.fixtures.o11.UnmatchedUserPolicy;
@@ -91,10 +94,16 @@ class HappyPathTest {
         assertThat(status.getProgress()).isEqualTo(entities + "/" + entities);
         assertThat(status.getMessage()).isEqualTo("Copied 3 apps: " + entities + " entities, " + rows + " rows");
         assertThat(status.getCompletedAt()).isNotNull();
-        assertThat(status.getSource().getStopRequested()).isTrue();
-        assertThat(status.getSource().getEnvironmentStopped()).isTrue();
-        assertThat(status.getTarget().getUndeployedApps()).containsExactlyElementsOf(APPS);
-        assertThat(status.getTarget().getRedeployedApps()).containsExactlyElementsOf(APPS);
+        assertThat(status.getOperations())
+                .extracting(PlatformOperation::getAction, PlatformOperation::getSubject, PlatformOperation::getState)
+                .containsExactly(
+                        tuple(PlatformAction.StopEnvironment, "Production", PlatformOperationState.Succeeded),
+                        tuple(PlatformAction.Undeploy, "Catalog", PlatformOperationState.Succeeded),
+                        tuple(PlatformAction.Undeploy, "Customers", PlatformOperationState.Succeeded),
+                        tuple(PlatformAction.Undeploy, "Orders", PlatformOperationState.Succeeded),
+                        tuple(PlatformAction.Redeploy, "Catalog", PlatformOperationState.Succeeded),
+                        tuple(PlatformAction.Redeploy, "Customers", PlatformOperationState.Succeeded),
+                        tuple(PlatformAction.Redeploy, "Orders", PlatformOperationState.Succeeded));
         assertThat(status.getConditions()).extracting(Condition::getType, Condition::getStatus, Condition::getReason)
                 .containsExactly(
                         tuple("Validated", "True", "Valid"),

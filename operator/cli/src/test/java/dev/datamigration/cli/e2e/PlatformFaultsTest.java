@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import dev.datamigration.api.v1alpha1.DataMigrationStatus;
 import dev.datamigration.api.v1alpha1.Phase;
+import dev.datamigration.api.v1alpha1.PlatformAction;
+import dev.datamigration.api.v1alpha1.PlatformOperation;
+import dev.datamigration.api.v1alpha1.PlatformOperationState;
 import dev.datamigration.fixtures.o11.ExpectedOutcome;
 import dev.datamigration.fixtures.o11.UnmatchedUserPolicy;
 import dev.datamigration.platform.simulator.FaultRule;
@@ -86,9 +89,13 @@ class PlatformFaultsTest {
         assertThat(effects.stream().filter(e -> e.endsWith("QA maintenance on")).count()).isBetween(3L, 6L);
         assertThat(effects.get(effects.size() - 1)).isEqualTo("QA maintenance off");
         assertThat(status.getMessage()).startsWith("platform API still failing after 3 attempts: ");
-        assertThat(status.getTarget().getUndeployRequested()).containsExactly("Catalog");
-        assertThat(status.getTarget().getUndeployedApps()).isEmpty();
-        assertThat(status.getTarget().getRedeployedApps()).containsExactly("Catalog");
+        // the undeploy's outcome stayed unknown to the operator (Requested); the restore redeployed it anyway
+        assertThat(status.getOperations())
+                .extracting(PlatformOperation::getAction, PlatformOperation::getSubject, PlatformOperation::getState)
+                .containsExactly(
+                        tuple(PlatformAction.StopEnvironment, "Production", PlatformOperationState.Succeeded),
+                        tuple(PlatformAction.Undeploy, "Catalog", PlatformOperationState.Requested),
+                        tuple(PlatformAction.Redeploy, "Catalog", PlatformOperationState.Succeeded));
         assertThat(status.getConditions()).extracting(Condition::getType, Condition::getStatus, Condition::getReason)
                 .containsExactly(
                         tuple("Validated", "True", "Valid"),

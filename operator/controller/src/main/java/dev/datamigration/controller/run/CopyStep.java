@@ -20,22 +20,28 @@ import java.util.Optional;
  * Job starts: the Jobs already running (of the same wave) finish, the apps not started yet end Cancelled, and the
  * run goes on to Restoring.
  */
-final class CopyStep {
+final class CopyStep implements Step {
 
-    StepResult run(MigrationRun run) {
+    @Override
+    public ConditionType condition() {
+        return ConditionType.Copied;
+    }
+
+    @Override
+    public StepResult run(MigrationRun run, RunServices services) {
         List<AppStatus> apps = run.apps();
         List<String> scope = apps.stream().map(AppStatus::getName).toList();
         for (int i = 0; i < apps.size(); i++) {
             AppStatus app = apps.get(i);
             if (app.getPhase() == AppPhase.Running) {
-                apps.set(i, observe(run, app));
+                apps.set(i, observe(run, services, app));
             }
         }
         Optional<AppStatus> failed = apps.stream().filter(app -> app.getPhase() == AppPhase.Failed).findFirst();
         long running = apps.stream().filter(app -> app.getPhase() == AppPhase.Running).count();
         if (failed.isPresent()) {
             if (running > 0) {
-                progress(run, "App " + failed.get().getName() + " failed; waiting for " + running
+                progress(run, services, "App " + failed.get().getName() + " failed; waiting for " + running
                         + " running Jobs to finish");
                 return StepResult.waitForEvent();
             }
@@ -47,18 +53,18 @@ final class CopyStep {
             }
             String message = "App " + failed.get().getName() + " failed: " + failed.get().getMessage();
             run.set(ConditionType.Copied, Conditions.FALSE, "AppFailed", message);
-            run.events.warning(run.migration(), "AppFailed", message);
+            services.events().warning(run.migration(), "AppFailed", message);
             return StepResult.proceed();
         }
         Optional<Integer> wave = apps.stream().filter(app -> app.getPhase() != AppPhase.Succeeded)
                 .map(AppStatus::getWave).min(Integer::compare);
         if (wave.isEmpty()) {
-            Totals.apply(run.status);
+            Totals.apply(run.status());
             String message = "Copied " + apps.size() + (apps.size() == 1 ? " app: " : " apps: ")
-                    + run.status.getEntities().getMigrated() + " entities, " + run.status.getRows().getCopied()
+                    + run.status().getEntities().getMigrated() + " entities, " + run.status().getRows().getCopied()
                     + " rows";
             run.set(ConditionType.Copied, Conditions.TRUE, "Copied", message);
-            run.events.normal(run.migration(), "Copied", message);
+            services.events().normal(run.migration(), "Copied", message);
             return StepResult.proceed();
         }
         int parallelism = run.migration().getSpec().getParallelism() == null ? 2
@@ -68,27 +74,27 @@ final class CopyStep {
                 break;
             }
             if (app.getPhase() == AppPhase.Pending && app.getWave().equals(wave.get())) {
-                run.jobs.create(run.migration(), app.getJob(),
+                services.jobs().create(run.migration(), app.getJob(),
                         TaskFactory.copy(run.migration(), app.getJob(), app.getName(), scope));
                 app.setPhase(AppPhase.Running);
                 running++;
-                run.events.normal(run.migration(), "CopyJobCreated", "Created copy Job " + app.getJob()
+                services.events().normal(run.migration(), "CopyJobCreated", "Created copy Job " + app.getJob()
                         + " for app " + app.getName() + " (wave " + app.getWave() + ")");
             }
         }
         long done = apps.stream().filter(app -> app.getPhase() == AppPhase.Succeeded).count();
-        progress(run, "Wave " + wave.get() + ": " + running + " Jobs running, " + done + " of " + apps.size()
+        progress(run, services, "Wave " + wave.get() + ": " + running + " Jobs running, " + done + " of " + apps.size()
                 + " apps copied");
         return StepResult.waitForEvent();
     }
 
-    private static void progress(MigrationRun run, String message) {
+    private static void progress(MigrationRun run, RunServices services, String message) {
         run.set(ConditionType.Copied, Conditions.UNKNOWN, "CopyJobsRunning", message);
     }
 
     /** A running app: its Job's outcome and its progress document. */
-    private static AppStatus observe(MigrationRun run, AppStatus app) {
-        Optional<Job> job = run.jobs.job(app.getJob());
+    private static AppStatus observe(MigrationRun run, RunServices services, AppStatus app) {
+        Optional<Job> job = services.jobs().job(app.getJob());
         if (job.isEmpty()) {
             AppStatus gone = AppProgress.copyOf(app);
             gone.setPhase(AppPhase.Failed);
@@ -96,23 +102,23 @@ final class CopyStep {
             return gone;
         }
         JobOutcome outcome = JobOutcome.of(job.get());
-        Optional<Progress> progress = run.jobs.progress(app.getJob(), false).flatMap(ProgressReader::progress);
+        Optional<Progress> progress = services.jobs().progress(app.getJob(), false).flatMap(ProgressReader::progress);
         if (outcome.isDone() && !progress.map(CopyStep::isFinal).orElse(false)) {
             // the Job finished before the informer delivered its last progress write: read it fresh
-            Optional<Progress> fresh = run.jobs.progress(app.getJob(), true).flatMap(ProgressReader::progress);
+            Optional<Progress> fresh = services.jobs().progress(app.getJob(), true).flatMap(ProgressReader::progress);
             if (fresh.isPresent()) {
                 progress = fresh;
             }
         }
         AppStatus observed = AppProgress.observe(app, outcome, progress.orElse(null));
         long delta = (observed.getRows() == null ? 0 : observed.getRows()) - (app.getRows() == null ? 0 : app.getRows());
-        run.metrics.rowsCopied(delta);
+        services.metrics().rowsCopied(delta);
         if (observed.getPhase() != app.getPhase()) {
             if (observed.getPhase() == AppPhase.Succeeded) {
-                run.events.normal(run.migration(), "AppCopied", "App " + app.getName() + " copied: "
+                services.events().normal(run.migration(), "AppCopied", "App " + app.getName() + " copied: "
                         + observed.getEntities().getMigrated() + " entities, " + observed.getRows() + " rows");
             } else if (observed.getPhase() == AppPhase.Failed) {
-                run.events.warning(run.migration(), "AppCopyFailed", "App " + app.getName() + " failed: "
+                services.events().warning(run.migration(), "AppCopyFailed", "App " + app.getName() + " failed: "
                         + observed.getMessage());
             }
         }

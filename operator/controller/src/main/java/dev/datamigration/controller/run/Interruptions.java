@@ -21,23 +21,18 @@ final class Interruptions {
     private Interruptions() {
     }
 
-    static void interrupt(MigrationRun run, String reason, String message) {
+    static void interrupt(MigrationRun run, RunServices services, String reason, String message) {
         Phase phase = run.phase();
         if (phase.isTerminal() || phase == Phase.Restoring) {
             return;
         }
-        ConditionType step = switch (phase) {
-            case Pending, Validating -> ConditionType.Validated;
-            case Planning -> ConditionType.Planned;
-            case Quiescing -> ConditionType.Quiesced;
-            default -> ConditionType.Copied;
-        };
+        ConditionType step = PhaseTable.step(phase).condition();
         if (phase == Phase.Planning) {
-            run.jobs.delete(ResourceNames.planJob(run.name()));
+            services.jobs().delete(ResourceNames.planJob(run.name()));
         }
         for (AppStatus app : run.apps()) {
             if (app.getPhase() == AppPhase.Running) {
-                run.jobs.delete(app.getJob());
+                services.jobs().delete(app.getJob());
                 app.setPhase(AppPhase.Cancelled);
                 app.setMessage("Stopped: " + message);
             } else if (app.getPhase() == AppPhase.Pending) {
@@ -46,6 +41,6 @@ final class Interruptions {
             }
         }
         run.set(step, Conditions.FALSE, reason, message);
-        run.events.warning(run.migration(), reason, message);
+        services.events().warning(run.migration(), reason, message);
     }
 }

@@ -25,15 +25,21 @@ import java.util.Optional;
  * Planning: runs the read-only plan Job {@code <dm>-plan} and turns its plan.json into the app list of the status
  * (wave, Job name, entity total per app). A dry run ends here, Succeeded, without any platform side effect.
  */
-final class PlanStep {
+final class PlanStep implements Step {
 
-    StepResult run(MigrationRun run) {
+    @Override
+    public ConditionType condition() {
+        return ConditionType.Planned;
+    }
+
+    @Override
+    public StepResult run(MigrationRun run, RunServices services) {
         String jobName = ResourceNames.planJob(run.name());
-        Optional<Job> job = run.jobs.job(jobName);
+        Optional<Job> job = services.jobs().job(jobName);
         if (job.isEmpty()) {
-            run.jobs.create(run.migration(), jobName, TaskFactory.plan(run.migration(), jobName));
+            services.jobs().create(run.migration(), jobName, TaskFactory.plan(run.migration(), jobName));
             run.set(ConditionType.Planned, Conditions.UNKNOWN, "PlanJobRunning", "Plan Job " + jobName + " running");
-            run.events.normal(run.migration(), "PlanJobCreated", "Created plan Job " + jobName);
+            services.events().normal(run.migration(), "PlanJobCreated", "Created plan Job " + jobName);
             return StepResult.waitForEvent();
         }
         JobOutcome outcome = JobOutcome.of(job.get());
@@ -41,44 +47,44 @@ final class PlanStep {
             run.set(ConditionType.Planned, Conditions.UNKNOWN, "PlanJobRunning", "Plan Job " + jobName + " running");
             return StepResult.waitForEvent();
         }
-        Optional<ConfigMap> progress = run.jobs.progress(jobName, true);
+        Optional<ConfigMap> progress = services.jobs().progress(jobName, true);
         if (outcome.state() == JobOutcome.State.Failed) {
             Progress report = progress.flatMap(ProgressReader::progress).orElse(null);
             String why = report != null && report.getMessage() != null ? report.getMessage() : outcome.message();
-            return failed(run, "PlanFailed", "Plan failed: " + why);
+            return failed(run, services, "PlanFailed", "Plan failed: " + why);
         }
         Optional<PlanReport> plan = progress.flatMap(ProgressReader::plan);
         if (plan.isEmpty()) {
-            return failed(run, "PlanMissing", "Plan Job " + jobName + " succeeded but wrote no readable "
+            return failed(run, services, "PlanMissing", "Plan Job " + jobName + " succeeded but wrote no readable "
                     + "plan.json into ConfigMap " + ResourceNames.progressConfigMap(jobName));
         }
         List<String> errors = plan.get().getErrors() == null ? List.of() : plan.get().getErrors();
         if (!errors.isEmpty()) {
-            return failed(run, "PlanErrors", "Plan found " + errors.size() + (errors.size() == 1 ? " error: "
+            return failed(run, services, "PlanErrors", "Plan found " + errors.size() + (errors.size() == 1 ? " error: "
                     : " errors: ") + String.join("; ", errors));
         }
         List<PlannedApp> planned = plan.get().getApps() == null ? List.of() : plan.get().getApps();
         if (planned.isEmpty()) {
-            return failed(run, "NothingToCopy", "Plan found no app with entities to copy");
+            return failed(run, services, "NothingToCopy", "Plan found no app with entities to copy");
         }
-        schedule(run, planned);
+        schedule(run, services, planned);
         int entities = run.apps().stream().mapToInt(app -> app.getEntities().getTotal()).sum();
         int warnings = plan.get().getWarnings() == null ? 0 : plan.get().getWarnings().size();
         String message = "Planned " + planned.size() + (planned.size() == 1 ? " app, " : " apps, ") + entities
-                + " entities, about " + run.status.getRows().getEstimated() + " rows"
+                + " entities, about " + run.status().getRows().getEstimated() + " rows"
                 + (warnings == 0 ? "" : "; " + warnings + (warnings == 1 ? " warning: " : " warnings: ")
                         + String.join("; ", plan.get().getWarnings()));
         run.set(ConditionType.Planned, Conditions.TRUE, "Planned", message);
-        run.events.normal(run.migration(), "Planned", message);
+        services.events().normal(run.migration(), "Planned", message);
         if (Boolean.TRUE.equals(run.migration().getSpec().getDryRun())) {
             run.set(ConditionType.Complete, Conditions.TRUE, "DryRun", "Dry run: " + message);
-            run.events.normal(run.migration(), "Succeeded", "Dry run finished: " + message);
+            services.events().normal(run.migration(), "Succeeded", "Dry run finished: " + message);
         }
         return StepResult.proceed();
     }
 
     /** The status' app list in copy order: by wave, then as the plan listed them. */
-    private static void schedule(MigrationRun run, List<PlannedApp> planned) {
+    private static void schedule(MigrationRun run, RunServices services, List<PlannedApp> planned) {
         List<String> names = planned.stream().map(PlannedApp::getName).toList();
         List<PlannedApp> ordered = new ArrayList<>(planned);
         ordered.sort(Comparator.comparingInt(app -> app.getWave() == null ? 0 : app.getWave()));
@@ -91,16 +97,16 @@ final class PlanStep {
                         .filter(Objects::nonNull).mapToLong(Long::longValue).sum();
             }
         }
-        run.status.setApps(apps);
+        run.status().setApps(apps);
         RowCounts rows = new RowCounts();
         rows.setCopied(0L);
         rows.setEstimated(estimated);
-        run.status.setRows(rows);
+        run.status().setRows(rows);
     }
 
-    private static StepResult failed(MigrationRun run, String reason, String message) {
+    private static StepResult failed(MigrationRun run, RunServices services, String reason, String message) {
         run.set(ConditionType.Planned, Conditions.FALSE, reason, message);
-        run.events.warning(run.migration(), reason, message);
+        services.events().warning(run.migration(), reason, message);
         return StepResult.proceed();
     }
 }

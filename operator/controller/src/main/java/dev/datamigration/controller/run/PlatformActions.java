@@ -1,9 +1,14 @@
 package dev.datamigration.controller.run;
 
-import dev.datamigration.controller.platform.DeploymentRecord;
+import dev.datamigration.api.v1alpha1.DataMigrationSpec;
+import dev.datamigration.api.v1alpha1.DeploymentRecord;
+import dev.datamigration.api.v1alpha1.PlatformAction;
+import dev.datamigration.api.v1alpha1.PlatformOperation;
+import dev.datamigration.api.v1alpha1.PlatformOperationState;
 import dev.datamigration.controller.platform.PlatformEndpoints.Side;
 import dev.datamigration.controller.status.ConditionType;
 import dev.datamigration.controller.status.Conditions;
+import dev.datamigration.controller.status.OperationLog;
 import dev.datamigration.controller.validation.EnvironmentValidator;
 import dev.datamigration.platform.PlatformClient;
 import dev.datamigration.platform.PlatformClient.AppDeployment;
@@ -11,14 +16,23 @@ import dev.datamigration.platform.PlatformClient.Environment;
 import dev.datamigration.platform.PlatformClient.Operation;
 import dev.datamigration.platform.PlatformClient.OperationState;
 import dev.datamigration.platform.PlatformException;
-import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
- * The platform side effects of a run, each made restart-safe the same way: the intent is persisted in the status
- * before the call; a started operation's key is kept until it is done; after a restart an intent without an
- * operation key is settled by looking at the platform's state before calling again, so no call is repeated
- * needlessly and none is forgotten.
+ * The platform side effects of a run — stopping the source environment, undeploying and redeploying target apps, on
+ * O11 and ODC alike — all driven by {@link #perform} the same way, each recorded as one entry of
+ * {@code status.operations}:
+ * <ol>
+ * <li>the intent first: a Requested entry is persisted before the call;</li>
+ * <li>the call; an operation the platform still runs keeps its key in the entry (Running) and is polled;</li>
+ * <li>the outcome: Succeeded or Failed.</li>
+ * </ol>
+ * After a restart a Running entry is polled, not started again; a Requested entry (the operator stopped between the
+ * write and the call's answer) is settled by looking at the platform first — an app no longer deployed, an
+ * environment the platform reports stopped, counts as done — and only otherwise called again (LifeTime reports no
+ * maintenance mode: an O11 stop or undeploy is made again, which is idempotent). A Requested redeploy is always
+ * called again: redeploying is idempotent, and forgetting one would strand an undeployed app.
  */
 final class PlatformActions {
 
@@ -29,168 +43,206 @@ final class PlatformActions {
         }
     }
 
+    /** What the three actions say and where they act; {@link #prepare} holds what they do differently. */
+    private enum Kind {
+        STOP(Side.source, "StoppingSource", "Stopping source environment ", "SourceStopped", "Source environment ",
+                " stopped"),
+        UNDEPLOY(Side.target, "UndeployingApp", "Undeploying target app ", "AppUndeployed", "Target app ",
+                " undeployed"),
+        REDEPLOY(Side.target, "RedeployingApp", "Redeploying target app ", "AppRedeployed", "Target app ",
+                " redeployed");
+
+        final Side side;
+        final String startReason;
+        final String starting;
+        final String doneReason;
+        final String donePrefix;
+        final String doneSuffix;
+
+        Kind(Side side, String startReason, String starting, String doneReason, String donePrefix,
+                String doneSuffix) {
+            this.side = side;
+            this.startReason = startReason;
+            this.starting = starting;
+            this.doneReason = doneReason;
+            this.donePrefix = donePrefix;
+            this.doneSuffix = doneSuffix;
+        }
+
+        static Kind of(PlatformAction action) {
+            return switch (action) {
+                case StopEnvironment -> STOP;
+                case Undeploy -> UNDEPLOY;
+                case Redeploy -> REDEPLOY;
+            };
+        }
+
+        String environment(DataMigrationSpec spec) {
+            return side == Side.source ? spec.getSource().getEnvironment() : spec.getTarget().getEnvironment();
+        }
+
+        /** "stopping source environment Production", for messages. */
+        String doing(String subject) {
+            return Character.toLowerCase(starting.charAt(0)) + starting.substring(1) + subject;
+        }
+    }
+
+    /** A call ready to be made, and what to record with its intent. */
+    private record Call(Function<String, Operation> start, DeploymentRecord deployment) {
+    }
+
     private PlatformActions() {
     }
 
     /**
-     * Stops the source environment. Returns empty when it is stopped, or the result telling the loop to poll.
+     * Drives one platform operation: empty once it succeeded, a result telling the loop to poll while the platform
+     * runs it; {@link OperationFailedException} when it ended Failed. {@code condition} is the step's, which shows
+     * the wait.
      */
-    static Optional<StepResult> stopSource(MigrationRun run) {
-        String name = run.migration().getSpec().getSource().getEnvironment();
-        String key = "stop:" + name;
-        PlatformClient client = run.platform.client(Side.source);
-        Environment environment = client.environment(name);
-        String pending = run.operations().get(key);
-        Operation operation;
-        if (pending != null) {
-            operation = client.operation(environment, pending);
-        } else if (Boolean.TRUE.equals(run.source().getStopRequested())) {
-            if (environment.stopped()) {
-                return stopped(run, name);
-            }
-            operation = client.stopEnvironment(environment, reason(run));
-        } else {
-            run.source().setStopRequested(true);
-            run.checkpoint();
-            run.events.normal(run.migration(), "StoppingSource", "Stopping source environment " + name);
-            operation = client.stopEnvironment(environment, reason(run));
-        }
-        return settle(run, key, operation, "stopping source environment " + name, ConditionType.Quiesced)
-                .or(() -> stopped(run, name));
-    }
-
-    private static Optional<StepResult> stopped(MigrationRun run, String name) {
-        run.source().setEnvironmentStopped(true);
-        run.events.normal(run.migration(), "SourceStopped", "Source environment " + name + " stopped");
-        return Optional.empty();
-    }
-
-    /** Undeploys one target app. Empty when it is undeployed. */
-    static Optional<StepResult> undeploy(MigrationRun run, String app) {
-        String key = "undeploy:" + app;
-        PlatformClient client = run.platform.client(Side.target);
-        Environment environment = client.environment(run.migration().getSpec().getTarget().getEnvironment());
-        String pending = run.operations().get(key);
-        Operation operation;
-        if (pending != null) {
-            operation = client.operation(environment, pending);
-        } else {
-            Optional<AppDeployment> listed = EnvironmentValidator.find(client.applications(environment), app);
-            if (run.target().getUndeployRequested().contains(app)) {
-                // intent recorded, outcome unknown: an app no longer deployed (or listed) was undeployed
-                if (listed.isEmpty() || !listed.get().deployed()) {
-                    return undeployed(run, app);
-                }
-            }
-            AppDeployment deployment = listed.orElseThrow(() -> new PlatformException("app " + app
-                    + " is not in target environment " + environment.name(), 404, false));
-            if (!run.target().getUndeployRequested().contains(app)) {
-                run.target().getUndeployRequested().add(app);
-                run.operations().put(DeploymentRecord.PREFIX + app, DeploymentRecord.encode(deployment));
-                run.checkpoint();
-                run.events.normal(run.migration(), "UndeployingApp", "Undeploying target app " + app);
-            }
-            operation = client.undeploy(environment, deployment, reason(run));
-        }
-        return settle(run, key, operation, "undeploying target app " + app, ConditionType.Quiesced)
-                .or(() -> undeployed(run, app));
-    }
-
-    private static Optional<StepResult> undeployed(MigrationRun run, String app) {
-        if (!run.target().getUndeployedApps().contains(app)) {
-            run.target().getUndeployedApps().add(app);
-        }
-        run.events.normal(run.migration(), "AppUndeployed", "Target app " + app + " undeployed");
-        return Optional.empty();
-    }
-
-    /** Waits for an undeploy that was still running when the run was interrupted. Empty once it is done. */
-    static Optional<StepResult> finishUndeploy(MigrationRun run, String app) {
-        String key = "undeploy:" + app;
-        String pending = run.operations().get(key);
-        if (pending == null) {
+    static Optional<StepResult> perform(MigrationRun run, RunServices services, PlatformAction action,
+            String subject, ConditionType condition) {
+        Kind kind = Kind.of(action);
+        OperationLog log = run.operations();
+        Optional<PlatformOperation> recorded = log.find(action, subject);
+        PlatformOperationState state = recorded.map(PlatformOperation::getState).orElse(null);
+        if (state == PlatformOperationState.Succeeded) {
             return Optional.empty();
         }
-        PlatformClient client = run.platform.client(Side.target);
-        Environment environment = client.environment(run.migration().getSpec().getTarget().getEnvironment());
-        Operation operation = client.operation(environment, pending);
-        if (!operation.isDone()) {
-            return Optional.of(StepResult.recheckAfter(run.settings.pollInterval()));
+        if (state == PlatformOperationState.Failed) {
+            throw failed(kind, subject, recorded.get().getMessage());
         }
-        run.operations().remove(key);
-        if (operation.state() == OperationState.Succeeded && !run.target().getUndeployedApps().contains(app)) {
-            run.target().getUndeployedApps().add(app);
+        PlatformClient client = services.platform().client(kind.side);
+        Environment environment = client.environment(kind.environment(run.migration().getSpec()));
+        if (state == PlatformOperationState.Running) {
+            return settle(run, services, kind, recorded.get(),
+                    client.operation(environment, recorded.get().getOperationKey()), condition);
         }
-        return Optional.empty();
-    }
-
-    /**
-     * Redeploys one target app. Empty when it is deployed again. Redeploying is idempotent on both platforms, so an
-     * intent without an operation key (the operator stopped right after recording it) is simply issued again:
-     * forgetting it would leave the app undeployed.
-     */
-    static Optional<StepResult> redeploy(MigrationRun run, String app) {
-        String key = "redeploy:" + app;
-        PlatformClient client = run.platform.client(Side.target);
-        Environment environment = client.environment(run.migration().getSpec().getTarget().getEnvironment());
-        String pending = run.operations().get(key);
-        Operation operation;
-        if (pending != null) {
-            operation = client.operation(environment, pending);
+        Optional<Call> call = prepare(action, client, environment, subject, log, state != null);
+        if (call.isEmpty()) {
+            // intent recorded, outcome unknown, and the platform shows it done
+            return done(run, services, kind, recorded.get(), null);
+        }
+        PlatformOperation entry;
+        if (recorded.isPresent()) {
+            entry = recorded.get();
         } else {
-            AppDeployment deployment = recorded(run, client, environment, app);
-            if (!run.target().getRedeployRequested().contains(app)) {
-                run.target().getRedeployRequested().add(app);
-                run.checkpoint();
-                run.events.normal(run.migration(), "RedeployingApp", "Redeploying target app " + app);
+            entry = log.request(action, subject, run.now());
+            entry.setDeployment(call.get().deployment());
+            services.status().checkpoint(run);
+            services.events().normal(run.migration(), kind.startReason, kind.starting + subject);
+        }
+        Operation operation = call.get().start().apply(reason(run));
+        return settle(run, services, kind, entry, operation, condition);
+    }
+
+    /**
+     * Looks at the platform before a call. Empty when an intent already recorded ({@code requested}) turns out done:
+     * the environment is stopped, or the app is no longer deployed (or listed). Redeploys are never found done.
+     */
+    private static Optional<Call> prepare(PlatformAction action, PlatformClient client, Environment environment,
+            String subject, OperationLog log, boolean requested) {
+        switch (action) {
+            case StopEnvironment -> {
+                if (requested && environment.stopped()) {
+                    return Optional.empty();
+                }
+                return Optional.of(new Call(reason -> client.stopEnvironment(environment, reason), null));
             }
-            operation = client.redeploy(environment, deployment, reason(run));
+            case Undeploy -> {
+                Optional<AppDeployment> listed = EnvironmentValidator.find(client.applications(environment), subject);
+                if (requested && (listed.isEmpty() || !listed.get().deployed())) {
+                    return Optional.empty();
+                }
+                AppDeployment app = listed.orElseThrow(() -> notInTarget(environment, subject));
+                return Optional.of(new Call(reason -> client.undeploy(environment, app, reason), record(app)));
+            }
+            default -> {
+                // the app as it ran before its undeploy (recorded then), or as the platform lists it now
+                Optional<DeploymentRecord> before = log.find(PlatformAction.Undeploy, subject)
+                        .map(PlatformOperation::getDeployment);
+                AppDeployment app = before.isPresent() ? deployment(subject, before.get())
+                        : EnvironmentValidator.find(client.applications(environment), subject)
+                                .orElseThrow(() -> notInTarget(environment, subject));
+                return Optional.of(new Call(reason -> client.redeploy(environment, app, reason), null));
+            }
         }
-        return settle(run, key, operation, "redeploying target app " + app, ConditionType.Restored)
-                .or(() -> redeployed(run, app));
     }
 
-    /** The app as it ran before its undeploy (recorded then), or as the platform lists it now. */
-    private static AppDeployment recorded(MigrationRun run, PlatformClient client, Environment environment,
-            String app) {
-        String record = run.operations().get(DeploymentRecord.PREFIX + app);
-        if (record != null) {
-            return DeploymentRecord.decode(record);
+    /**
+     * Waits for an operation that was still running when the run was interrupted (an undeploy, in Restoring), and
+     * records its outcome without failing the step: what follows (the redeploy) is needed either way. Empty once it
+     * is done, or when it was not running.
+     */
+    static Optional<StepResult> awaitRunning(MigrationRun run, RunServices services, PlatformAction action,
+            String subject) {
+        Optional<PlatformOperation> running = run.operations().find(action, subject)
+                .filter(entry -> entry.getState() == PlatformOperationState.Running);
+        if (running.isEmpty()) {
+            return Optional.empty();
         }
-        return deployment(client, environment, app);
-    }
-
-    private static Optional<StepResult> redeployed(MigrationRun run, String app) {
-        if (!run.target().getRedeployedApps().contains(app)) {
-            run.target().getRedeployedApps().add(app);
+        Kind kind = Kind.of(action);
+        PlatformClient client = services.platform().client(kind.side);
+        Environment environment = client.environment(kind.environment(run.migration().getSpec()));
+        Operation operation = client.operation(environment, running.get().getOperationKey());
+        if (!operation.isDone()) {
+            return Optional.of(StepResult.recheckAfter(services.settings().pollInterval()));
         }
-        run.events.normal(run.migration(), "AppRedeployed", "Target app " + app + " redeployed");
+        if (operation.state() == OperationState.Succeeded) {
+            run.operations().succeeded(running.get(), operation.key(), run.now());
+        } else {
+            run.operations().failed(running.get(), operation.key(), operation.message(), run.now());
+        }
         return Optional.empty();
     }
 
     /**
-     * A started or polled operation: still running -> keep its key and poll later; succeeded -> empty;
-     * failed -> {@link OperationFailedException}.
+     * A started or polled operation: still running → keep its key and poll later; succeeded → empty; failed →
+     * {@link OperationFailedException}.
      */
-    private static Optional<StepResult> settle(MigrationRun run, String key, Operation operation, String what,
-            ConditionType condition) {
+    private static Optional<StepResult> settle(MigrationRun run, RunServices services, Kind kind,
+            PlatformOperation entry, Operation operation, ConditionType condition) {
         if (!operation.isDone()) {
-            run.operations().put(key, operation.key());
-            run.set(condition, Conditions.UNKNOWN, "WaitingForPlatform", "Waiting for the platform: " + what);
-            return Optional.of(StepResult.recheckAfter(run.settings.pollInterval()));
+            run.operations().running(entry, operation.key(), run.now());
+            run.set(condition, Conditions.UNKNOWN, "WaitingForPlatform", "Waiting for the platform: "
+                    + kind.doing(entry.getSubject()));
+            return Optional.of(StepResult.recheckAfter(services.settings().pollInterval()));
         }
-        run.operations().remove(key);
         if (operation.state() == OperationState.Failed) {
-            throw new OperationFailedException(what + " failed on the platform"
-                    + (operation.message() == null ? "" : ": " + operation.message()));
+            run.operations().failed(entry, operation.key(), operation.message(), run.now());
+            throw failed(kind, entry.getSubject(), operation.message());
         }
+        return done(run, services, kind, entry, operation.key());
+    }
+
+    private static Optional<StepResult> done(MigrationRun run, RunServices services, Kind kind,
+            PlatformOperation entry, String operationKey) {
+        run.operations().succeeded(entry, operationKey, run.now());
+        services.events().normal(run.migration(), kind.doneReason, kind.donePrefix + entry.getSubject()
+                + kind.doneSuffix);
         return Optional.empty();
     }
 
-    private static AppDeployment deployment(PlatformClient client, Environment environment, String app) {
-        List<AppDeployment> apps = client.applications(environment);
-        return EnvironmentValidator.find(apps, app).orElseThrow(() -> new PlatformException(
-                "app " + app + " is not in target environment " + environment.name(), 404, false));
+    private static OperationFailedException failed(Kind kind, String subject, String message) {
+        return new OperationFailedException(kind.doing(subject) + " failed on the platform"
+                + (message == null ? "" : ": " + message));
+    }
+
+    private static DeploymentRecord record(AppDeployment app) {
+        DeploymentRecord record = new DeploymentRecord();
+        record.setAppKey(app.key());
+        record.setBuildKey(app.buildKey());
+        record.setRevision(app.revision());
+        return record;
+    }
+
+    /** An app recorded before its undeploy: it was published and deployed then (validation checked it). */
+    private static AppDeployment deployment(String name, DeploymentRecord record) {
+        return new AppDeployment(record.getAppKey(), name, true, true, record.getBuildKey(), record.getRevision());
+    }
+
+    private static PlatformException notInTarget(Environment environment, String app) {
+        return new PlatformException("app " + app + " is not in target environment " + environment.name(), 404,
+                false);
     }
 
     private static String reason(MigrationRun run) {
@@ -201,22 +253,23 @@ final class PlatformActions {
      * A platform call threw: a transient failure is retried with back-off up to the configured attempts; anything
      * else (or the last attempt) ends the step False with a message naming what failed.
      */
-    static StepResult failure(MigrationRun run, String step, ConditionType condition, RuntimeException error) {
+    static StepResult failure(MigrationRun run, RunServices services, String step, ConditionType condition,
+            RuntimeException error) {
         boolean retryable = error instanceof PlatformException platform && platform.isTransient();
         String message = error.getMessage();
         if (retryable) {
-            int attempt = run.retries.failed(run.uid(), step);
-            if (attempt < run.settings.platformAttempts()) {
+            int attempt = services.retries().failed(run.uid(), step);
+            if (attempt < services.settings().platformAttempts()) {
                 run.set(condition, Conditions.UNKNOWN, "PlatformRetry", "Platform call failed (attempt " + attempt
-                        + " of " + run.settings.platformAttempts() + "), retrying: " + message);
-                run.events.warning(run.migration(), "PlatformRetry", message);
-                return StepResult.recheckAfter(run.settings.backoff(attempt));
+                        + " of " + services.settings().platformAttempts() + "), retrying: " + message);
+                services.events().warning(run.migration(), "PlatformRetry", message);
+                return StepResult.recheckAfter(services.settings().backoff(attempt));
             }
             message = "platform API still failing after " + attempt + " attempts: " + message;
         }
-        run.retries.succeeded(run.uid(), step);
+        services.retries().succeeded(run.uid(), step);
         run.set(condition, Conditions.FALSE, "PlatformFailed", message);
-        run.events.warning(run.migration(), "PlatformFailed", message);
+        services.events().warning(run.migration(), "PlatformFailed", message);
         return StepResult.proceed();
     }
 }

@@ -2,6 +2,8 @@ package dev.datamigration.controller.run;
 
 import dev.datamigration.api.v1alpha1.AppStatus;
 import dev.datamigration.api.v1alpha1.DataMigrationSpec;
+import dev.datamigration.api.v1alpha1.PlatformAction;
+import dev.datamigration.api.v1alpha1.PlatformOperationState;
 import dev.datamigration.api.v1alpha1.SourceDowntime;
 import dev.datamigration.api.v1alpha1.TargetDowntime;
 import dev.datamigration.controller.platform.PlatformSession.MissingCredentialsException;
@@ -12,13 +14,20 @@ import java.util.Optional;
 
 /**
  * Quiescing: StopEnvironment stops the source environment, UndeployApps undeploys the target apps of the plan,
- * one at a time in copy order. Each call is preceded by its persisted intent (see {@link PlatformActions}).
+ * one at a time in copy order. Each call is preceded by its persisted intent (see {@link PlatformActions}); what is
+ * done already (after a restart, or a wait) is skipped.
  */
-final class QuiesceStep {
+final class QuiesceStep implements Step {
 
     static final String STEP = "quiesce";
 
-    StepResult run(MigrationRun run) {
+    @Override
+    public ConditionType condition() {
+        return ConditionType.Quiesced;
+    }
+
+    @Override
+    public StepResult run(MigrationRun run, RunServices services) {
         DataMigrationSpec spec = run.migration().getSpec();
         boolean stop = spec.getSource().getDowntime() == SourceDowntime.StopEnvironment;
         boolean undeploy = spec.getTarget().getDowntime() == TargetDowntime.UndeployApps;
@@ -27,34 +36,34 @@ final class QuiesceStep {
                     "No downtime requested: source keeps running, target apps stay deployed");
             return StepResult.proceed();
         }
-        if (run.conditions.get(ConditionType.Quiesced).isEmpty()) {
+        if (run.conditions().get(ConditionType.Quiesced).isEmpty()) {
             run.set(ConditionType.Quiesced, Conditions.UNKNOWN, "Quiescing", "Quiescing source and target");
         }
         try {
-            if (stop && !Boolean.TRUE.equals(run.source().getEnvironmentStopped())) {
-                Optional<StepResult> waiting = PlatformActions.stopSource(run);
+            if (stop) {
+                Optional<StepResult> waiting = PlatformActions.perform(run, services, PlatformAction.StopEnvironment,
+                        spec.getSource().getEnvironment(), ConditionType.Quiesced);
                 if (waiting.isPresent()) {
                     return waiting.get();
                 }
             }
             if (undeploy) {
                 for (AppStatus app : run.apps()) {
-                    if (run.target().getUndeployedApps().contains(app.getName())) {
-                        continue;
-                    }
-                    Optional<StepResult> waiting = PlatformActions.undeploy(run, app.getName());
+                    Optional<StepResult> waiting = PlatformActions.perform(run, services, PlatformAction.Undeploy,
+                            app.getName(), ConditionType.Quiesced);
                     if (waiting.isPresent()) {
                         return waiting.get();
                     }
                 }
             }
         } catch (PlatformException | MissingCredentialsException | PlatformActions.OperationFailedException e) {
-            return PlatformActions.failure(run, STEP, ConditionType.Quiesced, e);
+            return PlatformActions.failure(run, services, STEP, ConditionType.Quiesced, e);
         }
-        run.retries.succeeded(run.uid(), STEP);
+        services.retries().succeeded(run.uid(), STEP);
         String message = (stop ? "Source environment " + spec.getSource().getEnvironment() + " stopped" : "")
                 + (stop && undeploy ? "; " : "")
-                + (undeploy ? run.target().getUndeployedApps().size() + " target apps undeployed" : "");
+                + (undeploy ? run.operations().count(PlatformAction.Undeploy, PlatformOperationState.Succeeded)
+                        + " target apps undeployed" : "");
         run.set(ConditionType.Quiesced, Conditions.TRUE, "Quiesced", message);
         return StepResult.proceed();
     }

@@ -73,16 +73,6 @@ public final class Conditions {
                 .build());
     }
 
-    /** The step (Validated .. Copied) that ended False, with its condition, if any. */
-    public Optional<Condition> interruption() {
-        for (ConditionType step : ConditionType.STEPS) {
-            if (isFalse(step)) {
-                return get(step);
-            }
-        }
-        return Optional.empty();
-    }
-
     /** The list to write: lifecycle order. */
     public List<Condition> toList() {
         List<Condition> list = new ArrayList<>(byType.values());

@@ -45,8 +45,5 @@ class ConditionsTest {
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple("Validated", "2026-03-01T08:00:00Z"),
                         org.assertj.core.groups.Tuple.tuple("Planned", "2026-03-01T09:00:00Z"));
-        assertThat(conditions.interruption()).isEmpty();
-        conditions.set(ConditionType.Quiesced, Conditions.FALSE, "PlatformFailed", "boom", 1, T1);
-        assertThat(conditions.interruption().map(Condition::getReason)).contains("PlatformFailed");
     }
 }
