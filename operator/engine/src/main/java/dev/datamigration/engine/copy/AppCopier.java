@@ -75,6 +75,10 @@ public final class AppCopier {
         try {
             // Every read of this app's copy (checks, loads, second passes, verification) sees one state of the
             // source, also while it keeps running.
+            String noSnapshot = sourceDialect.readSnapshotUnavailable(source);
+            if (noSnapshot != null) {
+                warnings.add(app + ": " + noSnapshot);
+            }
             String snapshot = sourceDialect.beginReadSnapshot(source);
             ReferenceChecks checks = new ReferenceChecks(source, sourceDialect, remaps);
             if (options.unmatchedUsers() == CopyOptions.UnmatchedUsers.FAIL) {

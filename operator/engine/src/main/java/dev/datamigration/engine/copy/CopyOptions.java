@@ -1,5 +1,6 @@
 package dev.datamigration.engine.copy;
 
+import dev.datamigration.engine.dialect.LoadPath;
 import dev.datamigration.engine.mask.MaskingSpec;
 
 /**
@@ -17,15 +18,24 @@ import dev.datamigration.engine.mask.MaskingSpec;
  *                            connection, when nothing orders them (no reference between them, no shared table); 1
  *                            copies them one after the other on the copy's own connections
  * @param masking             the attributes masked in flight and the key of the keyed strategies
+ * @param sqlServerLoad       how a SQL Server target is loaded (bulk copy by default); other targets ignore it
  */
 public record CopyOptions(boolean replaceExistingData, boolean preserveIdentity, UnmatchedUsers unmatchedUsers,
-                          int batchSize, int streams, int concurrentEntities, MaskingSpec masking) {
+                          int batchSize, int streams, int concurrentEntities, MaskingSpec masking,
+                          LoadPath sqlServerLoad) {
 
     /** Policy for references to users without a target user of the same username and tenant. */
     public enum UnmatchedUsers { FAIL, SET_NULL, CREATE }
 
     public CopyOptions {
         masking = masking == null ? MaskingSpec.NONE : masking;
+        sqlServerLoad = sqlServerLoad == null ? LoadPath.BULK_COPY : sqlServerLoad;
+    }
+
+    public CopyOptions(boolean replaceExistingData, boolean preserveIdentity, UnmatchedUsers unmatchedUsers,
+                       int batchSize, int streams, int concurrentEntities, MaskingSpec masking) {
+        this(replaceExistingData, preserveIdentity, unmatchedUsers, batchSize, streams, concurrentEntities, masking,
+                LoadPath.BULK_COPY);
     }
 
     public CopyOptions(boolean replaceExistingData, boolean preserveIdentity, UnmatchedUsers unmatchedUsers,
@@ -44,26 +54,32 @@ public record CopyOptions(boolean replaceExistingData, boolean preserveIdentity,
     }
 
     public CopyOptions withUnmatchedUsers(UnmatchedUsers policy) {
-        return new CopyOptions(replaceExistingData, preserveIdentity, policy, batchSize, streams, concurrentEntities);
+        return new CopyOptions(replaceExistingData, preserveIdentity, policy, batchSize, streams, concurrentEntities,
+                masking, sqlServerLoad);
     }
 
     public CopyOptions withBatchSize(int size) {
         return new CopyOptions(replaceExistingData, preserveIdentity, unmatchedUsers, size, streams,
-                concurrentEntities, masking);
+                concurrentEntities, masking, sqlServerLoad);
     }
 
     public CopyOptions withStreams(int count) {
         return new CopyOptions(replaceExistingData, preserveIdentity, unmatchedUsers, batchSize, count,
-                concurrentEntities, masking);
+                concurrentEntities, masking, sqlServerLoad);
     }
 
     public CopyOptions withConcurrentEntities(int count) {
         return new CopyOptions(replaceExistingData, preserveIdentity, unmatchedUsers, batchSize, streams, count,
-                masking);
+                masking, sqlServerLoad);
     }
 
     public CopyOptions withMasking(MaskingSpec spec) {
         return new CopyOptions(replaceExistingData, preserveIdentity, unmatchedUsers, batchSize, streams,
-                concurrentEntities, spec);
+                concurrentEntities, spec, sqlServerLoad);
+    }
+
+    public CopyOptions withSqlServerLoad(LoadPath path) {
+        return new CopyOptions(replaceExistingData, preserveIdentity, unmatchedUsers, batchSize, streams,
+                concurrentEntities, masking, path);
     }
 }

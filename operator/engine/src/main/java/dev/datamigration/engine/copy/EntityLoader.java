@@ -200,7 +200,7 @@ final class EntityLoader {
 
         TargetLoad(Connection connection, String table, List<PhysicalColumn> columns) throws SQLException {
             fast = fastPath == null ? null : fastPath.openLoad(connection, table, columns).orElse(null);
-            writer = fast != null ? fast : targetDialect.openBulkWriter(connection, table, columns);
+            writer = fast != null ? fast : targetDialect.openBulkWriter(connection, table, columns, options.sqlServerLoad());
         }
 
         /** Whether the rows are hashed as written into {@code sink} (see {@link FastPath.Load#hashRowsTo}). */

@@ -217,6 +217,14 @@ public interface Dialect {
         return null;
     }
 
+    /**
+     * Why {@link #beginReadSnapshot} will take no snapshot on this connection although the dialect can take one (the
+     * copy reports it as a warning), or null. The default: null.
+     */
+    default String readSnapshotUnavailable(Connection connection) throws SQLException {
+        return null;
+    }
+
     /** Ends what {@link #beginReadSnapshot} started. */
     default void endReadSnapshot(Connection connection) throws SQLException {
         connection.rollback();
@@ -283,6 +291,15 @@ public interface Dialect {
      * {@code table}, inside the caller's transaction. Identifier values are written as given (identity preserved).
      */
     BulkWriter openBulkWriter(Connection connection, String table, List<PhysicalColumn> columns) throws SQLException;
+
+    /**
+     * {@link #openBulkWriter(Connection, String, List)} along {@code path} where the dialect has more than one way to
+     * load; the default has one and ignores it.
+     */
+    default BulkWriter openBulkWriter(Connection connection, String table, List<PhysicalColumn> columns, LoadPath path)
+            throws SQLException {
+        return openBulkWriter(connection, table, columns);
+    }
 
     /**
      * Moves the identity/sequence of {@code column} past the highest value present, so the application's next insert

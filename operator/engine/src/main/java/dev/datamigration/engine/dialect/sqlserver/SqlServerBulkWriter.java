@@ -7,7 +7,10 @@ import com.microsoft.sqlserver.jdbc.SQLServerConnection;
 import dev.datamigration.engine.dialect.BulkWriter;
 import dev.datamigration.engine.dialect.ValueRejectedException;
 import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -69,12 +72,13 @@ final class SqlServerBulkWriter implements BulkWriter {
     /** A writer into {@code destination} (already quoted, schema-qualified) over an mssql-jdbc connection. */
     static SqlServerBulkWriter open(Connection connection, String destination, List<SqlServerColumn> columns)
             throws SQLException {
+        List<String> destinationNames = destinationColumnNames(connection, destination);
         SQLServerBulkCopy copy = new SQLServerBulkCopy(connection.unwrap(SQLServerConnection.class));
         try {
             copy.setDestinationTableName(destination);
             copy.setBulkCopyOptions(options(BATCH_ROWS));
             for (int i = 0; i < columns.size(); i++) {
-                copy.addColumnMapping(i + 1, columns.get(i).name());
+                copy.addColumnMapping(i + 1, mappedName(columns.get(i).name(), destinationNames, destination));
             }
         } catch (SQLException | RuntimeException e) {
             copy.close();
@@ -82,6 +86,38 @@ final class SqlServerBulkWriter implements BulkWriter {
         }
         List<SqlServerBulkValues> values = columns.stream().map(SqlServerBulkValues::new).toList();
         return new SqlServerBulkWriter(values, copy::writeToServer, copy, BATCH_ROWS, BATCH_BYTES);
+    }
+
+    /**
+     * The destination's column names as {@code SQLServerBulkCopy} itself sees them: the names of the destination's
+     * result-set metadata, which it compares with each mapping's name <em>exactly</em> (case-sensitively), failing
+     * with "Column x is invalid. Please check your column mappings." The catalog may spell a name differently
+     * (Babelfish's {@code sys.columns} reports lower case), and a name from the source or the metadata may differ in
+     * case from the table's in a case-insensitive database, so the mapping uses these names.
+     */
+    static List<String> destinationColumnNames(Connection connection, String destination) throws SQLException {
+        List<String> names = new ArrayList<>();
+        try (Statement st = connection.createStatement();
+             ResultSet rs = st.executeQuery("SELECT TOP 0 * FROM " + destination)) {
+            ResultSetMetaData meta = rs.getMetaData();
+            for (int i = 1; i <= meta.getColumnCount(); i++) {
+                names.add(meta.getColumnName(i));
+            }
+        }
+        return names;
+    }
+
+    /** The destination's spelling of {@code column}: the exact name, else the one name equal ignoring case. */
+    static String mappedName(String column, List<String> destinationNames, String destination) throws SQLException {
+        if (destinationNames.contains(column)) {
+            return column;
+        }
+        List<String> matches = destinationNames.stream().filter(n -> n.equalsIgnoreCase(column)).toList();
+        if (matches.size() != 1) {
+            throw new SQLException("SQL Server table " + destination + " has " + (matches.isEmpty() ? "no column "
+                    : "several columns named ") + column + " (its columns: " + destinationNames + ")", "42S22");
+        }
+        return matches.get(0);
     }
 
     /** The bulk-copy options the copier uses (see the class comment for each choice). */

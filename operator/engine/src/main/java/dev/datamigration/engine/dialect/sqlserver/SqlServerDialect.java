@@ -4,6 +4,7 @@ import com.microsoft.sqlserver.jdbc.SQLServerConnection;
 import com.microsoft.sqlserver.jdbc.SQLServerStatement;
 import dev.datamigration.engine.dialect.BulkWriter;
 import dev.datamigration.engine.dialect.Dialect;
+import dev.datamigration.engine.dialect.LoadPath;
 import dev.datamigration.engine.dialect.MissingRight;
 import dev.datamigration.engine.dialect.PhysicalColumn;
 import dev.datamigration.engine.dialect.Right;
@@ -152,6 +153,53 @@ public final class SqlServerDialect implements Dialect {
         return value == null ? null : value.toLowerCase(Locale.ROOT);
     }
 
+    /** The source database's SNAPSHOT isolation state: 1 is ON (0 OFF, 2 and 3 switching). */
+    static final String SNAPSHOT_STATE_SQL = "SELECT snapshot_isolation_state FROM sys.databases WHERE name = DB_NAME()";
+
+    /**
+     * A SNAPSHOT transaction on the source connection when the database allows it ({@code ALLOW_SNAPSHOT_ISOLATION
+     * ON}): every read of the app's copy on this connection sees the database as of its first read, without taking
+     * shared locks on Production rows (REPEATABLE READ would hold them for the whole copy). Returns null: a SQL Server
+     * snapshot cannot be joined by other connections, so concurrent entities and parallel streams read their own.
+     * Without the database option the reads stay READ COMMITTED ({@link #readSnapshotUnavailable} says so); asking for
+     * SNAPSHOT there would fail the first read (error 3952).
+     */
+    @Override
+    public String beginReadSnapshot(Connection connection) throws SQLException {
+        connection.setAutoCommit(false);
+        boolean allowed = snapshotAllowed(connection);
+        // The level must be set outside a transaction: SQL Server refuses to switch a running transaction to SNAPSHOT
+        // (error 3951), and the check above opened one. SET itself opens none; the next read starts the snapshot.
+        connection.rollback();
+        if (allowed) {
+            try (Statement st = connection.createStatement()) {
+                st.execute("SET TRANSACTION ISOLATION LEVEL SNAPSHOT");
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public String readSnapshotUnavailable(Connection connection) throws SQLException {
+        return snapshotAllowed(connection) ? null : "the source database does not allow SNAPSHOT isolation"
+                + " (ALLOW_SNAPSHOT_ISOLATION is OFF), so each entity is read in its own READ COMMITTED statement;"
+                + " only a stopped source (StopEnvironment) gives one consistent state";
+    }
+
+    @Override
+    public void endReadSnapshot(Connection connection) throws SQLException {
+        connection.rollback();
+        try (Statement st = connection.createStatement()) {
+            st.execute("SET TRANSACTION ISOLATION LEVEL READ COMMITTED");
+        }
+    }
+
+    static boolean snapshotAllowed(Connection connection) throws SQLException {
+        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(SNAPSHOT_STATE_SQL)) {
+            return rs.next() && rs.getInt(1) == 1;
+        }
+    }
+
     /** COUNT(*) is an int in SQL Server and overflows past 2^31-1 rows; COUNT_BIG is a bigint. */
     String countSql(String table) {
         return "SELECT COUNT_BIG(*) FROM " + quote(table);
@@ -168,13 +216,23 @@ public final class SqlServerDialect implements Dialect {
     @Override
     public BulkWriter openBulkWriter(Connection connection, String table, List<PhysicalColumn> columns)
             throws SQLException {
+        return openBulkWriter(connection, table, columns, LoadPath.BULK_COPY);
+    }
+
+    /**
+     * {@code SQLServerBulkCopy} for {@link LoadPath#BULK_COPY} on an mssql-jdbc connection; batched INSERTs with
+     * {@code IDENTITY_INSERT} for {@link LoadPath#BATCH_INSERT} or on any other connection.
+     */
+    @Override
+    public BulkWriter openBulkWriter(Connection connection, String table, List<PhysicalColumn> columns, LoadPath path)
+            throws SQLException {
         List<SqlServerColumn> described = describe(connection, table);
         List<SqlServerColumn> target = new ArrayList<>();
         for (PhysicalColumn c : columns) {
             target.add(find(described, c.name()).orElseThrow(() -> new SQLException("SQL Server table " + table
                     + " has no column " + c.name(), "42S22")));
         }
-        if (connection.isWrapperFor(SQLServerConnection.class)) {
+        if (path == LoadPath.BULK_COPY && connection.isWrapperFor(SQLServerConnection.class)) {
             return SqlServerBulkWriter.open(connection, qualified(connection, table), target);
         }
         boolean writesIdentity = target.stream().anyMatch(SqlServerColumn::identity);
@@ -192,7 +250,18 @@ public final class SqlServerDialect implements Dialect {
      * handed out again). Keep-identity loads normally advance the identity already; this makes it certain.
      */
     static String reseedSql(String qualifiedTable) {
-        return "DBCC CHECKIDENT (N'" + qualifiedTable.replace("'", "''") + "', RESEED) WITH NO_INFOMSGS";
+        return "DBCC CHECKIDENT (" + literal(qualifiedTable) + ", RESEED) WITH NO_INFOMSGS";
+    }
+
+    /**
+     * A T-SQL string literal: plain {@code '..'} when the text is ASCII, where it means exactly what {@code N'..'}
+     * means on SQL Server, and {@code N'..'} otherwise (a name outside the database's code page). Babelfish misreads an
+     * {@code N'..'} table name in {@code DBCC CHECKIDENT} (schema "db_'dbo" does not exist), so the ASCII names every
+     * O11 table has run there too.
+     */
+    static String literal(String text) {
+        String quoted = "'" + text.replace("'", "''") + "'";
+        return text.chars().allMatch(ch -> ch < 128) ? quoted : "N" + quoted;
     }
 
     static String identityInsertSql(String qualifiedTable, boolean on) {

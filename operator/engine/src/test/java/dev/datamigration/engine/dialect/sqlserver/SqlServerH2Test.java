@@ -185,7 +185,7 @@ class SqlServerH2Test {
                 .hasMessageContaining("SET IDENTITY_INSERT [PUBLIC].[OSUSR_ABC_IDENT] ON");
         assertThatThrownBy(() -> dialect.reseedIdentity(c, IDENT, "ID"))
                 .isInstanceOf(SQLException.class)
-                .hasMessageContaining("DBCC CHECKIDENT (N'[PUBLIC].[OSUSR_ABC_IDENT]', RESEED) WITH NO_INFOMSGS");
+                .hasMessageContaining("DBCC CHECKIDENT ('[PUBLIC].[OSUSR_ABC_IDENT]', RESEED) WITH NO_INFOMSGS");
     }
 
     @Test

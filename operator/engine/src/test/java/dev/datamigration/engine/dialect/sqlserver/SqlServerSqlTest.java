@@ -28,9 +28,12 @@ class SqlServerSqlTest {
                 .isEqualTo("SELECT [ID], [NAME] FROM [OSUSR_ABC_ORDER] WHERE [ID] >= ? AND [ID] < ? ORDER BY [ID]");
         assertThat(mssql.countSql("OSUSR_ABC_ORDER")).isEqualTo("SELECT COUNT_BIG(*) FROM [OSUSR_ABC_ORDER]");
         assertThat(SqlServerDialect.reseedSql("[dbo].[OSUSR_ABC_ORDER]"))
-                .isEqualTo("DBCC CHECKIDENT (N'[dbo].[OSUSR_ABC_ORDER]', RESEED) WITH NO_INFOMSGS");
+                .isEqualTo("DBCC CHECKIDENT ('[dbo].[OSUSR_ABC_ORDER]', RESEED) WITH NO_INFOMSGS");
         assertThat(SqlServerDialect.reseedSql("[dbo].[it's]"))
-                .isEqualTo("DBCC CHECKIDENT (N'[dbo].[it''s]', RESEED) WITH NO_INFOMSGS");
+                .isEqualTo("DBCC CHECKIDENT ('[dbo].[it''s]', RESEED) WITH NO_INFOMSGS");
+        // a name outside ASCII keeps the N prefix, so the server reads it in Unicode whatever the code page
+        assertThat(SqlServerDialect.reseedSql("[dbo].[Bestellung_Größe]"))
+                .isEqualTo("DBCC CHECKIDENT (N'[dbo].[Bestellung_Größe]', RESEED) WITH NO_INFOMSGS");
         assertThat(SqlServerDialect.identityInsertSql("[dbo].[OSUSR_ABC_ORDER]", true))
                 .isEqualTo("SET IDENTITY_INSERT [dbo].[OSUSR_ABC_ORDER] ON");
         assertThat(SqlServerDialect.identityInsertSql("[dbo].[OSUSR_ABC_ORDER]", false))
