@@ -4,8 +4,10 @@ import dev.datamigration.api.task.JobTask;
 import dev.datamigration.api.v1alpha1.CopierLimits;
 import dev.datamigration.api.v1alpha1.ExistingData;
 import dev.datamigration.api.v1alpha1.IdentityMode;
+import dev.datamigration.api.v1alpha1.SqlServerLoad;
 import dev.datamigration.api.v1alpha1.UnmatchedUsers;
 import dev.datamigration.engine.copy.CopyOptions;
+import dev.datamigration.engine.dialect.LoadPath;
 
 /**
  * The engine's {@link CopyOptions} of a copy task: the spec's enums mapped to the engine's, the copier settings
@@ -34,8 +36,11 @@ public final class TaskCopyOptions {
         int entities = within("concurrentEntities", task.getConcurrentEntities(),
                 CopierLimits.CONCURRENT_ENTITIES_DEFAULT, CopierLimits.CONCURRENT_ENTITIES_MIN,
                 CopierLimits.CONCURRENT_ENTITIES_MAX);
+        LoadPath sqlServerLoad = task.getSqlServerLoad() == SqlServerLoad.BatchInsert ? LoadPath.BATCH_INSERT
+                : LoadPath.BULK_COPY;
         return new CopyOptions(task.getExistingData() != ExistingData.Append,
-                task.getIdentity() != IdentityMode.Remap, policy, batch, streams, entities, TaskMasking.of(task));
+                task.getIdentity() != IdentityMode.Remap, policy, batch, streams, entities, TaskMasking.of(task),
+                sqlServerLoad);
     }
 
     private static int within(String name, Integer value, int defaultValue, int min, int max) {

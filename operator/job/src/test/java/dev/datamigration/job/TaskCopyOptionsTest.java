@@ -7,9 +7,11 @@ import dev.datamigration.api.task.JobTask;
 import dev.datamigration.api.v1alpha1.ExistingData;
 import dev.datamigration.api.v1alpha1.IdentityMode;
 import dev.datamigration.api.v1alpha1.MaskingRule;
+import dev.datamigration.api.v1alpha1.SqlServerLoad;
 import dev.datamigration.api.v1alpha1.UnmatchedUsers;
 import dev.datamigration.api.v1alpha1.UsersSpec;
 import dev.datamigration.engine.copy.CopyOptions;
+import dev.datamigration.engine.dialect.LoadPath;
 import dev.datamigration.engine.mask.MaskRule;
 import dev.datamigration.engine.mask.MaskStrategy;
 import dev.datamigration.engine.mask.MaskingSpec;
@@ -53,6 +55,18 @@ class TaskCopyOptionsTest {
         assertThat(TaskCopyOptions.of(task).unmatchedUsers()).isEqualTo(CopyOptions.UnmatchedUsers.CREATE);
         users.setUnmatched(UnmatchedUsers.Fail);
         assertThat(TaskCopyOptions.of(task).unmatchedUsers()).isEqualTo(CopyOptions.UnmatchedUsers.FAIL);
+    }
+
+    @Test
+    void sqlServerLoadMapsToTheEnginesLoadPathAndDefaultsToBulkCopy() {
+        JobTask task = new JobTask();
+        assertThat(TaskCopyOptions.of(task).sqlServerLoad()).isEqualTo(LoadPath.BULK_COPY);
+        task.setSqlServerLoad(null);
+        assertThat(TaskCopyOptions.of(task).sqlServerLoad()).isEqualTo(LoadPath.BULK_COPY);
+        task.setSqlServerLoad(SqlServerLoad.BatchInsert);
+        assertThat(TaskCopyOptions.of(task).sqlServerLoad()).isEqualTo(LoadPath.BATCH_INSERT);
+        task.setSqlServerLoad(SqlServerLoad.BulkCopy);
+        assertThat(TaskCopyOptions.of(task).sqlServerLoad()).isEqualTo(LoadPath.BULK_COPY);
     }
 
     /** The CRD keeps a DataMigration at 100 rows or more; a task file (tests, local runs) may go down to 1. */

@@ -5,6 +5,7 @@ import dev.datamigration.api.v1alpha1.CopierLimits;
 import dev.datamigration.api.v1alpha1.ExistingData;
 import dev.datamigration.api.v1alpha1.IdentityMode;
 import dev.datamigration.api.v1alpha1.MaskingRule;
+import dev.datamigration.api.v1alpha1.SqlServerLoad;
 import dev.datamigration.api.v1alpha1.UsersSpec;
 import java.util.List;
 
@@ -56,6 +57,9 @@ public class JobTask {
 
     /** Entities without a dependency between them loaded at once (see CopierLimits), each on its own connections. */
     private Integer concurrentEntities = CopierLimits.CONCURRENT_ENTITIES_DEFAULT;
+
+    /** spec.copier.sqlServerLoad: how a SQL Server target is loaded (null: BulkCopy). */
+    private SqlServerLoad sqlServerLoad = SqlServerLoad.BulkCopy;
 
     /** ConfigMap the Job writes its progress (and, for Plan, plan.json) into; null when run outside Kubernetes. */
     private String progressConfigMap;
@@ -178,6 +182,14 @@ public class JobTask {
 
     public void setConcurrentEntities(Integer concurrentEntities) {
         this.concurrentEntities = concurrentEntities;
+    }
+
+    public SqlServerLoad getSqlServerLoad() {
+        return sqlServerLoad;
+    }
+
+    public void setSqlServerLoad(SqlServerLoad sqlServerLoad) {
+        this.sqlServerLoad = sqlServerLoad;
     }
 
     public String getProgressConfigMap() {

@@ -44,6 +44,14 @@ public class CopierSpec {
     @Max(CopierLimits.CONCURRENT_ENTITIES_MAX)
     private Integer concurrentEntities = CopierLimits.CONCURRENT_ENTITIES_DEFAULT;
 
+    /**
+     * How a SQL Server target is loaded: BulkCopy (SQLServerBulkCopy, the fastest) or BatchInsert (batched INSERTs
+     * with SET IDENTITY_INSERT). Applies only when the target database is SqlServer; BatchInsert with another target
+     * is refused.
+     */
+    @Default("BulkCopy")
+    private SqlServerLoad sqlServerLoad = SqlServerLoad.BulkCopy;
+
     /** Upper bound for one copy Job. */
     @Default(CopierLimits.ACTIVE_DEADLINE_SECONDS_DEFAULT_TEXT)
     @Min(CopierLimits.ACTIVE_DEADLINE_SECONDS_MIN)
@@ -93,6 +101,14 @@ public class CopierSpec {
 
     public void setConcurrentEntities(Integer concurrentEntities) {
         this.concurrentEntities = concurrentEntities;
+    }
+
+    public SqlServerLoad getSqlServerLoad() {
+        return sqlServerLoad;
+    }
+
+    public void setSqlServerLoad(SqlServerLoad sqlServerLoad) {
+        this.sqlServerLoad = sqlServerLoad;
     }
 
     public Long getActiveDeadlineSeconds() {

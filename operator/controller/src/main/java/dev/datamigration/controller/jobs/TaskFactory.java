@@ -10,6 +10,7 @@ import dev.datamigration.api.v1alpha1.DataMigration;
 import dev.datamigration.api.v1alpha1.DataMigrationSpec;
 import dev.datamigration.api.v1alpha1.DatabaseSpec;
 import dev.datamigration.api.v1alpha1.Platform;
+import dev.datamigration.api.v1alpha1.SqlServerLoad;
 import dev.datamigration.api.v1alpha1.UsersSpec;
 import dev.datamigration.controller.naming.ResourceNames;
 import java.util.List;
@@ -63,6 +64,8 @@ public final class TaskFactory {
                 : copier.getStreams());
         task.setConcurrentEntities(copier == null || copier.getConcurrentEntities() == null
                 ? CopierLimits.CONCURRENT_ENTITIES_DEFAULT : copier.getConcurrentEntities());
+        task.setSqlServerLoad(copier == null || copier.getSqlServerLoad() == null ? SqlServerLoad.BulkCopy
+                : copier.getSqlServerLoad());
         task.setProgressConfigMap(ResourceNames.progressConfigMap(job));
         return task;
     }

@@ -11,6 +11,7 @@ import dev.datamigration.api.v1alpha1.IdentityMode;
 import dev.datamigration.api.v1alpha1.MaskingRule;
 import dev.datamigration.api.v1alpha1.Platform;
 import dev.datamigration.api.v1alpha1.SourceDowntime;
+import dev.datamigration.api.v1alpha1.SqlServerLoad;
 import dev.datamigration.api.v1alpha1.TargetDowntime;
 import dev.datamigration.api.v1alpha1.UnmatchedUsers;
 import dev.datamigration.api.v1alpha1.UserMatch;
@@ -89,6 +90,7 @@ public final class SpecValidator {
         range(problems, spec.getParallelism(), CopierLimits.PARALLELISM_MIN, CopierLimits.PARALLELISM_MAX,
                 "spec.parallelism");
         copier(problems, spec.getCopier());
+        sqlServerLoad(problems, spec);
         masking(problems, spec.getMasking(), spec.getApps());
         if (spec.getMasking() != null && !spec.getMasking().isEmpty()
                 && (spec.getMaskingKeySecret() == null || spec.getMaskingKeySecret().isBlank())) {
@@ -223,6 +225,20 @@ public final class SpecValidator {
             problems.add("spec.copier.activeDeadlineSeconds must be at least "
                     + CopierLimits.ACTIVE_DEADLINE_SECONDS_MIN + ", got "
                     + copier.getActiveDeadlineSeconds());
+        }
+    }
+
+    /**
+     * BatchInsert names a SQL Server load path: with another target engine it would silently mean nothing, so it is
+     * refused (BulkCopy, the default every object carries, is ignored there).
+     */
+    private static void sqlServerLoad(List<String> problems, DataMigrationSpec spec) {
+        DatabaseEngine target = spec.getTarget() == null || spec.getTarget().getDatabase() == null ? null
+                : spec.getTarget().getDatabase().getEngine();
+        if (spec.getCopier() != null && spec.getCopier().getSqlServerLoad() == SqlServerLoad.BatchInsert
+                && target != null && target != DatabaseEngine.SqlServer) {
+            problems.add("spec.copier.sqlServerLoad BatchInsert applies only to a SqlServer target database;"
+                    + " spec.target.database.engine is " + target);
         }
     }
 

@@ -9,6 +9,7 @@ import dev.datamigration.api.v1alpha1.CopierSpec;
 import dev.datamigration.api.v1alpha1.DataMigration;
 import dev.datamigration.api.v1alpha1.MaskingRule;
 import dev.datamigration.api.v1alpha1.MaskingStrategy;
+import dev.datamigration.api.v1alpha1.SqlServerLoad;
 import dev.datamigration.controller.testing.OperatorHarness;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
@@ -139,11 +140,13 @@ class JobFactoryTest {
         copier.setActiveDeadlineSeconds(600L);
         copier.setStreams(4);
         copier.setConcurrentEntities(3);
+        copier.setSqlServerLoad(SqlServerLoad.BatchInsert);
         copier.setResources(new ResourceRequirementsBuilder().addToLimits("memory", new Quantity("1Gi"))
                 .addToRequests("cpu", new Quantity("1")).build());
         migration.getSpec().setCopier(copier);
         assertThat(TaskFactory.copy(migration, "prod-to-qa-orders", "Orders", List.of("Orders")))
-                .extracting(JobTask::getStreams, JobTask::getConcurrentEntities).containsExactly(4, 3);
+                .extracting(JobTask::getStreams, JobTask::getConcurrentEntities, JobTask::getSqlServerLoad)
+                .containsExactly(4, 3, SqlServerLoad.BatchInsert);
         Job job = factory.job(migration, "prod-to-qa-plan", TaskFactory.plan(migration, "prod-to-qa-plan"));
         Container container = job.getSpec().getTemplate().getSpec().getContainers().get(0);
         assertThat(container.getImage()).isEqualTo("mirror.example/dm:1.2");
@@ -178,6 +181,7 @@ class JobFactoryTest {
         assertThat(read.getBatchSize()).isEqualTo(10000);
         assertThat(read.getStreams()).isEqualTo(1);
         assertThat(read.getConcurrentEntities()).isEqualTo(1);
+        assertThat(read.getSqlServerLoad()).isEqualTo(SqlServerLoad.BulkCopy);
         assertThat(read.getProgressConfigMap()).isEqualTo("prod-to-qa-customers-progress");
         assertThat(read.getMasking()).extracting(MaskingRule::getAttribute).containsExactly("Email");
         assertThat(read.getMaskingKeyDir()).isEqualTo("/etc/datamigration/secrets/masking");

@@ -12,6 +12,7 @@ import dev.datamigration.api.v1alpha1.Platform;
 import dev.datamigration.api.v1alpha1.PlatformApiSpec;
 import dev.datamigration.api.v1alpha1.PlatformEndpoint;
 import dev.datamigration.api.v1alpha1.SourceDowntime;
+import dev.datamigration.api.v1alpha1.SqlServerLoad;
 import dev.datamigration.api.v1alpha1.TargetDowntime;
 import dev.datamigration.api.v1alpha1.UnmatchedUsers;
 import dev.datamigration.api.v1alpha1.UserMatch;
@@ -167,6 +168,25 @@ class SpecValidatorTest {
                 "spec.masking[0].app Billing is not one of spec.apps",
                 "spec.maskingKeySecret is required when spec.masking has rules: a Secret whose key `key` holds the"
                         + " masking key (at least 16 bytes)");
+    }
+
+    @Test
+    @DisplayName("sqlServerLoad BatchInsert is refused for a target that is not SQL Server; BulkCopy, the default, is not")
+    void sqlServerLoadAppliesToSqlServerTargetsOnly() {
+        DataMigration migration = valid();
+        CopierSpec copier = new CopierSpec();
+        copier.setSqlServerLoad(SqlServerLoad.BatchInsert);
+        migration.getSpec().setCopier(copier);
+        migration.getSpec().getTarget().getDatabase().setEngine(DatabaseEngine.PostgreSQL);
+        migration.getSpec().getTarget().getDatabase().setUrl("jdbc:postgresql://qa-db:5432/outsystems");
+        assertThat(SpecValidator.validate(migration)).containsExactly("spec.copier.sqlServerLoad BatchInsert applies"
+                + " only to a SqlServer target database; spec.target.database.engine is PostgreSQL");
+        copier.setSqlServerLoad(SqlServerLoad.BulkCopy);
+        assertThat(SpecValidator.validate(migration)).isEmpty();
+        copier.setSqlServerLoad(SqlServerLoad.BatchInsert);
+        migration.getSpec().getTarget().getDatabase().setEngine(DatabaseEngine.SqlServer);
+        migration.getSpec().getTarget().getDatabase().setUrl("jdbc:sqlserver://qa-db:1433;databaseName=outsystems");
+        assertThat(SpecValidator.validate(migration)).isEmpty();
     }
 
     @Test

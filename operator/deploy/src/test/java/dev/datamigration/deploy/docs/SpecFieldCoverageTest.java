@@ -2,11 +2,14 @@ package dev.datamigration.deploy.docs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.datamigration.api.v1alpha1.CopierSpec;
 import dev.datamigration.api.v1alpha1.DataMigration;
 import dev.datamigration.api.v1alpha1.DataMigrationSpec;
+import dev.datamigration.api.v1alpha1.DatabaseEngine;
 import dev.datamigration.api.v1alpha1.ExistingData;
 import dev.datamigration.api.v1alpha1.IdentityMode;
 import dev.datamigration.api.v1alpha1.Platform;
+import dev.datamigration.api.v1alpha1.SqlServerLoad;
 import dev.datamigration.api.v1alpha1.UnmatchedUsers;
 import dev.datamigration.api.v1alpha1.UserMatch;
 import dev.datamigration.api.v1alpha1.UsersSpec;
@@ -138,6 +141,18 @@ class SpecFieldCoverageTest {
         covered("spec.copier.batchSize", COMMANDS, "t.setBatchSize(7)");
         covered("spec.copier.concurrentEntities", HAPPY, "concurrentEntities");
         covered("spec.copier.streams", JOBS, "copier.setStreams(4)");
+        covered("spec.copier.sqlServerLoad", JOBS, "copier.setSqlServerLoad(SqlServerLoad.BatchInsert)");
+        covered("spec.copier.sqlServerLoad", "operator/engine/src/test/java/dev/datamigration/engine/copy/"
+                + "SqlServerCopyTdsTest.java", "withSqlServerLoad(LoadPath.BATCH_INSERT)");
+        refused("spec.copier.sqlServerLoad", "BatchInsert with a PostgreSQL target", s -> {
+            if (s.getCopier() == null) {
+                s.setCopier(new CopierSpec());
+            }
+            s.getCopier().setSqlServerLoad(SqlServerLoad.BatchInsert);
+            s.getTarget().getDatabase().setEngine(DatabaseEngine.PostgreSQL);
+            s.getTarget().getDatabase().setUrl("jdbc:postgresql://qa-db:5432/outsystems");
+        }, "spec.copier.sqlServerLoad BatchInsert applies only to a SqlServer target database;"
+                + " spec.target.database.engine is PostgreSQL");
         covered("spec.copier.activeDeadlineSeconds", JOBS, "copier.setActiveDeadlineSeconds(600L)");
         covered("spec.copier.backoffLimit", JOBS, "copier.setBackoffLimit(0)");
     }
