@@ -142,6 +142,7 @@ class SpecFieldCoverageTest {
         covered("spec.copier.concurrentEntities", HAPPY, "concurrentEntities");
         covered("spec.copier.streams", JOBS, "copier.setStreams(4)");
         covered("spec.copier.sqlServerLoad", JOBS, "copier.setSqlServerLoad(SqlServerLoad.BatchInsert)");
+        covered("spec.copier.sqlServerLoad", E2E + "LocalSqlServerTdsTest.java", "copier: {sqlServerLoad: BatchInsert}");
         covered("spec.copier.sqlServerLoad", "operator/engine/src/test/java/dev/datamigration/engine/copy/"
                 + "SqlServerCopyTdsTest.java", "withSqlServerLoad(LoadPath.BATCH_INSERT)");
         refused("spec.copier.sqlServerLoad", "BatchInsert with a PostgreSQL target", s -> {
