@@ -81,6 +81,18 @@ public final class H2Catalogs {
      * user may do, {@code TEST_OBJECTS(SECURABLE)} the objects the user can see. Like the real function it answers 1
      * or 0, and NULL for an object the user cannot see.
      */
+    /** sys.databases with the connection's database in the given snapshot_isolation_state, and DB_NAME(). */
+    public static void installSqlServerDatabases(Connection c, int snapshotIsolationState) throws SQLException {
+        exec(c, "CREATE TABLE sys.databases (name VARCHAR(128), snapshot_isolation_state INT)");
+        exec(c, "INSERT INTO sys.databases VALUES ('other', 1), ('outsystems', " + snapshotIsolationState + ")");
+        exec(c, "CREATE ALIAS DB_NAME FOR '" + H2Catalogs.class.getName() + ".dbName'");
+    }
+
+    /** The DB_NAME() of the stand-in catalog. */
+    public static String dbName() {
+        return "outsystems";
+    }
+
     public static void installSqlServerPermissions(Connection c) throws SQLException {
         exec(c, "CREATE TABLE TEST_OBJECTS (SECURABLE VARCHAR(200))");
         exec(c, "CREATE TABLE TEST_PERMS (SECURABLE VARCHAR(200), PERMISSION VARCHAR(50))");

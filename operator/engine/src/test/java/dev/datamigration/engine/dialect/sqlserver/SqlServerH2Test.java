@@ -66,6 +66,33 @@ class SqlServerH2Test {
         c.close();
     }
 
+    /** ALLOW_SNAPSHOT_ISOLATION OFF (Babelfish cannot turn it off, so this stand-in is where the fallback runs). */
+    @Test
+    void withoutAllowSnapshotIsolationTheReadStaysReadCommittedAndSaysWhy() throws SQLException {
+        H2Catalogs.installSqlServerDatabases(c, 0);
+        assertThat(SqlServerDialect.snapshotAllowed(c)).isFalse();
+        assertThat(dialect.readSnapshotUnavailable(c)).isEqualTo("the source database does not allow SNAPSHOT"
+                + " isolation (ALLOW_SNAPSHOT_ISOLATION is OFF), so each entity is read in its own READ COMMITTED"
+                + " statement; only a stopped source (StopEnvironment) gives one consistent state");
+        // H2 knows no SNAPSHOT level: reaching this line shows the dialect did not ask for it
+        assertThat(dialect.beginReadSnapshot(c)).isNull();
+        assertThat(c.getAutoCommit()).isFalse();
+        try (var st = c.createStatement(); var rs = st.executeQuery("SELECT COUNT(*) FROM [" + ORDER + "]")) {
+            rs.next();
+            assertThat(rs.getInt(1)).isZero();
+        }
+        dialect.endReadSnapshot(c);
+    }
+
+    @Test
+    void snapshotIsAllowedOnlyWhenTheStateIsOn() throws SQLException {
+        H2Catalogs.installSqlServerDatabases(c, 1);
+        assertThat(SqlServerDialect.snapshotAllowed(c)).isTrue();
+        assertThat(dialect.readSnapshotUnavailable(c)).isNull();
+        H2Catalogs.exec(c, "UPDATE sys.databases SET snapshot_isolation_state = 3");
+        assertThat(SqlServerDialect.snapshotAllowed(c)).as("switching on, not yet on").isFalse();
+    }
+
     @Test
     void catalogListsBaseTablesAndDescribesColumnsAsSqlServerTypes() throws SQLException {
         assertThat(dialect.tableNames(c)).containsExactly(IDENT, ORDER);
