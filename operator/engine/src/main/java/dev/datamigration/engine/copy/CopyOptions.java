@@ -44,7 +44,8 @@ public record CopyOptions(boolean replaceExistingData, boolean preserveIdentity,
     }
 
     public CopyOptions withUnmatchedUsers(UnmatchedUsers policy) {
-        return new CopyOptions(replaceExistingData, preserveIdentity, policy, batchSize, streams, concurrentEntities);
+        return new CopyOptions(replaceExistingData, preserveIdentity, policy, batchSize, streams, concurrentEntities,
+                masking);
     }
 
     public CopyOptions withBatchSize(int size) {
