@@ -12,7 +12,7 @@ import java.util.Optional;
  * {@code integer} or {@code bigint}; Long Integer {@code bigint}; Decimal and Currency {@code numeric} with the same
  * precision and scale; Boolean {@code boolean}; Date {@code date} or {@code timestamp}; Time {@code time} or
  * {@code timestamp}; Date Time {@code timestamp}; Binary Data {@code bytea}; an entity reference the type of the
- * referenced identifier; a user reference {@code text}/{@code varchar} (ODC user keys are text).
+ * referenced identifier; a user reference {@code text} or {@code varchar(n >= 36)} (ODC user keys are GUID text).
  */
 final class OdcTypes {
 
@@ -21,6 +21,8 @@ final class OdcTypes {
     private static final int CURRENCY_SCALE = 8;
     private static final int EMAIL_LENGTH = 250;
     private static final int PHONE_LENGTH = 20;
+    /** An ODC user key is a GUID: 36 characters. */
+    private static final int USER_KEY_LENGTH = 36;
 
     private OdcTypes() {
     }
@@ -29,7 +31,7 @@ final class OdcTypes {
     static boolean fits(Catalog catalog, AttributeDef attribute, StageColumn column) {
         Optional<AttributeDef> basic = basicOf(catalog, attribute);
         if (basic.isEmpty()) {
-            return isText(column) && textFits(column, 0);
+            return isText(column) && textFits(column, USER_KEY_LENGTH);
         }
         AttributeDef a = basic.get();
         String type = a.type().basicType();
