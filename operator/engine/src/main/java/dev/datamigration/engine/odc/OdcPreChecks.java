@@ -50,6 +50,8 @@ public final class OdcPreChecks {
     private final Connection source;
     private final Dialect dialect;
     private final List<String> errors = new ArrayList<>();
+    /** The O11 name of the identifier of the entity being checked, for row ids in messages. */
+    private String idName;
 
     private OdcPreChecks(Catalog catalog, Connection source, Dialect dialect) {
         this.catalog = catalog;
@@ -91,6 +93,7 @@ public final class OdcPreChecks {
         if (id.isEmpty()) {
             return;
         }
+        idName = identifier.get().name();
         for (AttributeDef a : entity.activeAttributes()) {
             Optional<PhysicalColumn> column = table.get().column(a.name());
             if (column.isEmpty() || a.type().isReference()) {
@@ -122,7 +125,8 @@ public final class OdcPreChecks {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     if (++count <= SAMPLES) {
-                        samples.add(id.name() + "=" + rs.getString(1) + " (" + rs.getLong(2) + " " + unit + ")");
+                        samples.add(idName + "=" + rs.getString(1) + " (" + rs.getLong(2)
+                                + " " + unit + ")");
                     }
                 }
             }
@@ -150,7 +154,7 @@ public final class OdcPreChecks {
                 while (rs.next()) {
                     if (++count <= SAMPLES) {
                         Object value = dialect.readValue(rs, 2, column.kind());
-                        samples.add(id.name() + "=" + rs.getString(1) + " (" + Values.display(value instanceof
+                        samples.add(idName + "=" + rs.getString(1) + " (" + Values.display(value instanceof
                                 LocalDateTime t && "rtDate".equals(a.type().basicType()) ? t.toLocalDate() : value)
                                 + ")");
                     }
