@@ -63,8 +63,9 @@ public final class OdcPlanner {
             }
             errors.addAll(OdcPreChecks.run(source, sourceConnection, sourceDialect, entities));
         }
-        List<String> warnings = planned == null ? List.of() : planned.warnings();
-        Plan plan = planned == null || !errors.equals(planned.errors())
+        List<String> warnings = planned == null ? List.of() : planned.warnings().stream()
+                .map(OdcPlanner::odcWording).toList();
+        Plan plan = planned == null || !errors.equals(planned.errors()) || !warnings.equals(planned.warnings())
                 ? new Plan(planned == null ? List.of() : planned.apps(), planned == null ? List.of()
                 : planned.deferred(), planned == null ? Map.of() : planned.wipes(), warnings, List.copyOf(errors))
                 : planned;
@@ -89,6 +90,14 @@ public final class OdcPlanner {
             }
         }
         return scope;
+    }
+
+    /** The planner's wording for an O11 target, said the way it is for a stage (which has no tenants at all). */
+    private static String odcWording(String warning) {
+        String o11 = " is multi-tenant in the source only: rows of every tenant are copied without their tenant";
+        return warning.endsWith(o11) ? warning.substring(0, warning.length() - o11.length()) + " is multi-tenant in"
+                + " O11; ODC has no tenants: its rows (all in the default tenant, as the plan checks) are copied"
+                + " without their tenant" : warning;
     }
 
     private static void endRead(Connection c) throws SQLException {
