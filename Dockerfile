@@ -1,5 +1,7 @@
 # syntax=docker/dockerfile:1
-# One image for the operator (`operator`) and the copy Jobs (`copy --task ...`): the shaded datamigration.jar.
+# One image for the operator (`operator`) and the copy Jobs (`copy --task ...`): the shaded product jar
+# (module operator/cli: operator, plan, copy). The development tools (operator/devtools: local, demo, bench,
+# simulator) are a separate jar that never enters the image; ProductJarTest checks what the product jar holds.
 #   docker build -t ghcr.io/datamigration-dev/datamigration:0.1.0 .
 # The Helm chart's image.repository and appVersion name this image; operator/deploy's DockerfileTest keeps them in step.
 

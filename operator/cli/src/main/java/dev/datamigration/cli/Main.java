@@ -3,20 +3,20 @@ package dev.datamigration.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The one executable: every way of running datamigration-operator starts here. */
+/**
+ * The product's executable, the entry point of the image: the operator and the plan and copy commands its Jobs run.
+ * The development tools (local mode, demo, bench, simulator) are a separate jar, {@code operator/devtools}, whose
+ * main class offers these commands too.
+ */
 @Command(name = "datamigration",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Declarative OutSystems application data migration.",
         subcommands = {
             CommandLine.HelpCommand.class,
-            DemoCommand.class,
-            LocalCommand.class,
-            SimulatorCommand.class,
+            OperatorCommand.class,
             PlanCommand.class,
             CopyCommand.class,
-            OperatorCommand.class,
-            BenchCommand.class,
         })
 public final class Main implements Runnable {
 

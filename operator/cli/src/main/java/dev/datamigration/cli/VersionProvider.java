@@ -3,7 +3,7 @@ package dev.datamigration.cli;
 import picocli.CommandLine.IVersionProvider;
 
 /** The version from the jar manifest (the Maven project version). */
-final class VersionProvider implements IVersionProvider {
+public final class VersionProvider implements IVersionProvider {
 
     @Override
     public String[] getVersion() {

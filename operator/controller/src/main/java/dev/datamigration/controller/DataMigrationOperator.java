@@ -15,8 +15,8 @@ import java.util.Set;
 
 /**
  * Builds and runs the JOSDK operator with the DataMigration controller. Status and finalizers are written with
- * JSON patches / updates rather than server-side apply: the operator owns only the status, where SSA buys little,
- * and the same code path then runs against every API server, the local mode's embedded one included.
+ * JSON patches / updates rather than server-side apply: the operator is the one writer of the status and a stale
+ * write must fail on the resource version (see docs/architecture.md, "Server-side apply").
  */
 public final class DataMigrationOperator implements AutoCloseable {
 

@@ -34,7 +34,7 @@ import dev.datamigration.api.v1alpha1.TargetDowntime;
 import dev.datamigration.controller.testing.JobPlayer;
 import dev.datamigration.controller.testing.OperatorHarness;
 import dev.datamigration.controller.testing.PlatformSimulator;
-import dev.datamigration.platform.simulator.FaultRule;
+import dev.datamigration.simulator.FaultRule;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;

@@ -4,6 +4,7 @@ import dev.datamigration.api.task.JobState;
 import dev.datamigration.api.task.Progress;
 import dev.datamigration.api.v1alpha1.AppPhase;
 import dev.datamigration.api.v1alpha1.AppStatus;
+import dev.datamigration.api.v1alpha1.CopierLimits;
 import dev.datamigration.controller.jobs.TaskFactory;
 import dev.datamigration.controller.progress.AppProgress;
 import dev.datamigration.controller.progress.JobOutcome;
@@ -67,7 +68,7 @@ final class CopyStep implements Step {
             services.events().normal(run.migration(), "Copied", message);
             return StepResult.proceed();
         }
-        int parallelism = run.migration().getSpec().getParallelism() == null ? 2
+        int parallelism = run.migration().getSpec().getParallelism() == null ? CopierLimits.PARALLELISM_DEFAULT
                 : run.migration().getSpec().getParallelism();
         for (AppStatus app : apps) {
             if (running >= parallelism) {

@@ -1,9 +1,9 @@
 package dev.datamigration.controller.testing;
 
 import dev.datamigration.platform.http.HttpSettings;
-import dev.datamigration.platform.simulator.RecordedCall;
-import dev.datamigration.platform.simulator.SimulatorServer;
-import dev.datamigration.platform.simulator.SimulatorState;
+import dev.datamigration.simulator.RecordedCall;
+import dev.datamigration.simulator.SimulatorServer;
+import dev.datamigration.simulator.SimulatorState;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -46,7 +46,7 @@ class SpecFieldCoverageTest {
     private record Evidence(List<Behaviour> behaviours, List<Refusal> refusals) {
     }
 
-    private static final String E2E = "operator/cli/src/test/java/dev/datamigration/cli/e2e/";
+    private static final String E2E = "operator/devtools/src/test/java/dev/datamigration/devtools/e2e/";
     private static final String HAPPY = E2E + "HappyPathTest.java";
     private static final String CLUSTER = E2E + "E2eCluster.java";
     private static final String MASKING_E2E = E2E + "MaskingTest.java";

@@ -1,0 +1,85 @@
+package dev.datamigration.devtools;
+
+import dev.datamigration.devtools.demo.Demo;
+import dev.datamigration.devtools.demo.Style;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code demo}: the whole product on this machine, from nothing to a verified refresh and back to nothing. */
+@Command(name = "demo",
+        description = {"Refreshes an O11 QA factory from Production on this machine: two embedded PostgreSQL",
+            "databases with a generated factory, the platform simulator as LifeTime, and a local run of",
+            "examples/demo (the real operator and copier). Shows the progress live, prints a verified summary",
+            "and removes everything it started. Exit code 0 only when the migration Succeeded."})
+final class DemoCommand implements Callable<Integer> {
+
+    /** About a minute of copying on a 2-core machine (see README.md, "The demo"). */
+    static final int DEFAULT_SCALE = 500;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--scale", defaultValue = "" + DEFAULT_SCALE, paramLabel = "N",
+            description = "Factory size: row-count multiplier (default: ${DEFAULT-VALUE}; 1 is a few dozen rows"
+                    + " per entity).")
+    int scale;
+
+    @Option(names = "--keep", description = "Leave PostgreSQL running with both databases and print their URLs.")
+    boolean keep;
+
+    @Option(names = "--no-color", description = "No colours (also when the NO_COLOR environment variable is set).")
+    boolean noColor;
+
+    @Option(names = "--timeout", defaultValue = "PT15M",
+            description = "Longest wait for the migration to end, ISO-8601 (default: ${DEFAULT-VALUE}).")
+    Duration timeout;
+
+    @Option(names = "--manifests", paramLabel = "DIR",
+            description = "Read migration.yaml and simulator-state.yaml from DIR (an edited copy of examples/demo)"
+                    + " instead of the copy inside the jar.")
+    Path manifests;
+
+    private final PrintStream out;
+    private final PrintStream err;
+    private final boolean terminal;
+
+    DemoCommand() {
+        this(terminalStream(), System.err, System.console() != null && !"dumb".equals(System.getenv("TERM")));
+    }
+
+    /** For tests: where to write, and whether that is a terminal. */
+    DemoCommand(PrintStream out, PrintStream err, boolean terminal) {
+        this.out = out;
+        this.err = err;
+        this.terminal = terminal;
+    }
+
+    @Override
+    public Integer call() {
+        if (scale < 1) {
+            throw new ParameterException(spec.commandLine(), "--scale must be 1 or more, was " + scale);
+        }
+        if (timeout.isNegative() || timeout.isZero()) {
+            throw new ParameterException(spec.commandLine(), "--timeout must be positive, was " + timeout);
+        }
+        boolean color = !noColor && System.getenv("NO_COLOR") == null;
+        Style style = terminal ? Style.terminal(color) : Style.plain();
+        Path manifestDir = manifests == null ? null : manifests.toAbsolutePath();
+        return new Demo(new Demo.Settings(scale, keep, terminal, style, timeout, manifestDir), out, err).run();
+    }
+
+    /** stdout in UTF-8: the live view draws bars with block characters whatever the platform encoding is. */
+    private static PrintStream terminalStream() {
+        return new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
+    }
+}
