@@ -21,6 +21,7 @@ import dev.datamigration.engine.remap.Remaps;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The engine's entry points. The caller opens the two connections (it holds the credentials) and closes them.
@@ -137,7 +138,7 @@ public final class Engine {
                     + " given: the users must be matched to ODC users before the copy");
         }
         Remaps remaps = Remaps.forOdc(sourceCatalog, planned.staticMaps(), request.odcUserKeys() != null
-                ? request.odcUserKeys() : id -> java.util.Optional.empty());
+                ? request.odcUserKeys() : id -> Optional.empty());
         CopyOptions odcOptions = options.withUnmatchedUsers(CopyOptions.UnmatchedUsers.SET_NULL);
         return new AppCopier(source, sourceDialect, request.target(), targetDialect, remaps, odcOptions,
                 request.checkpoints(), request.listener(), request.sourceConnections(), request.targetConnections())
