@@ -38,7 +38,11 @@ class OdcPlanChecksTest {
             String customer = rig.stage.table(m.customer);
             String loyalty = rig.stage.table(m.loyaltyAccount);
             String carrier = rig.stage.table(m.carrier);
+            String orderLine = rig.stage.table(m.orderLine);
             exec(rig.target(), "ALTER TABLE " + product + " ALTER COLUMN price TYPE numeric(18,2)",
+                    "ALTER TABLE " + product + " ALTER COLUMN createdby TYPE integer USING NULL",
+                    "ALTER TABLE " + product + " ALTER COLUMN isfeatured TYPE integer USING 0",
+                    "ALTER TABLE " + orderLine + " ALTER COLUMN orderid TYPE integer",
                     "UPDATE " + promotion + " SET title = 'Old'",
                     "ALTER TABLE " + promotion + " ALTER COLUMN title TYPE varchar(10)",
                     "ALTER TABLE " + promotion + " ALTER COLUMN validuntil TYPE time USING time '00:00'",
@@ -72,6 +76,12 @@ class OdcPlanChecksTest {
                     "Customers.Address.CustomerId: ODC foreign key from column customerid of " + address
                             + " points at " + loyalty + ", but the referenced Customers.Customer is mapped to "
                             + customer,
+                    "Catalog.Product.IsFeatured: O11 Boolean does not fit ODC integer (column isfeatured of "
+                            + product + ")",
+                    "Catalog.Product.CreatedBy: O11 user reference (ODC user key, text) does not fit ODC integer"
+                            + " (column createdby of " + product + ")",
+                    "Orders.OrderLine.OrderId: O11 reference to Orders.Order (Long Integer) does not fit ODC integer"
+                            + " (column orderid of " + orderLine + ")",
                     "Orders.Route: ODC-only column extra (integer) of " + route + " is NOT NULL without a default:"
                             + " the copy cannot fill it",
                     "Orders.Carrier.Name (Text(100)): column name is missing in table " + carrier);
