@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
             OperatorCommand.class,
             PlanCommand.class,
             CopyCommand.class,
+            OdcMappingCommand.class,
         })
 public final class Main implements Runnable {
 

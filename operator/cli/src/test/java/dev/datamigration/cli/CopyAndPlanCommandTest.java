@@ -329,16 +329,15 @@ class CopyAndPlanCommandTest {
     }
 
     @Test
-    void anOdcTargetIsRefusedBeforeAnyConnection() throws Exception {
+    void anOdcTargetWithoutItsMappingIsRefusedBeforeAnyConnection() throws Exception {
         JobTask task = task(TaskKind.Plan, null);
         task.getTarget().setPlatform(Platform.ODC);
         task.getTarget().setUrl("jdbc:postgresql://127.0.0.1:1/nothing?connectTimeout=2");
         assertThat(run(new PlanCommand(Optional::empty, stream(out), stream(err)), "--task", write(task).toString()))
                 .isEqualTo(Contracts.EXIT_PERMANENT);
-        assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("plan failed: target platform ODC is not"
-                + " supported yet: the copier cannot map O11 entities to an ODC stage's tables (planned; see"
-                + " docs/user-guide.md section 8). Nothing was read or written, and nothing was stopped or"
-                + " undeployed\n");
+        assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("plan failed: an ODC target needs its mapping"
+                + " (spec.target.mapping.configMap), but the task names no mapping directory. Nothing was read or"
+                + " written\n");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.datamigration.devtools;
 
 import dev.datamigration.cli.CopyCommand;
+import dev.datamigration.cli.OdcMappingCommand;
 import dev.datamigration.cli.OperatorCommand;
 import dev.datamigration.cli.PlanCommand;
 import dev.datamigration.cli.VersionProvider;
@@ -24,6 +25,7 @@ import picocli.CommandLine.Command;
             SimulatorCommand.class,
             PlanCommand.class,
             CopyCommand.class,
+            OdcMappingCommand.class,
             OperatorCommand.class,
             BenchCommand.class,
         })

@@ -6,6 +6,8 @@ import dev.datamigration.engine.copy.InMemoryCheckpointStore;
 import dev.datamigration.engine.copy.ProgressListener;
 import dev.datamigration.engine.dialect.Dialect;
 import dev.datamigration.engine.dialect.Dialects;
+import dev.datamigration.engine.odc.OdcMapping;
+import dev.datamigration.engine.users.OdcUserKeys;
 import java.sql.Connection;
 import java.util.List;
 import java.util.Objects;
@@ -24,13 +26,16 @@ import java.util.Objects;
  *       source connections of parallel streams ({@link CopyOptions#streams()} &gt; 1) and, with
  *       {@code targetConnections}, the connection pairs of concurrent entities
  *       ({@link CopyOptions#concurrentEntities()} &gt; 1). The engine closes what it opens.</li>
+ *   <li>ODC target: none. {@link #withOdcMapping} makes the target an ODC stage laid out as the mapping says;
+ *       {@link #withOdcUserKeys} gives the ODC user key of each referenced O11 user (needed when the app references
+ *       users).</li>
  * </ul>
  * The caller opens the two connections (it holds the credentials) and closes them.
  */
 public record CopyRequest(Connection source, Dialect sourceDialect, Connection target, Dialect targetDialect,
                           List<String> scope, String app, CopyOptions options, CheckpointStore checkpoints,
                           ProgressListener listener, ConnectionFactory sourceConnections,
-                          ConnectionFactory targetConnections) {
+                          ConnectionFactory targetConnections, OdcMapping odcMapping, OdcUserKeys odcUserKeys) {
 
     public CopyRequest {
         Objects.requireNonNull(source, "a copy needs a source connection");
@@ -46,6 +51,15 @@ public record CopyRequest(Connection source, Dialect sourceDialect, Connection t
                 + " when there is none)");
     }
 
+    /** A request to an O11 target (no ODC mapping, no user keys). */
+    public CopyRequest(Connection source, Dialect sourceDialect, Connection target, Dialect targetDialect,
+                       List<String> scope, String app, CopyOptions options, CheckpointStore checkpoints,
+                       ProgressListener listener, ConnectionFactory sourceConnections,
+                       ConnectionFactory targetConnections) {
+        this(source, sourceDialect, target, targetDialect, scope, app, options, checkpoints, listener,
+                sourceConnections, targetConnections, null, null);
+    }
+
     /** Copies {@code app} of {@code scope} with every default (see the class comment). */
     public static CopyRequest of(Connection source, Connection target, List<String> scope, String app) {
         return new CopyRequest(source, null, target, null, scope, app, CopyOptions.defaults(),
@@ -55,28 +69,40 @@ public record CopyRequest(Connection source, Dialect sourceDialect, Connection t
     /** Explicit dialects instead of the ones the JDBC URLs pick (null: picked by URL). */
     public CopyRequest withDialects(Dialect sourceDialect, Dialect targetDialect) {
         return new CopyRequest(source, sourceDialect, target, targetDialect, scope, app, options, checkpoints,
-                listener, sourceConnections, targetConnections);
+                listener, sourceConnections, targetConnections, odcMapping, odcUserKeys);
     }
 
     public CopyRequest withOptions(CopyOptions options) {
         return new CopyRequest(source, sourceDialect, target, targetDialect, scope, app, options, checkpoints,
-                listener, sourceConnections, targetConnections);
+                listener, sourceConnections, targetConnections, odcMapping, odcUserKeys);
     }
 
     /** Where the copy keeps and resumes from its checkpoint. */
     public CopyRequest withCheckpoints(CheckpointStore checkpoints) {
         return new CopyRequest(source, sourceDialect, target, targetDialect, scope, app, options, checkpoints,
-                listener, sourceConnections, targetConnections);
+                listener, sourceConnections, targetConnections, odcMapping, odcUserKeys);
     }
 
     public CopyRequest withListener(ProgressListener listener) {
         return new CopyRequest(source, sourceDialect, target, targetDialect, scope, app, options, checkpoints,
-                listener, sourceConnections, targetConnections);
+                listener, sourceConnections, targetConnections, odcMapping, odcUserKeys);
     }
 
     /** Factories for further source and target connections (parallel streams, concurrent entities). */
     public CopyRequest withConnections(ConnectionFactory sourceConnections, ConnectionFactory targetConnections) {
         return new CopyRequest(source, sourceDialect, target, targetDialect, scope, app, options, checkpoints,
-                listener, sourceConnections, targetConnections);
+                listener, sourceConnections, targetConnections, odcMapping, odcUserKeys);
+    }
+
+    /** The target is an ODC stage whose tables the mapping names. */
+    public CopyRequest withOdcMapping(OdcMapping odcMapping) {
+        return new CopyRequest(source, sourceDialect, target, targetDialect, scope, app, options, checkpoints,
+                listener, sourceConnections, targetConnections, odcMapping, odcUserKeys);
+    }
+
+    /** The ODC user keys that replace the O11 user ids in user references (ODC target only). */
+    public CopyRequest withOdcUserKeys(OdcUserKeys odcUserKeys) {
+        return new CopyRequest(source, sourceDialect, target, targetDialect, scope, app, options, checkpoints,
+                listener, sourceConnections, targetConnections, odcMapping, odcUserKeys);
     }
 }

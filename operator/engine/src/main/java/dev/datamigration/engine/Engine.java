@@ -10,6 +10,10 @@ import dev.datamigration.engine.dialect.Dialect;
 import dev.datamigration.engine.dialect.Dialects;
 import dev.datamigration.engine.mask.MaskingPlanner;
 import dev.datamigration.engine.mask.MaskingSpec;
+import dev.datamigration.engine.odc.OdcMapping;
+import dev.datamigration.engine.odc.OdcPlanner;
+import dev.datamigration.engine.plan.AppPlan;
+import dev.datamigration.engine.plan.RefKind;
 import dev.datamigration.engine.plan.Plan;
 import dev.datamigration.engine.plan.Planner;
 import dev.datamigration.engine.plan.RightsCheck;
@@ -17,6 +21,7 @@ import dev.datamigration.engine.remap.Remaps;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The engine's entry points. The caller opens the two connections (it holds the credentials) and closes them.
@@ -64,6 +69,28 @@ public final class Engine {
     }
 
     /**
+     * Plans the copy of {@code apps} into an ODC stage laid out as {@code mapping} says, read-only: the model check,
+     * the plan, the static records matched by label, ODC's data limits on the source and the privileges, every problem
+     * in the plan's errors ({@code ["*"]} = every app of the mapping).
+     */
+    public static Plan planOdc(Connection source, Dialect sourceDialect, Connection stage, Dialect stageDialect,
+                               List<String> apps, MaskingSpec masking, OdcMapping mapping) throws SQLException {
+        Catalog sourceCatalog = new CatalogReader(sourceDialect).read(source, "source");
+        RightsCheck rights = new RightsCheck(source, sourceDialect, stage, stageDialect);
+        OdcPlanner.Result planned = OdcPlanner.plan(sourceCatalog, source, sourceDialect, stage, stageDialect, apps,
+                mapping, rights.readableOnly(table -> sourceDialect.countRows(source, table)), true);
+        Plan plan = planned.target() == null ? planned.plan()
+                : MaskingPlanner.apply(planned.plan(), planned.target(), masking);
+        return rights.check(plan);
+    }
+
+    /** {@link #planOdc(Connection, Dialect, Connection, Dialect, List, MaskingSpec, OdcMapping)} by JDBC URL. */
+    public static Plan planOdc(Connection source, Connection stage, List<String> apps, MaskingSpec masking,
+                               OdcMapping mapping) throws SQLException {
+        return planOdc(source, dialectOf(source), stage, dialectOf(stage), apps, masking, mapping);
+    }
+
+    /**
      * Plans the request's scope and copies its app, resuming from its checkpoint store (see {@link CopyRequest} for
      * what a request holds and its defaults).
      */
@@ -75,6 +102,9 @@ public final class Engine {
         CopyOptions options = request.options();
         ProgressListener listener = request.listener();
         Catalog sourceCatalog = new CatalogReader(sourceDialect).read(source, "source");
+        if (request.odcMapping() != null) {
+            return copyToOdc(request, sourceCatalog, sourceDialect, targetDialect);
+        }
         Catalog targetCatalog = new CatalogReader(targetDialect).read(target, "target");
         // Row counts only size progress and parallel work here: the statistics' estimate spares a scan of every
         // table (the plan Job counts exactly).
@@ -83,6 +113,35 @@ public final class Engine {
         plan.warnings().forEach(listener::warning);
         return new AppCopier(source, sourceDialect, target, targetDialect, new Remaps(sourceCatalog, targetCatalog),
                 options, request.checkpoints(), listener, request.sourceConnections(), request.targetConnections())
+                .copy(plan, request.app());
+    }
+
+    /**
+     * The copy into an ODC stage: planned again (without the source checks the plan Job made), with the static maps
+     * of that plan and the request's user keys as remaps. A user without a key becomes NULL: the keys were resolved
+     * (matched, created or set to NULL by policy) before the copy, so the copy itself never fails on a user.
+     */
+    private static CopyResult copyToOdc(CopyRequest request, Catalog sourceCatalog, Dialect sourceDialect,
+                                        Dialect targetDialect) throws SQLException {
+        Connection source = request.source();
+        CopyOptions options = request.options();
+        OdcPlanner.Result planned = OdcPlanner.plan(sourceCatalog, source, sourceDialect, request.target(),
+                targetDialect, request.scope(), request.odcMapping(),
+                table -> sourceDialect.estimateRows(source, table), false);
+        Plan plan = planned.target() == null ? planned.plan()
+                : MaskingPlanner.apply(planned.plan(), planned.target(), options.masking());
+        plan.warnings().forEach(request.listener()::warning);
+        boolean referencesUsers = plan.app(request.app()).map(AppPlan::entities).orElse(List.of()).stream()
+                .flatMap(e -> e.columns().stream()).anyMatch(c -> c.ref() == RefKind.USER && c.copied());
+        if (referencesUsers && request.odcUserKeys() == null) {
+            throw MigrationException.permanent(request.app() + " references O11 users, but no ODC user keys were"
+                    + " given: the users must be matched to ODC users before the copy");
+        }
+        Remaps remaps = Remaps.forOdc(sourceCatalog, planned.staticMaps(), request.odcUserKeys() != null
+                ? request.odcUserKeys() : id -> Optional.empty());
+        CopyOptions odcOptions = options.withUnmatchedUsers(CopyOptions.UnmatchedUsers.SET_NULL);
+        return new AppCopier(source, sourceDialect, request.target(), targetDialect, remaps, odcOptions,
+                request.checkpoints(), request.listener(), request.sourceConnections(), request.targetConnections())
                 .copy(plan, request.app());
     }
 

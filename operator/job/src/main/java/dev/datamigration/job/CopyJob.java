@@ -9,6 +9,7 @@ import dev.datamigration.engine.copy.CheckpointStore;
 import dev.datamigration.engine.copy.CopyResult;
 import dev.datamigration.engine.copy.FileCheckpointStore;
 import dev.datamigration.engine.copy.InMemoryCheckpointStore;
+import dev.datamigration.engine.odc.OdcMapping;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -57,8 +58,9 @@ public final class CopyJob {
         JobSinks sinks = new JobSinks(task, progressFile, null, kubernetes);
         ProgressReporter progress = new ProgressReporter(task.getApp(), sinks.all(), Clock.systemUTC(),
                 Duration.ofSeconds(2), err);
+        OdcMapping odcMapping;
         try {
-            SupportedTargets.require(task);
+            odcMapping = TaskOdcMapping.of(task);
         } catch (TaskException e) {
             report(e);
             progress.failed(e.getMessage());
@@ -70,7 +72,7 @@ public final class CopyJob {
                     .orElseGet(InMemoryCheckpointStore::new);
             CopyResult result = Engine.copy(CopyRequest.of(db.source(), db.target(), task.getApps(), task.getApp())
                     .withOptions(TaskCopyOptions.of(task)).withCheckpoints(checkpoints).withListener(progress)
-                    .withConnections(db.sourceConnections(), db.targetConnections()));
+                    .withConnections(db.sourceConnections(), db.targetConnections()).withOdcMapping(odcMapping));
             long rows = result.entities().stream().mapToLong(CopyResult.EntityResult::rows).sum();
             out.printf("copied %s: %d entities, %,d rows, all verified%n", result.app(), result.entities().size(),
                     rows);

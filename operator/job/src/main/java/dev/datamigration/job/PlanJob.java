@@ -3,6 +3,7 @@ package dev.datamigration.job;
 import dev.datamigration.api.task.Contracts;
 import dev.datamigration.api.task.JobTask;
 import dev.datamigration.engine.Engine;
+import dev.datamigration.engine.odc.OdcMapping;
 import dev.datamigration.engine.plan.Plan;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.PrintStream;
@@ -51,15 +52,18 @@ public final class PlanJob {
         JobSinks sinks = new JobSinks(task, progressFile, planFile, kubernetes);
         ProgressReporter progress = new ProgressReporter(null, sinks.all(), Clock.systemUTC(), Duration.ofSeconds(2),
                 err);
+        OdcMapping odcMapping;
         try {
-            SupportedTargets.require(task);
+            odcMapping = TaskOdcMapping.of(task);
         } catch (TaskException e) {
             report(e);
             progress.failed(e.getMessage());
             return ExitCodes.of(e);
         }
         try (JobConnections db = JobConnections.open(task)) {
-            Plan plan = Engine.plan(db.source(), db.target(), task.getApps(), TaskMasking.of(task));
+            Plan plan = odcMapping == null
+                    ? Engine.plan(db.source(), db.target(), task.getApps(), TaskMasking.of(task))
+                    : Engine.planOdc(db.source(), db.target(), task.getApps(), TaskMasking.of(task), odcMapping);
             out.print(PlanReports.summary(plan));
             String json = TaskFiles.toJson(PlanReports.toReport(plan));
             for (ProgressSink sink : sinks.all()) {

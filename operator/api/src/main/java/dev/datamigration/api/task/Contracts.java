@@ -20,6 +20,12 @@ public final class Contracts {
     /** Where the Job mounts the masking key Secret (file {@code key}), when the migration masks attributes. */
     public static final String MASKING_KEY_DIR = "/etc/datamigration/secrets/masking";
     public static final String MASKING_KEY_FILE = "key";
+    /**
+     * Where the Job mounts the ODC mapping ConfigMap (file {@code mapping.yaml}), for an ODC target. Mounted, not
+     * copied into task.json: a ConfigMap holds at most 1 MiB, so a large mapping would not fit beside the task.
+     */
+    public static final String ODC_MAPPING_DIR = "/etc/datamigration/odc-mapping";
+    public static final String ODC_MAPPING_FILE = "mapping.yaml";
     /** Shortest masking key accepted, in bytes (the copier's MaskingKey refuses shorter ones too). */
     public static final int MASKING_KEY_MIN_BYTES = 16;
 

@@ -49,6 +49,9 @@ public class JobTask {
     /** Directory holding the file {@code key}, the masking key (a mounted Secret); null without masking rules. */
     private String maskingKeyDir;
 
+    /** ODC target: directory holding {@code mapping.yaml} (the mounted mapping ConfigMap); null for O11 targets. */
+    private String odcMappingDir;
+
     /** Rows per source fetch and between progress reports. */
     private Integer batchSize = CopierLimits.BATCH_SIZE_DEFAULT;
 
@@ -150,6 +153,14 @@ public class JobTask {
 
     public void setMasking(List<MaskingRule> masking) {
         this.masking = masking;
+    }
+
+    public String getOdcMappingDir() {
+        return odcMappingDir;
+    }
+
+    public void setOdcMappingDir(String odcMappingDir) {
+        this.odcMappingDir = odcMappingDir;
     }
 
     public String getMaskingKeyDir() {

@@ -24,6 +24,9 @@ public class TargetSpec {
     @Default("KeepDeployed")
     private TargetDowntime downtime = TargetDowntime.KeepDeployed;
 
+    /** ODC target only (required there): the ConfigMap whose mapping.yaml names each entity's stage table. */
+    private OdcMappingSpec mapping;
+
     public Platform getPlatform() {
         return platform;
     }
@@ -54,5 +57,13 @@ public class TargetSpec {
 
     public void setDowntime(TargetDowntime downtime) {
         this.downtime = downtime;
+    }
+
+    public OdcMappingSpec getMapping() {
+        return mapping;
+    }
+
+    public void setMapping(OdcMappingSpec mapping) {
+        this.mapping = mapping;
     }
 }

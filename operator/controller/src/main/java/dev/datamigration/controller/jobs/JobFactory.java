@@ -155,6 +155,10 @@ public final class JobFactory {
             mounts.add(new VolumeMountBuilder().withName("masking-key").withMountPath(Contracts.MASKING_KEY_DIR)
                     .withReadOnly(true).build());
         }
+        if (TaskFactory.odcMapped(migration.getSpec())) {
+            mounts.add(new VolumeMountBuilder().withName("odc-mapping").withMountPath(Contracts.ODC_MAPPING_DIR)
+                    .withReadOnly(true).build());
+        }
         return mounts;
     }
 
@@ -170,6 +174,15 @@ public final class JobFactory {
         if (TaskFactory.masks(migration.getSpec())) {
             volumes.add(secretVolume("masking-key", migration.getSpec().getMaskingKeySecret(),
                     Contracts.MASKING_KEY_FILE));
+        }
+        if (TaskFactory.odcMapped(migration.getSpec())) {
+            // Optional: a missing ConfigMap or key must not leave the pod waiting to start; the copier then fails
+            // at once, naming the ConfigMap (plan Job, before anything is stopped or written).
+            volumes.add(new VolumeBuilder().withName("odc-mapping").withNewConfigMap()
+                    .withName(migration.getSpec().getTarget().getMapping().getConfigMap()).withDefaultMode(0444)
+                    .withOptional(true)
+                    .withItems(new KeyToPath(Contracts.ODC_MAPPING_FILE, null, Contracts.ODC_MAPPING_FILE))
+                    .endConfigMap().build());
         }
         return volumes;
     }

@@ -57,6 +57,9 @@ public final class TaskFactory {
             task.setMasking(List.copyOf(spec.getMasking()));
             task.setMaskingKeyDir(Contracts.MASKING_KEY_DIR);
         }
+        if (odcMapped(spec)) {
+            task.setOdcMappingDir(Contracts.ODC_MAPPING_DIR);
+        }
         CopierSpec copier = spec.getCopier();
         task.setBatchSize(copier == null || copier.getBatchSize() == null ? CopierLimits.BATCH_SIZE_DEFAULT
                 : copier.getBatchSize());
@@ -84,5 +87,11 @@ public final class TaskFactory {
     /** Whether the migration masks attributes (and so its Jobs mount the masking key). */
     public static boolean masks(DataMigrationSpec spec) {
         return spec.getMasking() != null && !spec.getMasking().isEmpty();
+    }
+
+    /** Whether the target is an ODC stage with a mapping ConfigMap (and so its Jobs mount it). */
+    public static boolean odcMapped(DataMigrationSpec spec) {
+        return spec.getTarget() != null && spec.getTarget().getPlatform() == Platform.ODC
+                && spec.getTarget().getMapping() != null && spec.getTarget().getMapping().getConfigMap() != null;
     }
 }

@@ -13,6 +13,7 @@ import dev.datamigration.api.v1alpha1.Platform;
 import dev.datamigration.api.v1alpha1.SourceDowntime;
 import dev.datamigration.api.v1alpha1.SqlServerLoad;
 import dev.datamigration.api.v1alpha1.TargetDowntime;
+import dev.datamigration.api.v1alpha1.TargetSpec;
 import dev.datamigration.api.v1alpha1.UnmatchedUsers;
 import dev.datamigration.api.v1alpha1.UserMatch;
 import dev.datamigration.api.v1alpha1.UsersSpec;
@@ -77,6 +78,9 @@ public final class SpecValidator {
                         + spec.getTarget().getDatabase().getEngine());
             }
         }
+        if (spec.getTarget() != null) {
+            odcMapping(problems, spec.getTarget());
+        }
         sameDatabase(problems, spec);
         apps(problems, spec.getApps());
         if (spec.getExistingData() == ExistingData.Append) {
@@ -98,6 +102,19 @@ public final class SpecValidator {
                     + " holds the masking key (at least 16 bytes)");
         }
         return problems;
+    }
+
+    /** An ODC target names its mapping ConfigMap; an O11 target resolves names through its metamodel and has none. */
+    private static void odcMapping(List<String> problems, TargetSpec target) {
+        String configMap = target.getMapping() == null ? null : target.getMapping().getConfigMap();
+        if (target.getPlatform() == Platform.ODC && (configMap == null || configMap.isBlank())) {
+            problems.add("spec.target.mapping.configMap is required for an ODC target: a ConfigMap whose key"
+                    + " mapping.yaml maps each O11 entity to its table in the stage (bin/datamigration odc-mapping"
+                    + " proposes one)");
+        } else if (target.getPlatform() != Platform.ODC && target.getMapping() != null) {
+            problems.add("spec.target.mapping is for ODC targets only: an O11 target's tables come from its"
+                    + " metamodel");
+        }
     }
 
     private static void database(List<String> problems, DatabaseSpec database, String path) {

@@ -132,6 +132,29 @@ class JobFactoryTest {
     }
 
     @Test
+    @DisplayName("An ODC target's Jobs mount its mapping ConfigMap (optional: a missing one fails in the copier)")
+    void odcMappingMounted() {
+        DataMigration odc = OperatorHarness.migration("prod-to-stage", "Orders");
+        odc.getMetadata().setUid("uid-2");
+        odc.getSpec().getTarget().setPlatform(dev.datamigration.api.v1alpha1.Platform.ODC);
+        dev.datamigration.api.v1alpha1.OdcMappingSpec mapping = new dev.datamigration.api.v1alpha1.OdcMappingSpec();
+        mapping.setConfigMap("orders-mapping");
+        odc.getSpec().getTarget().setMapping(mapping);
+        JobTask task = TaskFactory.plan(odc, "prod-to-stage-plan");
+        Job job = factory.job(odc, "prod-to-stage-plan", task);
+        assertThat(task.getOdcMappingDir()).isEqualTo("/etc/datamigration/odc-mapping");
+        assertThat(job.getSpec().getTemplate().getSpec().getContainers().get(0).getVolumeMounts())
+                .extracting(m -> m.getName() + "@" + m.getMountPath() + ":" + Boolean.TRUE.equals(m.getReadOnly()))
+                .contains("odc-mapping@/etc/datamigration/odc-mapping:true");
+        io.fabric8.kubernetes.api.model.Volume volume = job.getSpec().getTemplate().getSpec().getVolumes().stream()
+                .filter(v -> v.getName().equals("odc-mapping")).findFirst().orElseThrow();
+        assertThat(volume.getConfigMap().getName()).isEqualTo("orders-mapping");
+        assertThat(volume.getConfigMap().getOptional()).isTrue();
+        assertThat(volume.getConfigMap().getItems()).extracting(item -> item.getKey() + "->" + item.getPath())
+                .containsExactly("mapping.yaml->mapping.yaml");
+    }
+
+    @Test
     @DisplayName("spec.copier overrides image, limits, deadline and resources")
     void copierOverrides() {
         CopierSpec copier = new CopierSpec();

@@ -14,6 +14,7 @@ import dev.datamigration.api.v1alpha1.TargetDowntime;
 import dev.datamigration.api.v1alpha1.TargetSpec;
 import dev.datamigration.controller.DataMigrationOperator;
 import dev.datamigration.controller.OperatorSettings;
+import dev.datamigration.api.v1alpha1.OdcMappingSpec;
 import dev.datamigration.api.v1alpha1.Platform;
 import dev.datamigration.api.v1alpha1.PlatformEndpoint;
 import dev.datamigration.api.v1alpha1.UserMatch;
@@ -126,6 +127,9 @@ public final class OperatorHarness implements AutoCloseable {
         target.getDatabase().setEngine(DatabaseEngine.PostgreSQL);
         target.getDatabase().setUrl("jdbc:postgresql://odc-test:5432/stage");
         target.getDatabase().setCredentialsSecret("odc-db-writer");
+        OdcMappingSpec mapping = new OdcMappingSpec();
+        mapping.setConfigMap("odc-mapping");
+        target.setMapping(mapping);
         UsersSpec users = new UsersSpec();
         users.setMatch(UserMatch.Email);
         migration.getSpec().setUsers(users);

@@ -8,6 +8,7 @@ import dev.datamigration.api.v1alpha1.DatabaseEngine;
 import dev.datamigration.api.v1alpha1.ExistingData;
 import dev.datamigration.api.v1alpha1.IdentityMode;
 import dev.datamigration.api.v1alpha1.MaskingRule;
+import dev.datamigration.api.v1alpha1.OdcMappingSpec;
 import dev.datamigration.api.v1alpha1.Platform;
 import dev.datamigration.api.v1alpha1.PlatformApiSpec;
 import dev.datamigration.api.v1alpha1.PlatformEndpoint;
@@ -96,7 +97,33 @@ class SpecValidatorTest {
         odc.getSpec().getTarget().setPlatform(Platform.ODC);
         assertThat(SpecValidator.validate(odc)).containsExactly(
                 "spec.target.database.engine must be PostgreSQL for an ODC target, not SqlServer",
+                "spec.target.mapping.configMap is required for an ODC target: a ConfigMap whose key mapping.yaml maps"
+                        + " each O11 entity to its table in the stage (bin/datamigration odc-mapping proposes one)",
                 "spec.users.match Username is not supported for an ODC target: ODC users are matched by Email");
+    }
+
+    @Test
+    @DisplayName("ODC mapping: required for an ODC target, refused for an O11 target")
+    void odcMapping() {
+        DataMigration o11 = valid();
+        OdcMappingSpec mapping = new OdcMappingSpec();
+        mapping.setConfigMap("orders-mapping");
+        o11.getSpec().getTarget().setMapping(mapping);
+        assertThat(SpecValidator.validate(o11)).containsExactly(
+                "spec.target.mapping is for ODC targets only: an O11 target's tables come from its metamodel");
+
+        DataMigration odc = valid();
+        odc.getSpec().getTarget().setPlatform(Platform.ODC);
+        odc.getSpec().getTarget().getDatabase().setEngine(DatabaseEngine.PostgreSQL);
+        odc.getSpec().getTarget().getDatabase().setUrl("jdbc:postgresql://stage:5432/stage");
+        UsersSpec users = new UsersSpec();
+        users.setMatch(UserMatch.Email);
+        odc.getSpec().setUsers(users);
+        assertThat(SpecValidator.validate(odc)).containsExactly(
+                "spec.target.mapping.configMap is required for an ODC target: a ConfigMap whose key mapping.yaml maps"
+                        + " each O11 entity to its table in the stage (bin/datamigration odc-mapping proposes one)");
+        odc.getSpec().getTarget().setMapping(mapping);
+        assertThat(SpecValidator.validate(odc)).isEmpty();
     }
 
     @Test

@@ -34,7 +34,7 @@ class CrdReferenceDocsTest {
         assertThat(specFields).extracting(CrdField::path).contains(
                 "spec.source.database.url", "spec.masking[].strategy", "spec.copier.resources.claims[].name",
                 "spec.platformApi.target.credentialsSecret");
-        assertThat(specFields).hasSize(54);
+        assertThat(specFields).hasSize(56);
         assertThat(statusFields).extracting(CrdField::path).contains("status.apps[].entities.migrated", "status.phase");
     }
 

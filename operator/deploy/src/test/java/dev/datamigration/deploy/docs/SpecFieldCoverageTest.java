@@ -8,6 +8,7 @@ import dev.datamigration.api.v1alpha1.DataMigrationSpec;
 import dev.datamigration.api.v1alpha1.DatabaseEngine;
 import dev.datamigration.api.v1alpha1.ExistingData;
 import dev.datamigration.api.v1alpha1.IdentityMode;
+import dev.datamigration.api.v1alpha1.OdcMappingSpec;
 import dev.datamigration.api.v1alpha1.Platform;
 import dev.datamigration.api.v1alpha1.SqlServerLoad;
 import dev.datamigration.api.v1alpha1.UnmatchedUsers;
@@ -62,6 +63,9 @@ class SpecFieldCoverageTest {
             + "JobFactoryTest.java";
     private static final String COMMANDS = "operator/cli/src/test/java/dev/datamigration/cli/"
             + "CopyAndPlanCommandTest.java";
+    private static final String ODC_COPY = "operator/engine/src/test/java/dev/datamigration/engine/odc/"
+            + "OdcCopyTest.java";
+    private static final String ODC_JOBS = "operator/job/src/test/java/dev/datamigration/job/OdcJobsTest.java";
     private static final String VALIDATOR = "operator/controller/src/test/java/dev/datamigration/controller/"
             + "validation/SpecValidatorTest.java";
 
@@ -81,10 +85,17 @@ class SpecFieldCoverageTest {
         covered("spec.source.downtime", OPERATOR, "setDowntime(SourceDowntime.KeepRunning)");
         covered("spec.target", CLUSTER, "spec.setTarget(target)");
         covered("spec.target.platform", HAPPY, "O11 -> O11");
-        // ODC targets: the platform side runs (operator tests); the copy refuses them in the plan Job, before any
-        // downtime, with a message that says so.
+        // ODC targets: the platform side runs (operator tests); the engine plans and copies into an ODC-laid-out
+        // stage through the mapping.
         covered("spec.target.platform", OPERATOR, "O11 -> ODC: ODC operations are polled");
-        covered("spec.target.platform", COMMANDS, "anOdcTargetIsRefusedBeforeAnyConnection");
+        covered("spec.target.platform", ODC_COPY, "Engine.planOdc(s, t, apps, MaskingSpec.NONE, rig.mapping())");
+        covered("spec.target.mapping", ODC_JOBS, "task.setOdcMappingDir(mappingDir.toString())");
+        covered("spec.target.mapping.configMap", JOBS, "mapping.setConfigMap(\"orders-mapping\")");
+        refused("spec.target.mapping", "on an O11 target", s -> {
+            OdcMappingSpec mapping = new OdcMappingSpec();
+            mapping.setConfigMap("orders-mapping");
+            s.getTarget().setMapping(mapping);
+        }, "spec.target.mapping is for ODC targets only: an O11 target's tables come from its metamodel");
         covered("spec.target.environment", CLUSTER, "target.setEnvironment(\"QA\")");
         covered("spec.target.database", CLUSTER, "target.setDatabase(");
         covered("spec.target.database.engine", CLUSTER, "database.setEngine(DatabaseEngine.PostgreSQL)");

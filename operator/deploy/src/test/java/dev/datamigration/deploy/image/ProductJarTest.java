@@ -54,10 +54,10 @@ class ProductJarTest {
     }
 
     @Test
-    void productJarOffersExactlyTheOperatorPlanAndCopyCommands() throws Exception {
+    void productJarOffersExactlyTheOperatorPlanCopyAndOdcMappingCommands() throws Exception {
         String usage = run(PRODUCT, "--help");
 
-        assertThat(commands(usage)).containsExactly("help", "operator", "plan", "copy");
+        assertThat(commands(usage)).containsExactly("help", "operator", "plan", "copy", "odc-mapping");
     }
 
     @Test
@@ -73,7 +73,8 @@ class ProductJarTest {
         String usage = run(DEVTOOLS, "--help");
 
         assertThat(commands(usage))
-                .containsExactly("help", "demo", "local", "simulator", "plan", "copy", "operator", "bench");
+                .containsExactly("help", "demo", "local", "simulator", "plan", "copy", "odc-mapping", "operator",
+                        "bench");
         assertThat(Files.readString(RepoFiles.path("bin/datamigration"), StandardCharsets.UTF_8))
                 .contains("operator/devtools/target/datamigration-devtools.jar");
     }

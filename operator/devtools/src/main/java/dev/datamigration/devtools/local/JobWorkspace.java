@@ -85,10 +85,13 @@ final class JobWorkspace {
             if (volume.getConfigMap() != null) {
                 ConfigMap configMap = client.configMaps().inNamespace(namespace)
                         .withName(volume.getConfigMap().getName()).get();
-                if (configMap == null) {
+                boolean optional = Boolean.TRUE.equals(volume.getConfigMap().getOptional());
+                if (configMap == null && !optional) {
                     throw new MountException("configmap \"" + volume.getConfigMap().getName() + "\" not found");
                 }
-                Map<String, String> data = configMap.getData() == null ? Map.of() : configMap.getData();
+                // An optional volume of a missing ConfigMap is an empty directory, as the kubelet mounts it.
+                Map<String, String> data = configMap == null || configMap.getData() == null ? Map.of()
+                        : configMap.getData();
                 for (var entry : selected(data, volume.getConfigMap().getItems()).entrySet()) {
                     Path file = target.resolve(entry.getKey());
                     Files.writeString(file, entry.getValue(), StandardCharsets.UTF_8);

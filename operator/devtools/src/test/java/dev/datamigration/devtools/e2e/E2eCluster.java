@@ -69,6 +69,9 @@ final class E2eCluster implements AutoCloseable {
 
     static final String NAMESPACE = "refresh";
     static final String LT_TOKEN = "lt-e2e-service-account-token";
+    /** The ODC API client of the stage Test (O11 -> ODC runs). */
+    static final String ODC_CLIENT_ID = "dm-e2e-client";
+    static final String ODC_CLIENT_SECRET = "dm-e2e-client-secret";
     static final String PRODUCTION_KEY = "11111111-0000-4000-8000-000000000001";
     static final String QA_KEY = "11111111-0000-4000-8000-000000000002";
     /** A path pattern for faults on the maintenance mode of an environment (stop of Production, undeploy in QA). */
@@ -96,7 +99,20 @@ final class E2eCluster implements AutoCloseable {
                   databaseProvider: SqlServer
                   applications: [{name: Catalog}, {name: Customers}, {name: Orders},
                                  {name: Reports, deployed: false}]
-            """.formatted(LT_TOKEN, PRODUCTION_KEY, QA_KEY);
+            odc:
+              clients:
+                - {clientId: %s, clientSecret: %s}
+              operations: {pollsToFinish: 1}
+              stages:
+                - {key: 22222222-0000-4000-8000-000000000002, name: Test, purpose: NonProduction}
+              assets:
+                - {key: bbbbbbbb-0000-4000-8000-000000000001, name: Catalog,
+                   deployments: [{stage: Test, revision: 3, buildKey: cccccccc-0000-4000-8000-000000000001}]}
+                - {key: bbbbbbbb-0000-4000-8000-000000000002, name: Customers,
+                   deployments: [{stage: Test, revision: 2, buildKey: cccccccc-0000-4000-8000-000000000002}]}
+                - {key: bbbbbbbb-0000-4000-8000-000000000003, name: Orders,
+                   deployments: [{stage: Test, revision: 4, buildKey: cccccccc-0000-4000-8000-000000000003}]}
+            """.formatted(LT_TOKEN, PRODUCTION_KEY, QA_KEY, ODC_CLIENT_ID, ODC_CLIENT_SECRET);
 
     /**
      * Quick operator pacing (poll 500 ms, back-off 500 ms .. 2 s, 3 attempts per platform step) and HTTP settings
@@ -250,6 +266,46 @@ final class E2eCluster implements AutoCloseable {
         spec.setApps(List.of(apps));
         migration.setSpec(spec);
         return migration;
+    }
+
+    /**
+     * O11 Production -> the ODC stage Test whose database is {@code stageUrl} (secret {@code stage-db}), its entities
+     * mapped by the ConfigMap {@code mappingConfigMap}; users matched by Email; LifeTime for the source, the ODC APIs
+     * (client {@code odc-client}) for the target.
+     */
+    DataMigration odcMigration(String name, String stageUrl, String mappingConfigMap, String... apps) {
+        DataMigration migration = migration(name, apps);
+        TargetSpec target = migration.getSpec().getTarget();
+        target.setPlatform(dev.datamigration.api.v1alpha1.Platform.ODC);
+        target.setEnvironment("Test");
+        target.setDatabase(database(stageUrl, "stage-db"));
+        var mapping = new dev.datamigration.api.v1alpha1.OdcMappingSpec();
+        mapping.setConfigMap(mappingConfigMap);
+        target.setMapping(mapping);
+        var users = new dev.datamigration.api.v1alpha1.UsersSpec();
+        users.setMatch(dev.datamigration.api.v1alpha1.UserMatch.Email);
+        migration.getSpec().setUsers(users);
+        var odc = new dev.datamigration.api.v1alpha1.PlatformEndpoint();
+        odc.setUrl(simulator.odcPortalUrl());
+        odc.setCredentialsSecret("odc-client");
+        var lifeTime = new dev.datamigration.api.v1alpha1.PlatformEndpoint();
+        lifeTime.setUrl(simulator.lifeTimeApiUrl());
+        lifeTime.setCredentialsSecret("lifetime");
+        migration.getSpec().getPlatformApi().setUrl(null);
+        migration.getSpec().getPlatformApi().setCredentialsSecret(null);
+        migration.getSpec().getPlatformApi().setSource(lifeTime);
+        migration.getSpec().getPlatformApi().setTarget(odc);
+        secret("stage-db", Map.of("username", EmbeddedPostgres.shared().username(),
+                "password", EmbeddedPostgres.shared().password()));
+        secret("odc-client", Map.of("clientId", ODC_CLIENT_ID, "clientSecret", ODC_CLIENT_SECRET));
+        return migration;
+    }
+
+    /** Creates (or replaces) a ConfigMap of the namespace with one key. */
+    void configMap(String name, String key, String value) {
+        client().configMaps().inNamespace(NAMESPACE).resource(new io.fabric8.kubernetes.api.model.ConfigMapBuilder()
+                .withMetadata(new ObjectMetaBuilder().withName(name).withNamespace(NAMESPACE).build())
+                .withData(Map.of(key, value)).build()).createOr(existing -> existing.update());
     }
 
     private static DatabaseSpec database(String url, String secret) {

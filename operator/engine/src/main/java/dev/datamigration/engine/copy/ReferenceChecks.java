@@ -44,7 +44,7 @@ final class ReferenceChecks {
             for (ColumnPlan c : e.columns()) {
                 if (c.ref() == RefKind.USER && c.copied()) {
                     for (long id : distinctIds(e.sourceTable(), c.source().name())) {
-                        if (remaps.user(id).isEmpty()) {
+                        if (remaps.userValue(id).isEmpty()) {
                             unmatched.computeIfAbsent(remaps.describeSourceUser(id), k -> new TreeSet<>())
                                     .add(e.name() + "." + c.attribute());
                         }

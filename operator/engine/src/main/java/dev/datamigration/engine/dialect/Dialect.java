@@ -262,6 +262,14 @@ public interface Dialect {
         return countRows(connection, table);
     }
 
+    /**
+     * SQL for the length of {@code quotedColumn}'s value: bytes of a BINARY, characters of a TEXT (the ODC pre-checks'
+     * limits). The default is standard SQL ({@code OCTET_LENGTH}, {@code CHAR_LENGTH}).
+     */
+    default String lengthSql(String quotedColumn, ValueKind kind) {
+        return (kind == ValueKind.BINARY ? "OCTET_LENGTH(" : "CHAR_LENGTH(") + quotedColumn + ")";
+    }
+
     /** Counts the rows of a table. */
     default long countRows(Connection connection, String table) throws SQLException {
         try (Statement st = connection.createStatement();

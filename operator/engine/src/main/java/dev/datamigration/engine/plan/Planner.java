@@ -40,12 +40,14 @@ public final class Planner {
 
     private final Catalog source;
     private final Catalog target;
+    private final TargetColumns columnsOf;
     private final List<String> warnings = new ArrayList<>();
     private final List<String> errors = new ArrayList<>();
 
-    private Planner(Catalog source, Catalog target) {
+    private Planner(Catalog source, Catalog target, TargetColumns columnsOf) {
         this.source = source;
         this.target = target;
+        this.columnsOf = columnsOf;
     }
 
     /**
@@ -53,7 +55,13 @@ public final class Planner {
      */
     public static Plan plan(Catalog source, Catalog target, List<String> apps, RowCounter counter)
             throws SQLException {
-        return new Planner(source, target).build(apps, counter);
+        return plan(source, target, apps, counter, TargetColumns.ATTRIBUTE_NAMES);
+    }
+
+    /** {@link #plan(Catalog, Catalog, List, RowCounter)} with the target's column names given by {@code columns}. */
+    public static Plan plan(Catalog source, Catalog target, List<String> apps, RowCounter counter,
+                            TargetColumns columns) throws SQLException {
+        return new Planner(source, target, columns).build(apps, counter);
     }
 
     private Plan build(List<String> requested, RowCounter counter) throws SQLException {
@@ -199,7 +207,8 @@ public final class Planner {
         for (EntityDef e : scope.values()) {
             for (AttributeDef a : e.activeAttributes()) {
                 if (a.constrained() && scope.containsKey(a.type().reference())) {
-                    boolean nullable = Optional.ofNullable(tables.get(e.key())).flatMap(t -> t.column(a.name()))
+                    boolean nullable = Optional.ofNullable(tables.get(e.key()))
+                            .flatMap(t -> t.column(columnsOf.column(e, a)))
                             .map(PhysicalColumn::nullable).orElse(true);
                     edges.add(new Edge(e.key(), a.key(), a.name(), a.type().reference(), !a.mandatory() && nullable));
                 }
@@ -225,9 +234,9 @@ public final class Planner {
                     + (tId.isEmpty() ? "target" : "source"));
         }
         for (AttributeDef ta : t.activeAttributes()) {
-            Optional<PhysicalColumn> tCol = tTable.column(ta.name());
+            Optional<PhysicalColumn> tCol = tTable.column(columnsOf.column(t, ta));
             if (tCol.isEmpty()) {
-                errors.add("missing physical column " + ta.name() + " of " + label + " in target table "
+                errors.add("missing physical column " + columnsOf.column(t, ta) + " of " + label + " in target table "
                         + tTable.name());
                 continue;
             }
@@ -423,7 +432,7 @@ public final class Planner {
                         grew = true;
                     } else if (blockerSeen.add(e.key() + "/" + a.key())) {
                         Optional<PhysicalTable> table = target.schema().table(e.physicalTableName());
-                        Optional<PhysicalColumn> column = table.flatMap(t -> t.column(a.name()));
+                        Optional<PhysicalColumn> column = table.flatMap(t -> t.column(columnsOf.column(e, a)));
                         if (column.isPresent()) {
                             blockers.add(new WipePlan.Blocker(target.label(e), a.name(), table.get().name(),
                                     column.get().name(), target.label(target.entities().get(a.type().reference()))));
@@ -448,7 +457,10 @@ public final class Planner {
         List<WipePlan.ClearColumn> clear = new ArrayList<>();
         for (Edge e : order.deferred()) {
             if (wiped.contains(e.from()) && tables.containsKey(e.from()) && !e.selfReference()) {
-                tables.get(e.from()).column(e.attributeName()).ifPresent(c ->
+                EntityDef owner = scope.get(e.from());
+                String column = owner.activeAttributes().stream().filter(a -> a.key().equals(e.attributeKey()))
+                        .findFirst().map(a -> columnsOf.column(owner, a)).orElse(e.attributeName());
+                tables.get(e.from()).column(column).ifPresent(c ->
                         clear.add(new WipePlan.ClearColumn(tables.get(e.from()).name(), c.name())));
             }
         }

@@ -4,6 +4,7 @@ import dev.datamigration.engine.catalog.Catalog;
 import dev.datamigration.engine.catalog.EntityKey;
 import dev.datamigration.engine.catalog.StaticRecord;
 import dev.datamigration.engine.catalog.UserRecord;
+import dev.datamigration.engine.users.OdcUserKeys;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -13,7 +14,9 @@ import java.util.Optional;
 /**
  * Source -> target identifier maps for what is never copied but referenced: static records (by module SS_KEY, entity
  * SS_KEY and record SS_KEY -> DATA_ID), users (by username, case-insensitive, plus tenant name) and tenants (by name).
- * Built once per copy from the two catalogs; lookups on the hot path are single hash-map reads.
+ * Built once per copy from the two catalogs; lookups on the hot path are single hash-map reads. For an ODC target
+ * ({@link #forOdc}) the static maps come from the stage's static tables (matched by label) and users become ODC user
+ * keys (text); an ODC stage has no tenants.
  */
 public final class Remaps {
 
@@ -23,10 +26,32 @@ public final class Remaps {
     private final Map<Long, Long> users = new HashMap<>();
     private final Map<Long, Long> tenants = new HashMap<>();
     private final Map<Long, UserRecord> sourceUsers = new HashMap<>();
+    /** ODC target: the static maps, fixed when the plan matched the records by label; null for an O11 target. */
+    private final Map<EntityKey, Map<String, String>> odcStatics;
+    /** ODC target: the user keys; null for an O11 target. */
+    private final OdcUserKeys odcUsers;
 
     public Remaps(Catalog source, Catalog target) {
+        this(source, target, null, null);
+    }
+
+    /**
+     * The remaps of an ODC target: {@code staticMaps} holds, per static entity, O11 DATA_ID -> ODC identifier of every
+     * active O11 record (an inactive record has no entry, so references to it become NULL); {@code userKeys} gives
+     * each O11 user's ODC key.
+     */
+    public static Remaps forOdc(Catalog source, Map<EntityKey, Map<String, String>> staticMaps, OdcUserKeys userKeys) {
+        Catalog none = new Catalog("target", Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), List.of(), Map.of(),
+                source.schema());
+        return new Remaps(source, none, Map.copyOf(staticMaps), userKeys);
+    }
+
+    private Remaps(Catalog source, Catalog target, Map<EntityKey, Map<String, String>> odcStatics,
+                   OdcUserKeys odcUsers) {
         this.source = source;
         this.target = target;
+        this.odcStatics = odcStatics;
+        this.odcUsers = odcUsers;
         Map<String, Long> targetTenantByName = new HashMap<>();
         target.tenantNames().forEach((id, name) -> targetTenantByName.put(name, id));
         source.tenantNames().forEach((id, name) -> {
@@ -55,6 +80,22 @@ public final class Remaps {
     /** The target user id of a source user id, if a target user has the same username in a tenant of the same name. */
     public Optional<Long> user(long sourceUserId) {
         return Optional.ofNullable(users.get(sourceUserId));
+    }
+
+    /**
+     * The target value of a reference to source user {@code sourceUserId}: the target user id (O11), or the ODC user
+     * key (ODC); empty when the reference has no counterpart.
+     */
+    public Optional<Object> userValue(long sourceUserId) {
+        if (odcUsers != null) {
+            return odcUsers.keyOf(sourceUserId).map(key -> key);
+        }
+        return Optional.ofNullable(users.get(sourceUserId));
+    }
+
+    /** Whether the target is an ODC stage (user references become ODC user keys). */
+    public boolean odc() {
+        return odcUsers != null;
     }
 
     /** "username" (tenant) of a source user for messages, or "#id" when the id is not a source user. */
@@ -92,6 +133,9 @@ public final class Remaps {
      * counterpart.
      */
     public synchronized Map<String, String> staticMap(EntityKey staticEntity) {
+        if (odcStatics != null) {
+            return odcStatics.getOrDefault(staticEntity, Map.of());
+        }
         return staticMaps.computeIfAbsent(staticEntity, key -> {
             Map<String, String> targetByRecord = new HashMap<>();
             for (StaticRecord r : target.staticRecords().getOrDefault(key, List.of())) {

@@ -245,7 +245,7 @@ public final class RowTransformer {
             }
             case USER -> {
                 long id = asLong(value);
-                Long mapped = remaps.user(id).orElse(null);
+                Object mapped = remaps.userValue(id).orElse(null);
                 if (mapped == null) {
                     if (failOnUnmatchedUser) {
                         throw MigrationException.permanent(plan.label() + "." + c.attribute() + " of row "
@@ -315,8 +315,8 @@ public final class RowTransformer {
                 continue;
             }
             ColumnPlan c = columns[i];
-            String what = c.ref() == RefKind.USER ? "users without a target user" : "static records without an"
-                    + " active target record";
+            String what = c.ref() == RefKind.USER ? (remaps.odc() ? "users without an ODC user key"
+                    : "users without a target user") : "static records without an active target record";
             messages.add(plan.label() + "." + c.attribute() + ": " + unmapped[i] + " row(s) referenced " + what
                     + " and were set to NULL (" + String.join(", ", samples.get(i)) + ")");
         }

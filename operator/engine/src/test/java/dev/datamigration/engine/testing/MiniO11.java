@@ -55,6 +55,12 @@ public final class MiniO11 implements AutoCloseable {
         return init(new MiniO11(null, name, url, DriverManager.getConnection(url)));
     }
 
+    /** The same in an in-memory H2 database in another compatibility mode (MSSQLServer, Oracle). */
+    public static MiniO11 createH2(String name, String mode) throws SQLException {
+        String url = "jdbc:h2:mem:" + name + ";MODE=" + mode + ";DB_CLOSE_DELAY=-1";
+        return init(new MiniO11(null, name, url, DriverManager.getConnection(url)));
+    }
+
     private static MiniO11 init(MiniO11 o11) throws SQLException {
         o11.sql(metamodelDdl());
         o11.sql("INSERT INTO OSSYS_TENANT (ID, NAME) VALUES (1, 'ServiceCenter'), (2, 'Users')");

@@ -132,6 +132,12 @@ public final class OracleDialect implements Dialect {
         return describe(connection, realTableName).stream().map(OracleColumn::toPhysical).toList();
     }
 
+    /** DBMS_LOB.GETLENGTH counts the bytes of a BLOB; LENGTH the characters of a VARCHAR2 or CLOB. */
+    @Override
+    public String lengthSql(String quotedColumn, ValueKind kind) {
+        return (kind == ValueKind.BINARY ? "DBMS_LOB.GETLENGTH(" : "LENGTH(") + quotedColumn + ")";
+    }
+
     @Override
     public ValueKind kindOf(int jdbcType, String typeName) {
         Matcher m = NUMBER.matcher(typeName.toUpperCase(Locale.ROOT));

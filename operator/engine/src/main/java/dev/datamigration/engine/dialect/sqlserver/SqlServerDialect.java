@@ -117,6 +117,12 @@ public final class SqlServerDialect implements Dialect {
         return describe(connection, realTableName).stream().map(SqlServerColumn::toPhysical).toList();
     }
 
+    /** DATALENGTH counts bytes (of a varbinary); LEN counts characters (without trailing blanks). */
+    @Override
+    public String lengthSql(String quotedColumn, ValueKind kind) {
+        return (kind == ValueKind.BINARY ? "DATALENGTH(" : "LEN(") + quotedColumn + ")";
+    }
+
     @Override
     public ValueKind kindOf(int jdbcType, String typeName) {
         String base = typeName.replaceFirst("\\(.*$", "").trim();
