@@ -9,6 +9,8 @@ import dev.datamigration.engine.copy.CheckpointStore;
 import dev.datamigration.engine.copy.CopyResult;
 import dev.datamigration.engine.copy.FileCheckpointStore;
 import dev.datamigration.engine.copy.InMemoryCheckpointStore;
+import dev.datamigration.job.users.OdcEndUsers;
+import dev.datamigration.job.users.UsersResolver;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -68,6 +70,12 @@ public final class CopyJob {
             CheckpointStore checkpoints = checkpointFile != null ? new FileCheckpointStore(checkpointFile)
                     : sinks.configMap().<CheckpointStore>map(ConfigMapCheckpointStore::new)
                     .orElseGet(InMemoryCheckpointStore::new);
+            if (OdcEndUsers.applies(task)) {
+                // before the app's entities load: user references hold ODC user keys (created first with Create)
+                UsersResolver.Result users = OdcEndUsers.resolve(task, db.source(), kubernetes.get());
+                progress.users(users.counts());
+                // TODO(merger): pass users.keys() (an OdcUserKeys) into the CopyRequest for the ODC load
+            }
             CopyResult result = Engine.copy(CopyRequest.of(db.source(), db.target(), task.getApps(), task.getApp())
                     .withOptions(TaskCopyOptions.of(task)).withCheckpoints(checkpoints).withListener(progress)
                     .withConnections(db.sourceConnections(), db.targetConnections()));

@@ -57,6 +57,9 @@ public class JobTask {
     /** Entities without a dependency between them loaded at once (see CopierLimits), each on its own connections. */
     private Integer concurrentEntities = CopierLimits.CONCURRENT_ENTITIES_DEFAULT;
 
+    /** The ODC platform (ODC targets only): end users are matched and created through its Identity API. */
+    private OdcPlatformEndpoint odcPlatform;
+
     /** ConfigMap the Job writes its progress (and, for Plan, plan.json) into; null when run outside Kubernetes. */
     private String progressConfigMap;
 
@@ -186,5 +189,13 @@ public class JobTask {
 
     public void setProgressConfigMap(String progressConfigMap) {
         this.progressConfigMap = progressConfigMap;
+    }
+
+    public OdcPlatformEndpoint getOdcPlatform() {
+        return odcPlatform;
+    }
+
+    public void setOdcPlatform(OdcPlatformEndpoint odcPlatform) {
+        this.odcPlatform = odcPlatform;
     }
 }
