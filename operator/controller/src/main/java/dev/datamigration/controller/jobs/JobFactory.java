@@ -155,6 +155,10 @@ public final class JobFactory {
             mounts.add(new VolumeMountBuilder().withName("masking-key").withMountPath(Contracts.MASKING_KEY_DIR)
                     .withReadOnly(true).build());
         }
+        if (TaskFactory.odcPlatform(migration.getSpec()).isPresent()) {
+            mounts.add(new VolumeMountBuilder().withName("odc-platform-credentials")
+                    .withMountPath(Contracts.ODC_PLATFORM_CREDENTIALS_DIR).withReadOnly(true).build());
+        }
         return mounts;
     }
 
@@ -171,6 +175,8 @@ public final class JobFactory {
             volumes.add(secretVolume("masking-key", migration.getSpec().getMaskingKeySecret(),
                     Contracts.MASKING_KEY_FILE));
         }
+        TaskFactory.odcPlatform(migration.getSpec()).ifPresent(odc -> volumes.add(
+                secretVolume("odc-platform-credentials", odc.credentialsSecret(), "clientId", "clientSecret")));
         return volumes;
     }
 
