@@ -4,12 +4,14 @@ import dev.datamigration.api.task.Contracts;
 import dev.datamigration.engine.MigrationException;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
+import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -17,7 +19,8 @@ import java.util.UUID;
  * A {@link UserLedger} in a ConfigMap shared by the migration's copy Jobs (data keys {@code holder},
  * {@code heldUntil}, {@code created}, {@code pendingOperation}). Taking and renewing it are updates guarded by the
  * ConfigMap's resourceVersion, so of two Jobs only one wins; a holder that stops renewing (its pod died) loses it when
- * {@code heldUntil} has passed. The ConfigMap carries the migration's labels.
+ * {@code heldUntil} has passed. The ConfigMap carries the migration's labels and, like the progress ConfigMaps, the
+ * owner references of the Job's task ConfigMap, so it is deleted with the migration.
  */
 public final class ConfigMapUserLedger implements UserLedger {
 
@@ -34,15 +37,18 @@ public final class ConfigMapUserLedger implements UserLedger {
     private final Duration retry;
     private final Duration maxWait;
     private final Clock clock;
+    private final List<OwnerReference> owners;
     private final String me = UUID.randomUUID().toString();
 
     /**
      * @param lease   how long a holder keeps the ledger without renewing
      * @param retry   pause between attempts to take a held ledger
      * @param maxWait after this long without getting it, {@link #acquire} fails (transient: the Job is retried)
+     * @param owners  owner references of a ledger this Job creates (the DataMigration: it goes with the migration)
      */
     public ConfigMapUserLedger(KubernetesClient client, String namespace, String name, String migration,
-            Duration lease, Duration retry, Duration maxWait, Clock clock) {
+            Duration lease, Duration retry, Duration maxWait, Clock clock, List<OwnerReference> owners) {
+        this.owners = List.copyOf(owners);
         this.client = client;
         this.namespace = namespace;
         this.name = name;
@@ -92,7 +98,8 @@ public final class ConfigMapUserLedger implements UserLedger {
         }
         try {
             return client.configMaps().inNamespace(namespace).resource(new ConfigMapBuilder().withNewMetadata()
-                    .withName(name).withNamespace(namespace).withLabels(labels).endMetadata()
+                    .withName(name).withNamespace(namespace).withLabels(labels).withOwnerReferences(owners)
+                    .endMetadata()
                     .withData(Map.of(CREATED, "0")).build()).create();
         } catch (KubernetesClientException e) {
             if (e.getCode() == 409) {

@@ -1,5 +1,6 @@
 package dev.datamigration.job.users;
 
+import dev.datamigration.api.task.Contracts;
 import dev.datamigration.api.task.JobTask;
 import dev.datamigration.api.task.OdcPlatformEndpoint;
 import dev.datamigration.api.v1alpha1.Platform;
@@ -12,11 +13,14 @@ import dev.datamigration.platform.EndUserDirectory;
 import dev.datamigration.platform.http.CallObserver;
 import dev.datamigration.platform.http.HttpSettings;
 import dev.datamigration.platform.odc.OdcClient;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -64,7 +68,8 @@ public final class OdcEndUsers {
         OdcPlatformEndpoint odc = task.getOdcPlatform();
         UserLedger ledger = kubernetes.isPresent() && odc.getUsersConfigMap() != null
                 ? new ConfigMapUserLedger(kubernetes.get(), namespace(task, kubernetes.get()), odc.getUsersConfigMap(),
-                        task.getMigration(), LEASE, pollInterval, MAX_POLLING.plus(LEASE), Clock.systemUTC())
+                        task.getMigration(), LEASE, pollInterval, MAX_POLLING.plus(LEASE), Clock.systemUTC(),
+                        taskOwners(task, kubernetes.get()))
                 : InProcessUserLedger.of(task.getNamespace() + "/" + task.getMigration());
         return new UsersResolver(directory(task, settings), ledger, pollInterval, maxPolling);
     }
@@ -82,6 +87,18 @@ public final class OdcEndUsers {
 
     private static UnmatchedUsers policy(JobTask task) {
         return task.getUsers().getUnmatched() == null ? UnmatchedUsers.Fail : task.getUsers().getUnmatched();
+    }
+
+    /** The owner references of the Job's task ConfigMap ({@code <job>-task}, owned by the DataMigration). */
+    private static List<OwnerReference> taskOwners(JobTask task, KubernetesClient client) {
+        String progress = task.getProgressConfigMap();
+        if (progress == null || !progress.endsWith(Contracts.PROGRESS_SUFFIX)) {
+            return List.of();
+        }
+        String name = progress.substring(0, progress.length() - Contracts.PROGRESS_SUFFIX.length()) + "-task";
+        ConfigMap taskConfigMap = client.configMaps().inNamespace(namespace(task, client)).withName(name).get();
+        return taskConfigMap == null || taskConfigMap.getMetadata().getOwnerReferences() == null ? List.of()
+                : taskConfigMap.getMetadata().getOwnerReferences();
     }
 
     private static String namespace(JobTask task, KubernetesClient client) {

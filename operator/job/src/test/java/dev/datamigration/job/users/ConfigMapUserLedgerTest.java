@@ -6,10 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.datamigration.engine.MigrationException;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
+import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The shared ledger of end user creation: one holder at a time, a stale holder taken over, a stale write refused. */
@@ -20,7 +22,8 @@ class ConfigMapUserLedgerTest {
 
     private ConfigMapUserLedger ledger(String name, Duration lease, Duration maxWait) {
         return new ConfigMapUserLedger(client, "refresh", name, "to-odc", lease, Duration.ofMillis(20), maxWait,
-                Clock.systemUTC());
+                Clock.systemUTC(), List.of(new OwnerReferenceBuilder().withApiVersion("datamigration.dev/v1alpha1")
+                        .withKind("DataMigration").withName("to-odc").withUid("uid-1").withController(true).build()));
     }
 
     @Test
@@ -51,6 +54,8 @@ class ConfigMapUserLedgerTest {
             next.setPendingOperation(null);
         }
         ConfigMap cm = client.configMaps().inNamespace("refresh").withName("stale").get();
+        assertThat(cm.getMetadata().getOwnerReferences()).extracting(o -> o.getKind() + "/" + o.getName())
+                .containsExactly("DataMigration/to-odc");
         assertThat(cm.getData()).containsEntry("created", "0").containsEntry("holder", "")
                 .containsEntry("pendingOperation", "");
     }
