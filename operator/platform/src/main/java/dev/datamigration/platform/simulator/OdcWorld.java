@@ -98,6 +98,7 @@ final class OdcWorld {
     private final Map<String, UserState> users = new LinkedHashMap<>();
     private final Map<String, BulkCreate> bulkCreates = new LinkedHashMap<>();
     private final SimulatorState.OperationTiming timing;
+    private final String tokenPath;
     private int tokensIssued;
 
     OdcWorld(SimulatorState.Odc state) {
@@ -105,6 +106,7 @@ final class OdcWorld {
         this.tokenLifetime = Duration.ofSeconds(state.tokenLifetimeSeconds());
         this.stages = state.stages();
         this.timing = state.operations();
+        this.tokenPath = state.tokenPath();
         for (SimulatorState.Asset asset : state.assets()) {
             assets.put(asset.key(), asset);
             Map<String, Deployed> where = new LinkedHashMap<>();
@@ -140,6 +142,11 @@ final class OdcWorld {
         tokens.put(token, clock.instant().plus(tokenLifetime));
         tokensIssued++;
         return token;
+    }
+
+    /** Path of the token endpoint, as the discovery document announces it. */
+    String tokenPath() {
+        return tokenPath;
     }
 
     Duration tokenLifetime() {
