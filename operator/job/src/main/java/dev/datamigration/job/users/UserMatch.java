@@ -20,8 +20,18 @@ import java.util.Map;
  */
 public record UserMatch(Map<Long, String> keys, List<O11EndUser> unmatched) {
 
+    private static final int PAGE = 100;
+
     /** Reads every ODC user once (read-only: GET calls only). */
     public static UserMatch of(List<O11EndUser> users, EndUserDirectory directory) {
+        return of(users, directory, () -> { });
+    }
+
+    /**
+     * {@link #of(List, EndUserDirectory)}, calling {@code everyPage} after every {@value #PAGE} ODC users read (a
+     * large user pool takes minutes to list under the API's rate limit: the ledger holder renews its lease there).
+     */
+    public static UserMatch of(List<O11EndUser> users, EndUserDirectory directory, Runnable everyPage) {
         Map<String, String> wanted = new HashMap<>();
         for (O11EndUser user : users) {
             String email = O11EndUsers.matchKey(user);
@@ -29,7 +39,11 @@ public record UserMatch(Map<Long, String> keys, List<O11EndUser> unmatched) {
                 wanted.put(email, null);
             }
         }
+        long[] read = {0};
         directory.eachUser(odc -> {
+            if (++read[0] % PAGE == 0) {
+                everyPage.run();
+            }
             String email = odc.email() == null ? null : odc.email().trim().toLowerCase(Locale.ROOT);
             // the first ODC user with the e-mail wins: listing order is stable, so every Job picks the same one
             if (email != null && wanted.containsKey(email) && wanted.get(email) == null) {

@@ -70,7 +70,7 @@ public final class UsersResolver {
         }
         try (UserLedger.Held held = ledger.acquire()) {
             awaitPending(held);
-            UserMatch match = UserMatch.of(users, directory);
+            UserMatch match = UserMatch.of(users, directory, held::renew);
             Map<Long, String> keys = new LinkedHashMap<>(match.keys());
             keys.putAll(create(match.unmatched(), held));
             long created = held.created();
