@@ -21,7 +21,13 @@ import dev.datamigration.api.v1alpha1.DeploymentRecord;
 import dev.datamigration.api.v1alpha1.MaskingRule;
 import dev.datamigration.api.v1alpha1.Platform;
 import dev.datamigration.api.v1alpha1.PlatformOperation;
+import dev.datamigration.api.task.JobTask;
+import dev.datamigration.api.task.OdcPlatformEndpoint;
+import dev.datamigration.api.task.PlanReport;
 import dev.datamigration.api.task.PlannedApp;
+import dev.datamigration.api.task.UserCounts;
+import dev.datamigration.api.v1alpha1.UserCountsStatus;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import dev.datamigration.controller.platform.PlatformConnection;
 import dev.datamigration.controller.progress.AppProgress;
 import dev.datamigration.controller.status.SpecHash;
@@ -294,6 +300,46 @@ class DataMigrationOperatorTest {
         assertThat(status.getOperations().get(1).getDeployment())
                 .extracting(DeploymentRecord::getBuildKey, DeploymentRecord::getRevision)
                 .containsExactly("cccccccc-0000-4000-8000-000000000005", 5);
+    }
+
+    @Test
+    @DisplayName("O11 -> ODC: cancelled mid-copy, the ODC app gets its exact build back; status names the ODC app,"
+            + " its migrated entities and the end users")
+    void odcCancelRedeploysTheBuildThatRanAndStatusCountsUsers() {
+        harness.create(harness.odc("odc-cancel", "Customers"));
+        PlanReport planned = plan(app("Customers", 0, entities("Customer", 300, "Address", 400)));
+        planned.setUsers(new UserCounts(2, 0, 0, 3L));
+        jobs.finishPlan("odc-cancel-plan", planned);
+        jobs.reportProgress("odc-cancel-customers", "Customers", entities("Customer", 300),
+                new UserCounts(2, 3, 0, null));
+        await().atMost(Duration.ofSeconds(10)).until(() -> "1/2".equals(harness.get("odc-cancel").getStatus()
+                .getProgress()));
+        Job copyJob = jobs.job("odc-cancel-customers");
+
+        client.resources(DataMigration.class).inNamespace(harness.get("odc-cancel").getMetadata().getNamespace())
+                .withName("odc-cancel").patch(io.fabric8.kubernetes.client.dsl.base.PatchContext.of(
+                        io.fabric8.kubernetes.client.dsl.base.PatchType.JSON_MERGE), "{\"spec\":{\"cancel\":true}}");
+
+        DataMigrationStatus status = harness.awaitPhase("odc-cancel", Phase.Cancelled).getStatus();
+        assertThat(platform.sideEffects()).containsExactly("Production maintenance on", "Undeploy Customers",
+                "Deploy Customers");
+        assertThat(platform.server().deployedRevision("Test", "Customers")).contains(5);
+        assertThat(platform.server().callLog().matching("POST", "/api/deployments/v1/deployment-operations").get(1)
+                .body()).contains("\"buildKey\":\"cccccccc-0000-4000-8000-000000000005\"", "\"revision\":5");
+        assertThat(status.getApps()).extracting(AppStatus::getName, AppStatus::getOdcApp, AppStatus::getPhase,
+                AppStatus::getMigratedEntities).containsExactly(tuple("Customers", "Customers", AppPhase.Cancelled,
+                List.of("Customer")));
+        assertThat(status.getUsers()).isEqualTo(new UserCountsStatus(2L, 3L, 0L));
+        // the ODC platform Secret is mounted into the copy Job, and task.json names only its directory
+        assertThat(copyJob.getSpec().getTemplate().getSpec().getVolumes()).filteredOn(v -> v.getSecret() != null)
+                .extracting(v -> v.getSecret().getSecretName()).contains("odc-client");
+        String task = client.configMaps().inNamespace(copyJob.getMetadata().getNamespace())
+                .withName("odc-cancel-customers-task").get().getData().get("task.json");
+        JobTask parsed = Serialization.unmarshal(task, JobTask.class);
+        assertThat(parsed.getOdcPlatform()).extracting(OdcPlatformEndpoint::getPortalUrl,
+                OdcPlatformEndpoint::getCredentialsDir, OdcPlatformEndpoint::getUsersConfigMap).containsExactly(
+                platform.odcUrl(), "/etc/datamigration/secrets/odc-platform", "odc-cancel-users");
+        assertThat(task).doesNotContain(PlatformSimulator.ODC_CLIENT_SECRET);
     }
 
     @Test

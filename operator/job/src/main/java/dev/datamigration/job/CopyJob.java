@@ -10,6 +10,8 @@ import dev.datamigration.engine.copy.CopyResult;
 import dev.datamigration.engine.copy.FileCheckpointStore;
 import dev.datamigration.engine.copy.InMemoryCheckpointStore;
 import dev.datamigration.engine.odc.OdcMapping;
+import dev.datamigration.job.users.OdcEndUsers;
+import dev.datamigration.job.users.UsersResolver;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -70,9 +72,16 @@ public final class CopyJob {
             CheckpointStore checkpoints = checkpointFile != null ? new FileCheckpointStore(checkpointFile)
                     : sinks.configMap().<CheckpointStore>map(ConfigMapCheckpointStore::new)
                     .orElseGet(InMemoryCheckpointStore::new);
-            CopyResult result = Engine.copy(CopyRequest.of(db.source(), db.target(), task.getApps(), task.getApp())
+            CopyRequest request = CopyRequest.of(db.source(), db.target(), task.getApps(), task.getApp())
                     .withOptions(TaskCopyOptions.of(task)).withCheckpoints(checkpoints).withListener(progress)
-                    .withConnections(db.sourceConnections(), db.targetConnections()).withOdcMapping(odcMapping));
+                    .withConnections(db.sourceConnections(), db.targetConnections()).withOdcMapping(odcMapping);
+            if (OdcEndUsers.applies(task)) {
+                // before the app's entities load: user references hold ODC user keys (created first with Create)
+                UsersResolver.Result users = OdcEndUsers.resolve(task, db.source(), kubernetes.get());
+                progress.users(users.counts());
+                request = request.withOdcUserKeys(users.keys());
+            }
+            CopyResult result = Engine.copy(request);
             long rows = result.entities().stream().mapToLong(CopyResult.EntityResult::rows).sum();
             out.printf("copied %s: %d entities, %,d rows, all verified%n", result.app(), result.entities().size(),
                     rows);

@@ -2,14 +2,19 @@ package dev.datamigration.job;
 
 import dev.datamigration.api.task.Contracts;
 import dev.datamigration.api.task.JobTask;
+import dev.datamigration.api.task.PlanReport;
 import dev.datamigration.engine.Engine;
 import dev.datamigration.engine.odc.OdcMapping;
 import dev.datamigration.engine.plan.Plan;
+import dev.datamigration.job.users.OdcEndUsers;
+import dev.datamigration.job.users.UsersPlanCheck;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -65,15 +70,25 @@ public final class PlanJob {
                     ? Engine.plan(db.source(), db.target(), task.getApps(), TaskMasking.of(task))
                     : Engine.planOdc(db.source(), db.target(), task.getApps(), TaskMasking.of(task), odcMapping);
             out.print(PlanReports.summary(plan));
-            String json = TaskFiles.toJson(PlanReports.toReport(plan));
+            PlanReport report = PlanReports.toReport(plan);
+            List<String> errors = new ArrayList<>(plan.errors());
+            if (OdcEndUsers.applies(task)) {
+                // read-only: e-mails checked and users matched before any downtime, without any platform write
+                UsersPlanCheck.Result users = OdcEndUsers.plan(task, db.source());
+                errors.addAll(users.errors());
+                report.setErrors(List.copyOf(errors));
+                report.setUsers(users.counts());
+                out.print(PlanReports.usersSummary(users));
+            }
+            String json = TaskFiles.toJson(report);
             for (ProgressSink sink : sinks.all()) {
                 sink.write(Map.of(Contracts.PLAN_KEY, json));
             }
-            if (plan.ok()) {
+            if (errors.isEmpty()) {
                 progress.appFinished(null, true, null);
                 return Contracts.EXIT_OK;
             }
-            progress.failed("plan has " + plan.errors().size() + " error(s): " + String.join("; ", plan.errors()));
+            progress.failed("plan has " + errors.size() + " error(s): " + String.join("; ", errors));
             return Contracts.EXIT_PERMANENT;
         } catch (Exception e) {
             report(e);

@@ -6,6 +6,7 @@ import dev.datamigration.api.task.PlannedEntity;
 import dev.datamigration.engine.plan.AppPlan;
 import dev.datamigration.engine.plan.EntityPlan;
 import dev.datamigration.engine.plan.Plan;
+import dev.datamigration.job.users.UsersPlanCheck;
 import java.util.List;
 
 /** Maps the engine's {@link Plan} to the contract's plan.json and to a readable summary. */
@@ -70,6 +71,21 @@ final class PlanReports {
             plan.errors().forEach(e -> sb.append("  - ").append(e).append('\n'));
         }
         sb.append(plan.ok() ? "plan OK" : "plan FAILED: " + plan.errors().size() + " error(s)").append('\n');
+        return sb.toString();
+    }
+
+    /** The end users part of the summary (ODC targets). */
+    public static String usersSummary(UsersPlanCheck.Result users) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("end users: ").append(users.counts().getMatched()).append(" matched to ODC users by e-mail");
+        if (users.counts().getToCreate() != null) {
+            sb.append(", ").append(users.counts().getToCreate()).append(" to create");
+        }
+        if (users.counts().getSetNull() > 0) {
+            sb.append(", ").append(users.counts().getSetNull()).append(" unmatched (references set to NULL)");
+        }
+        sb.append('\n');
+        users.errors().forEach(e -> sb.append("  - ").append(e).append('\n'));
         return sb.toString();
     }
 }

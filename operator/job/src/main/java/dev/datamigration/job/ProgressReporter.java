@@ -5,6 +5,7 @@ import dev.datamigration.api.task.EntityProgress;
 import dev.datamigration.api.task.EntityState;
 import dev.datamigration.api.task.JobState;
 import dev.datamigration.api.task.Progress;
+import dev.datamigration.api.task.UserCounts;
 import dev.datamigration.engine.copy.ProgressListener;
 import dev.datamigration.engine.plan.EntityPlan;
 import java.io.PrintStream;
@@ -127,6 +128,12 @@ final class ProgressReporter implements ProgressListener {
         }
         progress.setState(succeeded ? JobState.Succeeded : JobState.Failed);
         progress.setMessage(message);
+        flush();
+    }
+
+    /** The end users into ODC as this Job resolved them (written at once: the operator shows them in status). */
+    public synchronized void users(UserCounts counts) {
+        progress.setUsers(counts);
         flush();
     }
 

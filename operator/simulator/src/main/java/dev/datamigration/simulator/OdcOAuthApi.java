@@ -5,8 +5,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The ODC identity provider's public part: OIDC discovery at {@value #DISCOVERY} and the token endpoint
- * {@value #TOKEN} (client-credentials grant with {@code client_id}/{@code client_secret} in the form body).
+ * The ODC identity provider's public part: OIDC discovery at {@value #DISCOVERY} and the token endpoint it announces
+ * (default {@value #TOKEN}; {@code odc.tokenPath} in the state moves it), client-credentials grant with
+ * {@code client_id}/{@code client_secret} in the form body.
  */
 final class OdcOAuthApi implements SimulatedApi {
 
@@ -23,7 +24,7 @@ final class OdcOAuthApi implements SimulatedApi {
 
     @Override
     public boolean serves(String path) {
-        return path.equals(DISCOVERY) || path.equals(TOKEN);
+        return path.equals(DISCOVERY) || path.equals(world.tokenPath());
     }
 
     @Override
@@ -34,7 +35,7 @@ final class OdcOAuthApi implements SimulatedApi {
             }
             ObjectNode body = SimResponse.JSON.createObjectNode();
             body.put("issuer", baseUrl + "/identity");
-            body.put("token_endpoint", baseUrl + TOKEN);
+            body.put("token_endpoint", baseUrl + world.tokenPath());
             body.putArray("grant_types_supported").add("client_credentials");
             body.putArray("token_endpoint_auth_methods_supported").add("client_secret_post");
             return SimResponse.json(200, body);

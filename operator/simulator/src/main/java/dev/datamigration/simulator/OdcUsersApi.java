@@ -4,12 +4,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-/** User and Access Management API v1 under {@value #BASE}: find, read, create and update end users. */
+/**
+ * User and Access Management API v1 under {@value #BASE}: find, read, create (one, or in bulk with a polled
+ * operation) and update end users.
+ */
 final class OdcUsersApi extends OdcRestApi {
 
     static final String BASE = "/api/identity/v1";
@@ -24,6 +28,8 @@ final class OdcUsersApi extends OdcRestApi {
         this.world = world;
         routes.add("GET", "/users", (r, p) -> list(r))
                 .add("POST", "/users", (r, p) -> create(r))
+                .add("POST", "/users/bulk", (r, p) -> bulkCreate(r))
+                .add("GET", "/users/bulk/([^/]+)", (r, p) -> bulkStatus(p.get(0)))
                 .add("GET", "/users/([^/]+)", (r, p) -> get(p.get(0)))
                 .add("PATCH", "/users/([^/]+)", (r, p) -> patch(r, p.get(0)));
     }
@@ -68,6 +74,58 @@ final class OdcUsersApi extends OdcRestApi {
         ObjectNode created = SimResponse.JSON.createObjectNode();
         created.put("key", user.key());
         return SimResponse.json(201, created);
+    }
+
+    /** {@code POST /users/bulk}: 1 to 100 {@code UserProfileCreateApiRequest} records, answered 202. */
+    private SimResponse bulkCreate(SimRequest request) {
+        JsonNode body = objectBody(request, Set.of("records"), "UserProfileCreateApiRequestBulkApiRequest");
+        JsonNode records = body.get("records");
+        if (records == null || !records.isArray() || records.isEmpty() || records.size() > 100) {
+            throw new BadRequest("records must hold between 1 and 100 users");
+        }
+        List<OdcWorld.NewUser> users = new ArrayList<>();
+        for (JsonNode record : records) {
+            if (!record.isObject()) {
+                throw new BadRequest("every record must be a UserProfileCreateApiRequest object");
+            }
+            for (Iterator<String> it = record.fieldNames(); it.hasNext(); ) {
+                String field = it.next();
+                if (!CREATE_FIELDS.contains(field)) {
+                    throw new BadRequest("unknown field '" + field + "' in UserProfileCreateApiRequest");
+                }
+            }
+            users.add(new OdcWorld.NewUser(record.path("email").asText(null), record.path("name").asText(null),
+                    !record.has("isActive") || record.get("isActive").asBoolean(true),
+                    record.path("photoUrl").asText(null)));
+        }
+        return SimResponse.json(202, bulk(world.startBulkCreate(users)));
+    }
+
+    /** {@code GET /users/bulk/{key}}: the overall status; each record's outcome once finished. */
+    private SimResponse bulkStatus(String key) {
+        return world.pollBulkCreate(key).map(b -> SimResponse.json(200, bulk(b)))
+                .orElseGet(() -> SimResponse.problem(404, "Not Found", "Bulk operation " + key + " was not found."));
+    }
+
+    private static ObjectNode bulk(OdcWorld.BulkCreate bulk) {
+        ObjectNode node = SimResponse.JSON.createObjectNode();
+        node.put("key", bulk.key);
+        node.put("status", bulk.status);
+        node.putNull("errorCode");
+        node.putNull("errorMessage");
+        ArrayNode operations = node.putArray("operations");
+        for (OdcWorld.BulkResult result : bulk.results) {
+            ObjectNode op = operations.addObject();
+            op.put("status", result.status());
+            op.put("errorCode", result.errorCode());
+            op.put("errorMessage", result.errorMessage());
+            ObjectNode record = op.putObject("record");
+            record.put("key", result.key());
+            record.put("email", result.email());
+            record.putNull("username");
+            record.putNull("subject");
+        }
+        return node;
     }
 
     private SimResponse get(String key) {

@@ -57,6 +57,34 @@ final class OdcWorld {
     record UserState(String key, String email, String name, boolean isActive, String photoUrl) {
     }
 
+    /** One record of a bulk create request. */
+    record NewUser(String email, String name, boolean isActive, String photoUrl) {
+    }
+
+    /** One record's outcome: {@code Inserted} with the new user's key, or {@code Error} with a message. */
+    record BulkResult(String status, String key, String email, String errorCode, String errorMessage) {
+    }
+
+    /**
+     * A bulk create operation: Pending until polled, then Processing; it creates its users when it finishes (after
+     * the same number of polls and delay as a deployment operation). Like the real API it does not look for an
+     * existing user with the same e-mail: avoiding duplicates is the caller's job.
+     */
+    static final class BulkCreate {
+        final String key;
+        final List<NewUser> records;
+        final Instant startedAt;
+        volatile int polls;
+        volatile String status = "Pending";
+        volatile List<BulkResult> results = List.of();
+
+        BulkCreate(String key, List<NewUser> records, Instant startedAt) {
+            this.key = key;
+            this.records = List.copyOf(records);
+            this.startedAt = startedAt;
+        }
+    }
+
     private final SecureRandom random = new SecureRandom();
     private final Clock clock = Clock.systemUTC();
     private final Map<String, String> clientSecrets = new LinkedHashMap<>();
@@ -68,7 +96,9 @@ final class OdcWorld {
     private final Map<String, List<Build>> builds = new LinkedHashMap<>();
     private final Map<String, OperationState> operations = new LinkedHashMap<>();
     private final Map<String, UserState> users = new LinkedHashMap<>();
+    private final Map<String, BulkCreate> bulkCreates = new LinkedHashMap<>();
     private final SimulatorState.OperationTiming timing;
+    private final String tokenPath;
     private int tokensIssued;
 
     OdcWorld(SimulatorState.Odc state) {
@@ -76,6 +106,7 @@ final class OdcWorld {
         this.tokenLifetime = Duration.ofSeconds(state.tokenLifetimeSeconds());
         this.stages = state.stages();
         this.timing = state.operations();
+        this.tokenPath = state.tokenPath();
         for (SimulatorState.Asset asset : state.assets()) {
             assets.put(asset.key(), asset);
             Map<String, Deployed> where = new LinkedHashMap<>();
@@ -111,6 +142,11 @@ final class OdcWorld {
         tokens.put(token, clock.instant().plus(tokenLifetime));
         tokensIssued++;
         return token;
+    }
+
+    /** Path of the token endpoint, as the discovery document announces it. */
+    String tokenPath() {
+        return tokenPath;
     }
 
     Duration tokenLifetime() {
@@ -238,5 +274,46 @@ final class OdcWorld {
 
     synchronized void updateUser(UserState updated) {
         users.put(updated.key(), updated);
+    }
+
+    synchronized BulkCreate startBulkCreate(List<NewUser> records) {
+        BulkCreate bulk = new BulkCreate(UUID.randomUUID().toString(), records, clock.instant());
+        bulkCreates.put(bulk.key, bulk);
+        return bulk;
+    }
+
+    /** Reads a bulk create as a poll does: counts the poll and finishes it when its time has come. */
+    synchronized Optional<BulkCreate> pollBulkCreate(String key) {
+        BulkCreate bulk = bulkCreates.get(key);
+        if (bulk == null) {
+            return Optional.empty();
+        }
+        if (!bulk.status.startsWith("Finished")) {
+            bulk.polls++;
+            bulk.status = "Processing";
+            boolean polledEnough = bulk.polls >= timing.pollsToFinish();
+            boolean oldEnough = !clock.instant().isBefore(bulk.startedAt.plusMillis(timing.finishAfterMillis()));
+            if (polledEnough && oldEnough) {
+                finish(bulk);
+            }
+        }
+        return Optional.of(bulk);
+    }
+
+    private void finish(BulkCreate bulk) {
+        List<BulkResult> results = new ArrayList<>();
+        boolean errors = false;
+        for (NewUser record : bulk.records) {
+            if (record.email() == null || !record.email().contains("@")) {
+                errors = true;
+                results.add(new BulkResult("Error", null, record.email(), "InvalidEmail",
+                        "The email is not a valid e-mail address."));
+                continue;
+            }
+            UserState user = createUser(record.email(), record.name(), record.isActive(), record.photoUrl());
+            results.add(new BulkResult("Inserted", user.key(), user.email(), null, null));
+        }
+        bulk.results = List.copyOf(results);
+        bulk.status = errors ? "FinishedWithErrors" : "Finished";
     }
 }

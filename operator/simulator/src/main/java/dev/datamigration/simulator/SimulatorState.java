@@ -78,10 +78,24 @@ public record SimulatorState(LifeTime lifetime, Odc odc, List<FaultRule> faults)
         }
     }
 
-    /** ODC side. {@code tokenLifetimeSeconds} defaults to 43200 (12 h) like ODC. */
+    /**
+     * ODC side. {@code tokenLifetimeSeconds} defaults to 43200 (12 h) like ODC. {@code tokenPath} is where the token
+     * endpoint lives (the discovery document says so; default {@code /identity/connect/token}): a Keycloak-style path
+     * shows that a client reads it from discovery instead of building it.
+     */
     public record Odc(List<ApiClient> clients, Long tokenLifetimeSeconds, List<Stage> stages, List<Asset> assets,
-            OperationTiming operations, List<User> users) {
+            OperationTiming operations, List<User> users, String tokenPath) {
+
+        public Odc(List<ApiClient> clients, Long tokenLifetimeSeconds, List<Stage> stages, List<Asset> assets,
+                OperationTiming operations, List<User> users) {
+            this(clients, tokenLifetimeSeconds, stages, assets, operations, users, null);
+        }
+
         public Odc {
+            tokenPath = tokenPath == null ? "/identity/connect/token" : tokenPath;
+            if (!tokenPath.startsWith("/")) {
+                throw new IllegalArgumentException("odc.tokenPath must start with /: " + tokenPath);
+            }
             clients = clients == null ? List.of() : List.copyOf(clients);
             tokenLifetimeSeconds = tokenLifetimeSeconds == null ? 43_200L : tokenLifetimeSeconds;
             stages = stages == null ? List.of() : List.copyOf(stages);

@@ -17,6 +17,12 @@ public final class Contracts {
     /** Where the Job mounts the source and target credentials Secrets (files username, password). */
     public static final String SOURCE_CREDENTIALS_DIR = "/etc/datamigration/secrets/source";
     public static final String TARGET_CREDENTIALS_DIR = "/etc/datamigration/secrets/target";
+    /**
+     * Where the Job mounts the ODC platform API Secret (files clientId, clientSecret): ODC targets matching end users
+     * by e-mail, whose plan and copy Jobs call the Identity API.
+     */
+    public static final String ODC_PLATFORM_CREDENTIALS_DIR = "/etc/datamigration/secrets/odc-platform";
+
     /** Where the Job mounts the masking key Secret (file {@code key}), when the migration masks attributes. */
     public static final String MASKING_KEY_DIR = "/etc/datamigration/secrets/masking";
     public static final String MASKING_KEY_FILE = "key";

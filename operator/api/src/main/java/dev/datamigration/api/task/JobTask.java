@@ -63,6 +63,8 @@ public class JobTask {
 
     /** spec.copier.sqlServerLoad: how a SQL Server target is loaded (null: BulkCopy). */
     private SqlServerLoad sqlServerLoad = SqlServerLoad.BulkCopy;
+    /** The ODC platform (ODC targets only): end users are matched and created through its Identity API. */
+    private OdcPlatformEndpoint odcPlatform;
 
     /** ConfigMap the Job writes its progress (and, for Plan, plan.json) into; null when run outside Kubernetes. */
     private String progressConfigMap;
@@ -209,5 +211,13 @@ public class JobTask {
 
     public void setProgressConfigMap(String progressConfigMap) {
         this.progressConfigMap = progressConfigMap;
+    }
+
+    public OdcPlatformEndpoint getOdcPlatform() {
+        return odcPlatform;
+    }
+
+    public void setOdcPlatform(OdcPlatformEndpoint odcPlatform) {
+        this.odcPlatform = odcPlatform;
     }
 }

@@ -16,6 +16,9 @@ public class PlanReport {
     /** Problems that stop the run (unknown app, mandatory cycle, ...). */
     private List<String> errors;
 
+    /** End users into ODC (ODC targets with users.match Email): the migration's counts as this Job saw them. */
+    private UserCounts users;
+
     public List<PlannedApp> getApps() {
         return apps;
     }
@@ -38,5 +41,13 @@ public class PlanReport {
 
     public void setErrors(List<String> errors) {
         this.errors = errors;
+    }
+
+    public UserCounts getUsers() {
+        return users;
+    }
+
+    public void setUsers(UserCounts users) {
+        this.users = users;
     }
 }

@@ -19,6 +19,9 @@ public class Progress {
     /** Failure cause naming the entity, or a summary. */
     private String message;
 
+    /** End users into ODC (ODC targets with users.match Email): the migration's counts as this Job saw them. */
+    private UserCounts users;
+
     /** RFC 3339 time of this write. */
     private String updatedAt;
 
@@ -60,5 +63,13 @@ public class Progress {
 
     public void setUpdatedAt(String updatedAt) {
         this.updatedAt = updatedAt;
+    }
+
+    public UserCounts getUsers() {
+        return users;
+    }
+
+    public void setUsers(UserCounts users) {
+        this.users = users;
     }
 }

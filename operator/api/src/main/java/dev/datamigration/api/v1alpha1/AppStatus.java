@@ -19,6 +19,9 @@ public class AppStatus {
     /** Dependency wave: apps of wave n run after every app of wave n-1. */
     private Integer wave;
 
+    /** ODC targets: the ODC app (asset) in the stage that receives this O11 app's data. */
+    private String odcApp;
+
     /** Entity counts of this app. */
     private EntityCounts entities;
 
@@ -104,5 +107,13 @@ public class AppStatus {
 
     public void setMaskedAttributes(List<String> maskedAttributes) {
         this.maskedAttributes = maskedAttributes;
+    }
+
+    public String getOdcApp() {
+        return odcApp;
+    }
+
+    public void setOdcApp(String odcApp) {
+        this.odcApp = odcApp;
     }
 }

@@ -32,6 +32,9 @@ public class DataMigrationStatus {
     /** Row totals over all apps. */
     private RowCounts rows;
 
+    /** End users into ODC (ODC targets with users.match Email): matched, created, setNull. */
+    private UserCountsStatus users;
+
     /**
      * The platform operations of the run in the order they were requested: stopping the source environment,
      * undeploying and redeploying target apps.
@@ -152,5 +155,13 @@ public class DataMigrationStatus {
 
     public void setSpecHash(String specHash) {
         this.specHash = specHash;
+    }
+
+    public UserCountsStatus getUsers() {
+        return users;
+    }
+
+    public void setUsers(UserCountsStatus users) {
+        this.users = users;
     }
 }

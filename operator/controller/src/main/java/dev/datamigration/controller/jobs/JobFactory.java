@@ -159,6 +159,10 @@ public final class JobFactory {
             mounts.add(new VolumeMountBuilder().withName("odc-mapping").withMountPath(Contracts.ODC_MAPPING_DIR)
                     .withReadOnly(true).build());
         }
+        if (TaskFactory.odcPlatform(migration.getSpec()).isPresent()) {
+            mounts.add(new VolumeMountBuilder().withName("odc-platform-credentials")
+                    .withMountPath(Contracts.ODC_PLATFORM_CREDENTIALS_DIR).withReadOnly(true).build());
+        }
         return mounts;
     }
 
@@ -184,6 +188,8 @@ public final class JobFactory {
                     .withItems(new KeyToPath(Contracts.ODC_MAPPING_FILE, null, Contracts.ODC_MAPPING_FILE))
                     .endConfigMap().build());
         }
+        TaskFactory.odcPlatform(migration.getSpec()).ifPresent(odc -> volumes.add(
+                secretVolume("odc-platform-credentials", odc.credentialsSecret(), "clientId", "clientSecret")));
         return volumes;
     }
 

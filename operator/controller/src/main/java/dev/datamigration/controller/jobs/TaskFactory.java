@@ -3,6 +3,7 @@ package dev.datamigration.controller.jobs;
 import dev.datamigration.api.task.Contracts;
 import dev.datamigration.api.task.DatabaseEndpoint;
 import dev.datamigration.api.task.JobTask;
+import dev.datamigration.api.task.OdcPlatformEndpoint;
 import dev.datamigration.api.task.TaskKind;
 import dev.datamigration.api.v1alpha1.CopierLimits;
 import dev.datamigration.api.v1alpha1.CopierSpec;
@@ -11,9 +12,12 @@ import dev.datamigration.api.v1alpha1.DataMigrationSpec;
 import dev.datamigration.api.v1alpha1.DatabaseSpec;
 import dev.datamigration.api.v1alpha1.Platform;
 import dev.datamigration.api.v1alpha1.SqlServerLoad;
+import dev.datamigration.api.v1alpha1.UserMatch;
 import dev.datamigration.api.v1alpha1.UsersSpec;
 import dev.datamigration.controller.naming.ResourceNames;
+import dev.datamigration.controller.platform.PlatformEndpoints;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Builds the task.json of a plan or copy Job from the DataMigration. A task names only the directories where the
@@ -70,7 +74,25 @@ public final class TaskFactory {
         task.setSqlServerLoad(copier == null || copier.getSqlServerLoad() == null ? SqlServerLoad.BulkCopy
                 : copier.getSqlServerLoad());
         task.setProgressConfigMap(ResourceNames.progressConfigMap(job));
+        odcPlatform(spec).ifPresent(odc -> {
+            OdcPlatformEndpoint endpoint = new OdcPlatformEndpoint();
+            endpoint.setPortalUrl(odc.url());
+            endpoint.setCredentialsDir(Contracts.ODC_PLATFORM_CREDENTIALS_DIR);
+            endpoint.setUsersConfigMap(ResourceNames.usersConfigMap(migration.getMetadata().getName()));
+            task.setOdcPlatform(endpoint);
+        });
         return task;
+    }
+
+    /**
+     * The ODC platform API the Jobs call when the target is ODC and end users are matched by e-mail (the Jobs then
+     * mount its Secret); empty otherwise.
+     */
+    public static Optional<PlatformEndpoints.Endpoint> odcPlatform(DataMigrationSpec spec) {
+        boolean odcUsers = spec.getTarget() != null && spec.getTarget().getPlatform() == Platform.ODC
+                && spec.getUsers() != null && spec.getUsers().getMatch() == UserMatch.Email;
+        return odcUsers ? PlatformEndpoints.endpoint(spec, PlatformEndpoints.Side.target)
+                .filter(e -> e.url() != null && e.credentialsSecret() != null) : Optional.empty();
     }
 
     private static DatabaseEndpoint endpoint(Platform platform, String environment, DatabaseSpec database,

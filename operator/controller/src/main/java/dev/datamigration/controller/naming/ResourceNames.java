@@ -46,6 +46,11 @@ public final class ResourceNames {
         return job + TASK_SUFFIX;
     }
 
+    /** The ConfigMap the copy Jobs of an ODC migration share to create end users once (ConfigMap names allow 253). */
+    public static String usersConfigMap(String migration) {
+        return migration + "-users";
+    }
+
     /** The ConfigMap a Job's copier writes its progress into. */
     public static String progressConfigMap(String job) {
         return job + Contracts.PROGRESS_SUFFIX;

@@ -109,6 +109,7 @@ public final class AppProgress {
         app.setPhase(source.getPhase());
         app.setJob(source.getJob());
         app.setWave(source.getWave());
+        app.setOdcApp(source.getOdcApp());
         if (source.getEntities() != null) {
             app.setEntities(counts(source.getEntities().getTotal(), source.getEntities().getMigrated(),
                     source.getEntities().getFailed()));

@@ -10,6 +10,7 @@ import dev.datamigration.controller.progress.AppProgress;
 import dev.datamigration.controller.progress.JobOutcome;
 import dev.datamigration.controller.progress.ProgressReader;
 import dev.datamigration.controller.progress.Totals;
+import dev.datamigration.controller.progress.UserCounting;
 import dev.datamigration.controller.status.ConditionType;
 import dev.datamigration.controller.status.Conditions;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
@@ -112,6 +113,7 @@ final class CopyStep implements Step {
             }
         }
         AppStatus observed = AppProgress.observe(app, outcome, progress.orElse(null));
+        progress.ifPresent(p -> run.status().setUsers(UserCounting.merge(run.status().getUsers(), p.getUsers())));
         long delta = (observed.getRows() == null ? 0 : observed.getRows()) - (app.getRows() == null ? 0 : app.getRows());
         services.metrics().rowsCopied(delta);
         if (observed.getPhase() != app.getPhase()) {

@@ -10,7 +10,9 @@ import dev.datamigration.controller.jobs.TaskFactory;
 import dev.datamigration.controller.naming.ResourceNames;
 import dev.datamigration.controller.progress.AppProgress;
 import dev.datamigration.controller.progress.JobOutcome;
+import dev.datamigration.controller.platform.TargetApps;
 import dev.datamigration.controller.progress.ProgressReader;
+import dev.datamigration.controller.progress.UserCounting;
 import dev.datamigration.controller.status.ConditionType;
 import dev.datamigration.controller.status.Conditions;
 import io.fabric8.kubernetes.api.model.ConfigMap;
@@ -68,6 +70,7 @@ final class PlanStep implements Step {
             return failed(run, services, "NothingToCopy", "Plan found no app with entities to copy");
         }
         schedule(run, services, planned);
+        run.status().setUsers(UserCounting.fromPlan(plan.get().getUsers()));
         int entities = run.apps().stream().mapToInt(app -> app.getEntities().getTotal()).sum();
         int warnings = plan.get().getWarnings() == null ? 0 : plan.get().getWarnings().size();
         String message = "Planned " + planned.size() + (planned.size() == 1 ? " app, " : " apps, ") + entities
@@ -91,7 +94,11 @@ final class PlanStep implements Step {
         List<AppStatus> apps = new ArrayList<>();
         long estimated = 0;
         for (PlannedApp app : ordered) {
-            apps.add(AppProgress.pending(app, ResourceNames.copyJob(run.name(), app.getName(), names)));
+            AppStatus pending = AppProgress.pending(app, ResourceNames.copyJob(run.name(), app.getName(), names));
+            if (TargetApps.isOdc(run.migration())) {
+                pending.setOdcApp(TargetApps.of(run.migration(), app.getName()));
+            }
+            apps.add(pending);
             if (app.getEntities() != null) {
                 estimated += app.getEntities().stream().map(PlannedEntity::getEstimatedRows)
                         .filter(Objects::nonNull).mapToLong(Long::longValue).sum();

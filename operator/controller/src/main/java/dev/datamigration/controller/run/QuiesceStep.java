@@ -7,6 +7,7 @@ import dev.datamigration.api.v1alpha1.PlatformOperationState;
 import dev.datamigration.api.v1alpha1.SourceDowntime;
 import dev.datamigration.api.v1alpha1.TargetDowntime;
 import dev.datamigration.controller.platform.PlatformSession.MissingCredentialsException;
+import dev.datamigration.controller.platform.TargetApps;
 import dev.datamigration.controller.status.ConditionType;
 import dev.datamigration.controller.status.Conditions;
 import dev.datamigration.platform.PlatformException;
@@ -50,7 +51,7 @@ final class QuiesceStep implements Step {
             if (undeploy) {
                 for (AppStatus app : run.apps()) {
                     Optional<StepResult> waiting = PlatformActions.perform(run, services, PlatformAction.Undeploy,
-                            app.getName(), ConditionType.Quiesced);
+                            TargetApps.of(run.migration(), app.getName()), ConditionType.Quiesced);
                     if (waiting.isPresent()) {
                         return waiting.get();
                     }

@@ -10,6 +10,7 @@ import dev.datamigration.controller.platform.PlatformEndpoints.Endpoint;
 import dev.datamigration.controller.platform.PlatformEndpoints.Side;
 import dev.datamigration.controller.platform.PlatformSession;
 import dev.datamigration.controller.platform.SecretReader;
+import dev.datamigration.controller.platform.TargetApps;
 import dev.datamigration.platform.PlatformClient;
 import dev.datamigration.platform.PlatformClient.AppDeployment;
 import dev.datamigration.platform.PlatformClient.Environment;
@@ -55,7 +56,7 @@ public final class EnvironmentValidator {
             return new Report(problems, Optional.empty());
         }
         try {
-            environments(problems, spec, platform);
+            environments(problems, migration, platform);
         } catch (PlatformException e) {
             if (e.isTransient()) {
                 return new Report(problems, Optional.of(e.getMessage()));
@@ -117,7 +118,8 @@ public final class EnvironmentValidator {
         return ok;
     }
 
-    private void environments(List<String> problems, DataMigrationSpec spec, PlatformSession platform) {
+    private void environments(List<String> problems, DataMigration migration, PlatformSession platform) {
+        DataMigrationSpec spec = migration.getSpec();
         List<String> apps = spec.getApps().contains(SpecValidator.ALL_APPS) ? List.of() : spec.getApps();
         PlatformClient source = platform.client(Side.source);
         Optional<Environment> sourceEnvironment = environment(problems, source, spec.getSource().getEnvironment(),
@@ -136,7 +138,8 @@ public final class EnvironmentValidator {
                 "target");
         if (targetEnvironment.isPresent() && !apps.isEmpty()) {
             List<AppDeployment> deployed = target.applications(targetEnvironment.get());
-            for (String app : apps) {
+            for (String o11App : apps) {
+                String app = TargetApps.of(migration, o11App);
                 Optional<AppDeployment> found = find(deployed, app);
                 if (found.isEmpty()) {
                     problems.add("app " + app + " is not in target environment " + spec.getTarget().getEnvironment()

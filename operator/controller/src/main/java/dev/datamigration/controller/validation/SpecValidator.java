@@ -185,9 +185,15 @@ public final class SpecValidator {
         boolean needsApi = !Boolean.TRUE.equals(spec.getDryRun())
                 || (spec.getSource() != null && spec.getSource().getDowntime() == SourceDowntime.StopEnvironment)
                 || (spec.getTarget() != null && spec.getTarget().getDowntime() == TargetDowntime.UndeployApps);
+        // the plan matches end users through the ODC Identity API, a dry run too
+        boolean odcUsers = spec.getTarget() != null && spec.getTarget().getPlatform() == Platform.ODC
+                && spec.getUsers() != null && spec.getUsers().getMatch() == UserMatch.Email;
         if (spec.getPlatformApi() == null) {
             if (needsApi) {
                 problems.add("spec.platformApi is required (only a dry run without downtime can do without it)");
+            } else if (odcUsers) {
+                problems.add("spec.platformApi is required for an ODC target with users.match Email: the plan"
+                        + " matches end users through the ODC Identity API, a dry run too");
             }
             return;
         }

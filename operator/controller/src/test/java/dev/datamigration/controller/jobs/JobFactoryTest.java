@@ -18,6 +18,11 @@ import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.ResourceRequirementsBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.batch.v1.PodFailurePolicyRule;
+import dev.datamigration.api.v1alpha1.Platform;
+import dev.datamigration.api.v1alpha1.PlatformEndpoint;
+import dev.datamigration.api.v1alpha1.UnmatchedUsers;
+import dev.datamigration.api.v1alpha1.UserMatch;
+import dev.datamigration.api.v1alpha1.UsersSpec;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.util.List;
 import java.util.Map;
@@ -152,6 +157,47 @@ class JobFactoryTest {
         assertThat(volume.getConfigMap().getOptional()).isTrue();
         assertThat(volume.getConfigMap().getItems()).extracting(item -> item.getKey() + "->" + item.getPath())
                 .containsExactly("mapping.yaml->mapping.yaml");
+    }
+
+    @Test
+    @DisplayName("ODC target matching users by e-mail: the ODC platform Secret is mounted (clientId, clientSecret)"
+            + " and the task names the portal, the directory and the users ledger, never a credential")
+    void odcPlatformSecretForEndUsers() {
+        migration.getSpec().setMasking(null);
+        migration.getSpec().getTarget().setPlatform(Platform.ODC);
+        UsersSpec users = new UsersSpec();
+        users.setMatch(UserMatch.Email);
+        users.setUnmatched(UnmatchedUsers.Create);
+        migration.getSpec().setUsers(users);
+        PlatformEndpoint odc = new PlatformEndpoint();
+        odc.setUrl("https://acme.outsystems.dev");
+        odc.setCredentialsSecret("odc-client");
+        migration.getSpec().getPlatformApi().setTarget(odc);
+
+        for (JobTask task : List.of(TaskFactory.plan(migration, "prod-to-qa-plan"),
+                TaskFactory.copy(migration, "prod-to-qa-orders", "Orders", List.of("Orders")))) {
+            Job job = factory.job(migration, "prod-to-qa-x", task);
+            var pod = job.getSpec().getTemplate().getSpec();
+            assertThat(pod.getVolumes()).extracting(v -> v.getName()).containsExactly("task", "source-credentials",
+                    "target-credentials", "tmp", "odc-platform-credentials");
+            assertThat(pod.getVolumes().get(4).getSecret().getSecretName()).isEqualTo("odc-client");
+            assertThat(pod.getVolumes().get(4).getSecret().getDefaultMode()).isEqualTo(0400);
+            assertThat(pod.getVolumes().get(4).getSecret().getItems()).extracting(item -> item.getKey())
+                    .containsExactly("clientId", "clientSecret");
+            assertThat(pod.getContainers().get(0).getVolumeMounts()).extracting(m -> m.getName() + "@"
+                    + m.getMountPath()).contains("odc-platform-credentials@/etc/datamigration/secrets/odc-platform");
+            assertThat(pod.getContainers().get(0).getEnv()).isEmpty();
+            assertThat(task.getOdcPlatform().getPortalUrl()).isEqualTo("https://acme.outsystems.dev");
+            assertThat(task.getOdcPlatform().getCredentialsDir()).isEqualTo("/etc/datamigration/secrets/odc-platform");
+            assertThat(task.getOdcPlatform().getUsersConfigMap()).isEqualTo("prod-to-qa-users");
+        }
+
+        migration.getSpec().getTarget().setPlatform(Platform.O11);
+        users.setMatch(UserMatch.Username);
+        JobTask o11 = TaskFactory.copy(migration, "prod-to-qa-orders", "Orders", List.of("Orders"));
+        assertThat(o11.getOdcPlatform()).isNull();
+        assertThat(factory.job(migration, "prod-to-qa-orders", o11).getSpec().getTemplate().getSpec().getVolumes())
+                .extracting(v -> v.getName()).doesNotContain("odc-platform-credentials");
     }
 
     @Test

@@ -12,6 +12,7 @@ import dev.datamigration.api.task.PlanReport;
 import dev.datamigration.api.task.PlannedApp;
 import dev.datamigration.api.task.PlannedEntity;
 import dev.datamigration.api.task.Progress;
+import dev.datamigration.api.task.UserCounts;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
@@ -88,6 +89,14 @@ public final class JobPlayer {
         Job copyJob = awaitJob(job);
         writeProgress(copyJob, Map.of(Contracts.PROGRESS_KEY, json(progress(app, JobState.Running, verified, null,
                 null))));
+    }
+
+    /** A running copy that has resolved the end users into ODC (these counts) and verified these entities so far. */
+    public void reportProgress(String job, String app, Map<String, Long> verified, UserCounts users) {
+        Job copyJob = awaitJob(job);
+        Progress progress = progress(app, JobState.Running, verified, null, null);
+        progress.setUsers(users);
+        writeProgress(copyJob, Map.of(Contracts.PROGRESS_KEY, json(progress)));
     }
 
     /** The copier verifies {@code verified}, then fails permanently on {@code failedEntity} (exit code 2). */

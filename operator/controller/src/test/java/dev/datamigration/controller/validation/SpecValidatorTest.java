@@ -152,6 +152,21 @@ class SpecValidatorTest {
         dry.getSpec().getTarget().setDowntime(TargetDowntime.KeepDeployed);
         assertThat(SpecValidator.validate(dry)).isEmpty();
 
+        // the plan matches ODC end users through the Identity API, a dry run too
+        DataMigration dryOdc = valid();
+        dryOdc.getSpec().setPlatformApi(null);
+        dryOdc.getSpec().setDryRun(true);
+        dryOdc.getSpec().getSource().setDowntime(SourceDowntime.KeepRunning);
+        dryOdc.getSpec().getTarget().setDowntime(TargetDowntime.KeepDeployed);
+        dryOdc.getSpec().getTarget().setPlatform(Platform.ODC);
+        dryOdc.getSpec().getTarget().getDatabase().setEngine(DatabaseEngine.PostgreSQL);
+        dryOdc.getSpec().getTarget().getDatabase().setUrl("jdbc:postgresql://stage:5432/stage");
+        UsersSpec email = new UsersSpec();
+        email.setMatch(UserMatch.Email);
+        dryOdc.getSpec().setUsers(email);
+        assertThat(SpecValidator.validate(dryOdc)).containsExactly("spec.platformApi is required for an ODC target"
+                + " with users.match Email: the plan matches end users through the ODC Identity API, a dry run too");
+
         DataMigration bad = valid();
         PlatformApiSpec api = new PlatformApiSpec();
         api.setUrl("ftp://lifetime");

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
@@ -154,30 +155,96 @@ public final class OdcClient implements PlatformClient, EndUserDirectory {
         return findProfile(email).map(OdcClient::toUser);
     }
 
+    /** Identity {@code GET /users?limit=100&offset=...}, every page, unfiltered. */
+    @Override
+    public void eachUser(Consumer<EndUser> consumer) {
+        Integer offset = 0;
+        while (offset != null) {
+            Map<String, String> query = new LinkedHashMap<>();
+            query.put("limit", Integer.toString(PAGE_SIZE));
+            query.put("offset", offset.toString());
+            ApiRequest request = ApiRequest.get("listUsers", IDENTITY + "/users", query);
+            OdcModel.UserProfilePage page = Json.read(api.send(request), OdcModel.UserProfilePage.class,
+                    "ODC " + request.describe());
+            (page.results() == null ? List.<OdcModel.UserProfile>of() : page.results()).stream()
+                    .map(OdcClient::toUser).forEach(consumer);
+            Integer next = page.page() == null ? null : page.page().nextPageOffset();
+            offset = next != null && next > offset ? next : null;
+        }
+    }
+
     /**
-     * Identity {@code GET /users?nameOrEmailContains=}, then {@code POST /users} when missing or
-     * {@code PATCH /users/{key}} when the name differs.
+     * Identity {@code GET /users?nameOrEmailContains=}, then {@code POST /users} when missing. An existing user is
+     * never changed.
      */
     @Override
-    public EndUser upsert(String email, String name) {
+    public EndUser findOrCreate(String email, String name, boolean active) {
         Optional<OdcModel.UserProfile> existing = findProfile(email);
         if (existing.isPresent()) {
-            EndUser user = toUser(existing.get());
-            if (name == null || name.equals(user.name())) {
-                return user;
-            }
-            // all three fields are sent: a missing one would be cleared
-            OdcModel.UserProfilePatch patch = new OdcModel.UserProfilePatch(name, user.active(),
-                    existing.get().photoUrl());
-            api.send(ApiRequest.json("updateUser", "PATCH", IDENTITY + "/users/" + user.key(), Json.write(patch),
-                    true));
-            return new EndUser(user.key(), user.email(), name, user.active());
+            return toUser(existing.get());
         }
         ApiRequest create = ApiRequest.json("createUser", "POST", IDENTITY + "/users",
-                Json.write(new OdcModel.UserProfileCreate(email, name, true)), false);
+                Json.write(new OdcModel.UserProfileCreate(email, name, active)), false);
         OdcModel.UserProfileCreated created = Json.read(api.send(create), OdcModel.UserProfileCreated.class,
                 "ODC " + create.describe());
-        return new EndUser(created.key(), email, name, true);
+        return new EndUser(created.key(), email, name, active);
+    }
+
+    /** Identity {@code POST /users/bulk}: answered 202 with the operation to poll. */
+    @Override
+    public String startBulkCreate(List<NewUser> users) {
+        if (users.isEmpty() || users.size() > BULK_LIMIT) {
+            throw new IllegalArgumentException("a bulk create takes 1 to " + BULK_LIMIT + " users, not "
+                    + users.size());
+        }
+        OdcModel.BulkCreateRequest body = new OdcModel.BulkCreateRequest(users.stream()
+                .map(u -> new OdcModel.UserProfileCreate(u.email(), u.name(), u.active())).toList());
+        // not idempotent: a lost answer must not send the same users again (the caller re-reads the users first)
+        ApiRequest request = ApiRequest.json("bulkCreateUsers", "POST", IDENTITY + "/users/bulk", Json.write(body),
+                false);
+        OdcModel.BulkOperation operation = Json.read(api.send(request), OdcModel.BulkOperation.class,
+                "ODC " + request.describe());
+        if (operation.key() == null || operation.key().isBlank()) {
+            throw new PlatformException("ODC " + request.describe() + " returned no operation key", 202, false);
+        }
+        return operation.key();
+    }
+
+    /** Identity {@code GET /users/bulk/{key}}. */
+    @Override
+    public BulkCreate bulkCreate(String operationKey) {
+        ApiRequest request = ApiRequest.get("getBulkUsersOperation", IDENTITY + "/users/bulk/" + operationKey);
+        OdcModel.BulkOperation op = Json.read(api.send(request), OdcModel.BulkOperation.class,
+                "ODC " + request.describe());
+        BulkState state;
+        try {
+            state = BulkState.valueOf(op.status());
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new PlatformException("ODC bulk user operation '" + operationKey + "' has status '" + op.status()
+                    + "', which the Identity API v1 does not define", 200, false);
+        }
+        List<BulkItem> items = (op.operations() == null ? List.<OdcModel.BulkItem>of() : op.operations()).stream()
+                .map(i -> new BulkItem(i.record() == null ? null : i.record().email(), "Inserted".equals(i.status()),
+                        i.record() == null ? null : i.record().key(),
+                        "Inserted".equals(i.status()) ? null : describe(i.status(), i.errorCode(), i.errorMessage())))
+                .toList();
+        String error = op.errorCode() == null && op.errorMessage() == null ? null
+                : describe(null, op.errorCode(), op.errorMessage());
+        return new BulkCreate(op.key(), state, error, items);
+    }
+
+    private static String describe(String status, String code, String message) {
+        StringBuilder sb = new StringBuilder();
+        if (status != null) {
+            sb.append(status);
+        }
+        if (code != null) {
+            sb.append(sb.isEmpty() ? "" : " ").append(code);
+        }
+        if (message != null) {
+            sb.append(sb.isEmpty() ? "" : ": ").append(message);
+        }
+        return sb.toString();
     }
 
     private Optional<OdcModel.UserProfile> findProfile(String email) {

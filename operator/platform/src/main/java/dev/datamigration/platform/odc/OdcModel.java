@@ -106,7 +106,22 @@ final class OdcModel {
     record UserProfileCreated(String key) {
     }
 
-    /** Identity {@code UserProfilePatchRequest}: all three fields are sent (ODC Studio must send all of them). */
-    record UserProfilePatch(String name, Boolean isActive, String photoUrl) {
+    /** Identity {@code UserProfileCreateApiRequestBulkApiRequest}. */
+    record BulkCreateRequest(List<UserProfileCreate> records) {
+    }
+
+    /** Identity {@code BulkUserProfileOperationApiRecordBulkApiResponse}. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record BulkOperation(String key, String status, String errorCode, String errorMessage, List<BulkItem> operations) {
+    }
+
+    /** Identity {@code BulkUserProfileOperationApiRecordBulkApiOperation}. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record BulkItem(String status, String errorCode, String errorMessage, BulkRecord record) {
+    }
+
+    /** Identity {@code BulkUserProfileOperationApiRecord}. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record BulkRecord(String key, String email) {
     }
 }

@@ -4,12 +4,14 @@ import static dev.datamigration.platform.SimulatorFixture.CLIENT_ID;
 import static dev.datamigration.platform.SimulatorFixture.CLIENT_SECRET;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.datamigration.platform.PlatformException;
 import dev.datamigration.platform.SimulatorFixture;
 import dev.datamigration.platform.http.CallObserver;
 import dev.datamigration.simulator.RecordedCall;
 import dev.datamigration.simulator.SimulatorServer;
+import dev.datamigration.simulator.SimulatorState;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -54,6 +56,25 @@ class ClientCredentialsTokenTest {
         RecordedCall token = simulator.callLog().matching("POST", "/identity/connect/token").get(0);
         assertThat(token.body()).isEqualTo("grant_type=client_credentials&client_id=dm-operator&client_secret=***");
         assertThat(token.authorization()).isFalse();
+    }
+
+    @Test
+    void theTokenEndpointIsTheOneTheDiscoveryDocumentNames() throws Exception {
+        simulator.close();
+        String keycloak = "/auth/realms/acme/protocol/openid-connect/token";
+        simulator = SimulatorServer.start(SimulatorState.parse("""
+                odc:
+                  clients: [{clientId: dm-operator, clientSecret: dm-secret-value}]
+                  tokenPath: %s
+                  stages: [{key: 22222222-0000-4000-8000-000000000002, name: Test}]
+                """.formatted(keycloak)));
+
+        assertThat(client(CLIENT_SECRET).environment("Test").name()).isEqualTo("Test");
+
+        assertThat(simulator.calls()).extracting(RecordedCall::method, RecordedCall::path, RecordedCall::status)
+                .containsExactly(tuple("GET", "/identity/.well-known/openid-configuration", 200),
+                        tuple("POST", keycloak, 200),
+                        tuple("GET", "/api/portfolios/v2/environments", 200));
     }
 
     @Test

@@ -12,7 +12,11 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.datamigration.platform.EndUserDirectory.BulkCreate;
+import dev.datamigration.platform.EndUserDirectory.BulkItem;
+import dev.datamigration.platform.EndUserDirectory.BulkState;
 import dev.datamigration.platform.EndUserDirectory.EndUser;
+import dev.datamigration.platform.EndUserDirectory.NewUser;
 import dev.datamigration.platform.PlatformClient.AppDeployment;
 import dev.datamigration.platform.PlatformClient.Environment;
 import dev.datamigration.platform.PlatformClient.Operation;
@@ -20,9 +24,11 @@ import dev.datamigration.platform.PlatformClient.OperationState;
 import dev.datamigration.platform.PlatformException;
 import dev.datamigration.platform.SimulatorFixture;
 import dev.datamigration.platform.http.CallObserver;
+import dev.datamigration.simulator.FaultRule;
 import dev.datamigration.simulator.RecordedCall;
 import dev.datamigration.simulator.SimulatorServer;
 import dev.datamigration.simulator.SimulatorState;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -243,23 +249,74 @@ class OdcClientTest {
     }
 
     @Test
-    void upsertCreatesMissingUsersOnceAndUpdatesNames() {
-        EndUser created = client.upsert("new.user@example.com", "New User");
-        EndUser again = client.upsert("new.user@example.com", "New User");
-        EndUser renamed = client.upsert("ana.silva@example.com", "Ana M. Silva");
+    void findOrCreateCreatesMissingUsersOnceAndNeverChangesExistingOnes() {
+        EndUser created = client.findOrCreate("new.user@example.com", "New User", false);
+        EndUser again = client.findOrCreate("new.user@example.com", "New User", false);
+        EndUser existing = client.findOrCreate("ana.silva@example.com", "Ana M. Silva", false);
 
         assertThat(again).isEqualTo(created);
-        assertThat(created.email()).isEqualTo("new.user@example.com");
-        assertThat(renamed).isEqualTo(new EndUser("dddddddd-0000-4000-8000-000000000001", "ana.silva@example.com",
-                "Ana M. Silva", true));
-        assertThat(simulator.odcUsers()).extracting(EndUser::email, EndUser::name).containsExactly(
-                tuple("ana.silva@example.com", "Ana M. Silva"),
-                tuple("john+ops@example.com", "John Ops"),
-                tuple("new.user@example.com", "New User"));
+        assertThat(created).isEqualTo(new EndUser(created.key(), "new.user@example.com", "New User", false));
+        assertThat(existing).isEqualTo(new EndUser("dddddddd-0000-4000-8000-000000000001", "ana.silva@example.com",
+                "Ana Silva", true));
+        assertThat(simulator.odcUsers()).extracting(EndUser::email, EndUser::name, EndUser::active).containsExactly(
+                tuple("ana.silva@example.com", "Ana Silva", true),
+                tuple("john+ops@example.com", "John Ops", true),
+                tuple("new.user@example.com", "New User", false));
         assertThat(simulator.callLog().matching("POST", "/api/identity/v1/users")).hasSize(1);
-        RecordedCall patch = simulator.callLog().matching("PATCH", "/api/identity/v1/users/.*").get(0);
-        assertThat(patch.path()).isEqualTo("/api/identity/v1/users/dddddddd-0000-4000-8000-000000000001");
-        assertThat(patch.body()).isEqualTo("{\"name\":\"Ana M. Silva\",\"isActive\":true,\"photoUrl\":null}");
+        assertThat(simulator.callLog().matching("PATCH", "/api/identity/v1/users/.*")).isEmpty();
         assertThat(created.key()).matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+    }
+
+    @Test
+    void eachUserReadsEveryPage() {
+        for (int i = 0; i < 150; i++) {
+            client.findOrCreate("user" + i + "@example.com", "User " + i, true);
+        }
+        simulator.callLog().clear();
+        List<String> emails = new ArrayList<>();
+        client.eachUser(u -> emails.add(u.email()));
+
+        assertThat(emails).hasSize(152).startsWith("ana.silva@example.com", "john+ops@example.com")
+                .endsWith("user149@example.com");
+        assertThat(simulator.callLog().matching("GET", "/api/identity/v1/users")).extracting(RecordedCall::query)
+                .containsExactly("limit=100&offset=0", "limit=100&offset=100");
+    }
+
+    @Test
+    void bulkCreateIsPolledUntilFinishedAndReportsEachUser() {
+        String key = client.startBulkCreate(List.of(new NewUser("bulk.one@example.com", "Bulk One", true),
+                new NewUser("bulk.two@example.com", "Bulk Two", false), new NewUser("not-an-email", "Bad", true)));
+
+        BulkCreate first = client.bulkCreate(key);
+        assertThat(first).isEqualTo(new BulkCreate(key, BulkState.Processing, null, List.of()));
+        BulkCreate done = client.bulkCreate(key);
+        assertThat(done.state()).isEqualTo(BulkState.FinishedWithErrors);
+        assertThat(done.items()).extracting(BulkItem::email, BulkItem::created, BulkItem::error).containsExactly(
+                tuple("bulk.one@example.com", true, null),
+                tuple("bulk.two@example.com", true, null),
+                tuple("not-an-email", false, "Error InvalidEmail: The email is not a valid e-mail address."));
+        assertThat(simulator.odcUsers()).extracting(EndUser::email, EndUser::active).endsWith(
+                tuple("bulk.one@example.com", true), tuple("bulk.two@example.com", false));
+        assertThat(done.items().get(0).key()).isEqualTo(simulator.odcUsers().get(2).key());
+        assertThat(simulator.callLog().matching("POST", "/api/identity/v1/users/bulk").get(0).body()).isEqualTo(
+                "{\"records\":[{\"email\":\"bulk.one@example.com\",\"name\":\"Bulk One\",\"isActive\":true},"
+                        + "{\"email\":\"bulk.two@example.com\",\"name\":\"Bulk Two\",\"isActive\":false},"
+                        + "{\"email\":\"not-an-email\",\"name\":\"Bad\",\"isActive\":true}]}");
+    }
+
+    @Test
+    void bulkCreateWaitsOutA429AsRetryAfterSays() {
+        simulator.faults().add(FaultRule.error("/api/identity/v1/users/bulk", 429, 1).forMethod("POST"));
+        OdcClient client = new OdcClient(simulator.odcPortalUrl(), CLIENT_ID, CLIENT_SECRET, "Secret odc-api keys",
+                SimulatorFixture.fastSettings().withBackoff(Duration.ofMillis(10), Duration.ofSeconds(5)),
+                CallObserver.NONE);
+        long started = System.nanoTime();
+
+        String key = client.startBulkCreate(List.of(new NewUser("late@example.com", "Late", true)));
+
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofSeconds(1));
+        assertThat(simulator.callLog().matching("POST", "/api/identity/v1/users/bulk"))
+                .extracting(RecordedCall::status).containsExactly(429, 202);
+        assertThat(key).isNotBlank();
     }
 }
