@@ -35,7 +35,8 @@ public final class TaskCopyOptions {
                 CopierLimits.CONCURRENT_ENTITIES_DEFAULT, CopierLimits.CONCURRENT_ENTITIES_MIN,
                 CopierLimits.CONCURRENT_ENTITIES_MAX);
         return new CopyOptions(task.getExistingData() != ExistingData.Append,
-                task.getIdentity() != IdentityMode.Remap, policy, batch, streams, entities, TaskMasking.of(task));
+                task.getIdentity() != IdentityMode.Remap, policy, batch, streams, entities, TaskMasking.of(task),
+                task.getExistingData() == ExistingData.Sync);
     }
 
     private static int within(String name, Integer value, int defaultValue, int min, int max) {

@@ -17,15 +17,30 @@ import dev.datamigration.engine.mask.MaskingSpec;
  *                            connection, when nothing orders them (no reference between them, no shared table); 1
  *                            copies them one after the other on the copy's own connections
  * @param masking             the attributes masked in flight and the key of the keyed strategies
+ * @param syncExistingData    existingData Sync: with {@code replaceExistingData}, the target ends as Replace leaves it,
+ *                            but only the key ranges that differ are rewritten ({@link dev.datamigration.engine.sync})
  */
 public record CopyOptions(boolean replaceExistingData, boolean preserveIdentity, UnmatchedUsers unmatchedUsers,
-                          int batchSize, int streams, int concurrentEntities, MaskingSpec masking) {
+                          int batchSize, int streams, int concurrentEntities, MaskingSpec masking,
+                          boolean syncExistingData) {
 
     /** Policy for references to users without a target user of the same username and tenant. */
     public enum UnmatchedUsers { FAIL, SET_NULL, CREATE }
 
     public CopyOptions {
         masking = masking == null ? MaskingSpec.NONE : masking;
+    }
+
+    public CopyOptions(boolean replaceExistingData, boolean preserveIdentity, UnmatchedUsers unmatchedUsers,
+                       int batchSize, int streams, int concurrentEntities, MaskingSpec masking) {
+        this(replaceExistingData, preserveIdentity, unmatchedUsers, batchSize, streams, concurrentEntities, masking,
+                false);
+    }
+
+    /** These options with existingData Sync ({@code true}) or Replace ({@code false}). */
+    public CopyOptions withSync(boolean sync) {
+        return new CopyOptions(replaceExistingData, preserveIdentity, unmatchedUsers, batchSize, streams,
+                concurrentEntities, masking, sync);
     }
 
     public CopyOptions(boolean replaceExistingData, boolean preserveIdentity, UnmatchedUsers unmatchedUsers,
@@ -44,26 +59,27 @@ public record CopyOptions(boolean replaceExistingData, boolean preserveIdentity,
     }
 
     public CopyOptions withUnmatchedUsers(UnmatchedUsers policy) {
-        return new CopyOptions(replaceExistingData, preserveIdentity, policy, batchSize, streams, concurrentEntities);
+        return new CopyOptions(replaceExistingData, preserveIdentity, policy, batchSize, streams, concurrentEntities,
+                masking, syncExistingData);
     }
 
     public CopyOptions withBatchSize(int size) {
         return new CopyOptions(replaceExistingData, preserveIdentity, unmatchedUsers, size, streams,
-                concurrentEntities, masking);
+                concurrentEntities, masking, syncExistingData);
     }
 
     public CopyOptions withStreams(int count) {
         return new CopyOptions(replaceExistingData, preserveIdentity, unmatchedUsers, batchSize, count,
-                concurrentEntities, masking);
+                concurrentEntities, masking, syncExistingData);
     }
 
     public CopyOptions withConcurrentEntities(int count) {
         return new CopyOptions(replaceExistingData, preserveIdentity, unmatchedUsers, batchSize, streams, count,
-                masking);
+                masking, syncExistingData);
     }
 
     public CopyOptions withMasking(MaskingSpec spec) {
         return new CopyOptions(replaceExistingData, preserveIdentity, unmatchedUsers, batchSize, streams,
-                concurrentEntities, spec);
+                concurrentEntities, spec, syncExistingData);
     }
 }
