@@ -21,8 +21,11 @@ final class PgCanonSql {
     record Part(String column, ValueKind kind, String constant) {
     }
 
-    /** The bigint hash expression of one row made of {@code parts}. */
+    /** The bigint hash expression of one row made of {@code parts} (0 for no part). */
     static String rowHash(Dialect dialect, List<Part> parts) {
+        if (parts.isEmpty()) {
+            return "0::bigint";
+        }
         List<String> pieces = new ArrayList<>();
         for (Part p : parts) {
             pieces.add(p.column() == null ? literal(p.constant()) : piece(dialect.quote(p.column()), p.kind()));

@@ -30,6 +30,20 @@ final class RangeHashes {
         return rows[range] == other.rows[range] && sums[range] == other.sums[range];
     }
 
+    /**
+     * These counts with {@code other}'s hash sums added (modulo 2^64): the source's range hash when one part of each
+     * row is hashed by the database and the other in Java, the target hashing each row as the sum of the same two
+     * parts.
+     */
+    RangeHashes plus(RangeHashes other) {
+        RangeHashes sum = new RangeHashes(rows.length);
+        for (int i = 0; i < rows.length; i++) {
+            sum.rows[i] = rows[i];
+            sum.sums[i] = sums[i] + other.sums[i];
+        }
+        return sum;
+    }
+
     long totalRows() {
         long total = 0;
         for (long r : rows) {
