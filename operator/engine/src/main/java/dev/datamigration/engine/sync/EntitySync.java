@@ -163,12 +163,12 @@ public final class EntitySync {
         long span = max - min + 1;
         long density = Math.max(1, view.estimatedRows());
         long leafWidth = Math.max(1, (long) Math.ceil((double) LEAF_ROWS * span / density));
-        String targetHash = PgCanonSql.rowHash(targetDialect, parts(view.columns(), false));
-        List<PgCanonSql.Part> sourceParts = sourceInDatabase(view) ? parts(view.columns(), true) : null;
-        if (sourceParts == null && sourceDialect instanceof PostgresDialect) {
+        boolean allPlain = sourceInDatabase(view);
+        if (!allPlain && sourceDialect instanceof PostgresDialect) {
             return compareSplit(view, min, max, leafWidth, leaves, counters, warnings);
         }
-        if (sourceParts == null) {
+        if (!allPlain) {
+            String targetHash = PgCanonSql.rowHash(targetDialect, parts(view.columns(), false));
             RangeHashes.Grid grid = RangeHashes.Grid.over(min, max,
                     Math.max(leafWidth, (span + MAX_BUCKETS - 1) / MAX_BUCKETS));
             RowTransformer transformer = new RowTransformer(view, sourceDialect, remaps, RowTransformer.Mode.FINAL,
@@ -187,7 +187,9 @@ public final class EntitySync {
             warnings.addAll(transformer.unmappedReport());
             return ours.totalRows();
         }
-        String sourceHash = PgCanonSql.rowHash(sourceDialect, sourceParts);
+        // Both sides hashed by PostgreSQL: the cheaper database-only row hash (no Java side has to match it).
+        String targetHash = PgCanonSql.plainRowHash(targetDialect, plainColumns(view.columns(), false));
+        String sourceHash = PgCanonSql.plainRowHash(sourceDialect, plainColumns(view.columns(), true));
         String sourceKey = view.identifier().source().name();
         long width = leafWidth;
         for (int level = 0; level < LEVELS; level++) {
@@ -255,9 +257,9 @@ public final class EntitySync {
             }
         }
         String key = view.identifier().target().name();
-        String targetHash = "(" + PgCanonSql.rowHash(targetDialect, parts(plain, false)) + ")::numeric + ("
-                + PgCanonSql.rowHash(targetDialect, parts(computed, false)) + ")::numeric";
-        String sourcePlainHash = PgCanonSql.rowHash(sourceDialect, parts(plain, true));
+        String targetHash = "(" + PgCanonSql.plainRowHash(targetDialect, plainColumns(plain, false))
+                + ")::numeric + (" + PgCanonSql.rowHash(targetDialect, parts(computed, false)) + ")::numeric";
+        String sourcePlainHash = PgCanonSql.plainRowHash(sourceDialect, plainColumns(plain, true));
         EntityPlan narrow = new EntityPlan(view.key(), view.app(), view.module(), view.name(), view.sourceTable(),
                 view.targetTable(), view.targetEventTable(), view.identifier(), computed, view.estimatedRows());
         RowTransformer transformer = new RowTransformer(narrow, sourceDialect, remaps, RowTransformer.Mode.FINAL,
@@ -280,9 +282,18 @@ public final class EntitySync {
         return ours.totalRows();
     }
 
-    /** A compared column the source's database can hash as the target stores it: a constant or an unchanged copy. */
+    /**
+     * A compared column both databases can hash alike: copied unchanged (no remap, no mask, the same value kind on
+     * both sides). A constant is not: the target's database would hash its stored value, the source has none.
+     */
     private static boolean plainOnSource(ColumnPlan c) {
-        return !c.copied() || c.ref() == RefKind.NONE && c.mask() == null && c.source().kind() == c.target().kind();
+        return c.copied() && c.ref() == RefKind.NONE && c.mask() == null && c.source().kind() == c.target().kind();
+    }
+
+    /** The plain columns' names on the source ({@code onSource}) or the target side, with their value kinds. */
+    private static List<PgCanonSql.Part> plainColumns(List<ColumnPlan> columns, boolean onSource) {
+        return columns.stream().map(c -> new PgCanonSql.Part(onSource ? c.source().name() : c.target().name(),
+                c.target().kind(), null)).toList();
     }
 
     /**

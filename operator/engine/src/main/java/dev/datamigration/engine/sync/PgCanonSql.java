@@ -33,6 +33,31 @@ final class PgCanonSql {
         return "('x' || substr(md5(" + String.join(" || '|' || ", pieces) + "), 1, 16))::bit(64)::bigint";
     }
 
+    /**
+     * A cheaper row hash for columns both databases hash (copied unchanged, so neither side is computed in Java and
+     * nothing in Java has to match it): PostgreSQL's {@code hashtextextended} over the row's record text, each value
+     * normalised where two column types of one kind print differently (a decimal's declared scale, an integer's
+     * width). {@code hashtextextended} is the function hash partitioning relies on, stable across PostgreSQL
+     * versions. 0 for no column.
+     */
+    static String plainRowHash(Dialect dialect, List<Part> columns) {
+        if (columns.isEmpty()) {
+            return "0::bigint";
+        }
+        List<String> values = new ArrayList<>();
+        for (Part p : columns) {
+            String c = dialect.quote(p.column());
+            values.add(switch (p.kind()) {
+                case INTEGER -> c + "::bigint";
+                case DECIMAL -> "trim_scale(" + c + "::numeric)";
+                case TEXT -> c + "::text";
+                case TIMESTAMP -> c + "::timestamp";
+                default -> c;
+            });
+        }
+        return "hashtextextended(ROW(" + String.join(", ", values) + ")::text, 0)";
+    }
+
     private static String piece(String c, ValueKind kind) {
         String value = switch (kind) {
             case INTEGER -> c + "::bigint::text";

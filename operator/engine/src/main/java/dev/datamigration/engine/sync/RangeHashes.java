@@ -65,10 +65,12 @@ final class RangeHashes {
             sql = "SELECT (" + k + "::bigint - ?) / ?, count(*), sum(" + rowHash + ") FROM " + dialect.quote(table)
                     + " GROUP BY 1";
         } else {
-            // The ranges' columns get names no OutSystems column has, so the row hash needs no qualifying.
-            sql = "SELECT r.sync_i - 1, count(*), sum(" + rowHash + ") FROM unnest(?::bigint[], ?::bigint[]) WITH"
-                    + " ORDINALITY AS r(sync_lo, sync_hi, sync_i) JOIN " + dialect.quote(table) + " t ON t." + k
-                    + " >= r.sync_lo AND t." + k + " < r.sync_hi GROUP BY r.sync_i";
+            // The ranges' columns get names no OutSystems column has, so the row hash needs no qualifying; LATERAL
+            // makes each range one primary-key range scan whatever the planner guesses of the array's size.
+            sql = "SELECT r.sync_i - 1, h.n, h.s FROM unnest(?::bigint[], ?::bigint[]) WITH ORDINALITY AS"
+                    + " r(sync_lo, sync_hi, sync_i) CROSS JOIN LATERAL (SELECT count(*) AS n, coalesce(sum(" + rowHash
+                    + "), 0) AS s FROM " + dialect.quote(table) + " WHERE " + k + " >= r.sync_lo AND " + k
+                    + " < r.sync_hi) h";
         }
         RangeHashes hashes = new RangeHashes(grid != null ? grid.size() : ranges.size());
         try (PreparedStatement ps = connection.prepareStatement(sql)) {

@@ -82,12 +82,14 @@ final class SideReads {
     /** The rows of the integer key ranges {@code [lo, hi)} (sorted, disjoint), in identifier order. */
     KeyedRows ranges(List<long[]> ranges) throws SQLException {
         if (dialect instanceof PostgresDialect) {
+            // LATERAL: one primary-key range scan per range. A plain join lets the planner walk the whole table in
+            // key order (for the ORDER BY) against every range, which costs rows x ranges.
+            String k = dialect.quote(key);
             PreparedStatement ps = dialect.prepareStreamingQuery(connection, "SELECT "
                     + columns.stream().map(c -> "t." + dialect.quote(c)).collect(Collectors.joining(", "))
-                    + " FROM unnest(?::bigint[], ?::bigint[]) AS r(sync_lo, sync_hi) JOIN " + dialect.quote(table)
-                    + " t ON t." + dialect.quote(key) + " >= r.sync_lo AND t." + dialect.quote(key) + " < r.sync_hi"
-                    + " ORDER BY t."
-                    + dialect.quote(key), fetchSize);
+                    + " FROM unnest(?::bigint[], ?::bigint[]) AS r(sync_lo, sync_hi) CROSS JOIN LATERAL (SELECT * FROM "
+                    + dialect.quote(table) + " WHERE " + k + " >= r.sync_lo AND " + k + " < r.sync_hi) t ORDER BY t."
+                    + k, fetchSize);
             RangeArrays.bind(connection, ps, ranges);
             return query(ps);
         }
