@@ -24,16 +24,25 @@ import java.util.concurrent.CompletionException;
  * would (same rows, remaps, masking, second passes, identity reseed) but writes only what differs.
  * <ol>
  *   <li><b>Compare by key range.</b> The identifier's span (both sides) is cut into equal-width ranges; per range each
- *   side gives a row count and a hash sum ({@link RowCanon}: over the compared columns, i.e. all but the deferred
- *   references, which have their own step). The target is always hashed by PostgreSQL ({@link PgCanonSql}): the stored
- *   values are the final ones. The source is hashed by PostgreSQL too when it is PostgreSQL and every compared column
- *   is copied unchanged (no remap, no mask, same value kind) or a constant; then only range sums cross the network,
- *   and differing ranges are <b>bisected</b> ({@link #FANOUT} parts per level, each level one query per side) down to
- *   ranges of about {@link #LEAF_ROWS} rows. Otherwise the source must stream: its written values (remapped user,
- *   tenant and static references, masked attributes, converted kinds) exist only after the {@link RowTransformer},
- *   which runs in Java, so hashing in the database would hash the wrong values. The source is then read once, hashed
- *   in Java into ranges of about {@link #LEAF_ROWS} rows, and compared with the target's sums of the same ranges (a
- *   bisection would read the source again per level, costing more than it saves).</li>
+ *   side gives a row count and a hash sum over the compared columns (all but the deferred references, which have
+ *   their own step). The target (PostgreSQL) always hashes in the database: its stored values are the final ones.
+ *   What the source can hash depends on its columns, because a remapped (user, tenant, static), masked or converted
+ *   value exists only after the {@link RowTransformer}, which runs in Java; hashing the source's stored value of such
+ *   a column in the database would hash the wrong value:
+ *   <ul>
+ *     <li>PostgreSQL source, every compared column copied unchanged: both databases hash with the cheap
+ *     {@link PgCanonSql#plainRowHash}; only per-range sums cross the network, and a differing range is <b>bisected</b>
+ *     ({@link #FANOUT} parts per level, one query per side and level) down to ranges of about {@link #LEAF_ROWS}
+ *     rows.</li>
+ *     <li>PostgreSQL source with computed columns ({@link #compareSplit}): each row's hash is the sum of two parts,
+ *     the unchanged columns (hashed by both databases) and the identifier with the computed columns (the target
+ *     hashes them with {@link PgCanonSql#rowHash}, the source streams only those narrow columns through the
+ *     transformer and hashes them in Java with the same {@link RowCanon}); one grid of leaf-sized ranges.</li>
+ *     <li>Any other source: every source row streams through the transformer and is hashed in Java ({@link RowCanon})
+ *     into leaf-sized ranges, against the target's {@link PgCanonSql#rowHash} sums.</li>
+ *   </ul>
+ *   Bisection pays only where both sides hash in the database; where the source streams, it would stream again per
+ *   level.</li>
  *   <li><b>Merge the differing ranges</b> ({@link KeyedMerge}): both sides' rows of those ranges in key order;
  *   insert, update, or collect the key as obsolete.</li>
  *   <li><b>Delete the obsolete rows</b> after releasing in-scope references to them ({@link ReferenceRelease}).</li>

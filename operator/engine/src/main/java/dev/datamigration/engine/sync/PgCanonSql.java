@@ -35,27 +35,35 @@ final class PgCanonSql {
 
     /**
      * A cheaper row hash for columns both databases hash (copied unchanged, so neither side is computed in Java and
-     * nothing in Java has to match it): PostgreSQL's {@code hashtextextended} over the row's record text, each value
-     * normalised where two column types of one kind print differently (a decimal's declared scale, an integer's
-     * width). {@code hashtextextended} is the function hash partitioning relies on, stable across PostgreSQL
-     * versions. 0 for no column.
+     * nothing in Java has to match it): the XOR of one 64-bit hash per column, each from PostgreSQL's own type-specific
+     * extended hash function (the ones hash partitioning relies on, stable across versions) seeded with the column's
+     * position, so that equal values in two columns do not cancel out. No text is built for a row (rendering whole
+     * rows as text cost more than the rest of the scan). Values are normalised where two column types of one kind
+     * differ (a decimal's declared scale, an integer's width); NULL hashes to a constant of its own per column.
+     * 0 for no column.
      */
     static String plainRowHash(Dialect dialect, List<Part> columns) {
         if (columns.isEmpty()) {
             return "0::bigint";
         }
-        List<String> values = new ArrayList<>();
-        for (Part p : columns) {
+        List<String> hashes = new ArrayList<>();
+        for (int i = 0; i < columns.size(); i++) {
+            Part p = columns.get(i);
             String c = dialect.quote(p.column());
-            values.add(switch (p.kind()) {
-                case INTEGER -> c + "::bigint";
-                case DECIMAL -> "trim_scale(" + c + "::numeric)";
-                case TEXT -> c + "::text";
-                case TIMESTAMP -> c + "::timestamp";
-                default -> c;
-            });
+            long seed = i + 1;
+            String hash = switch (p.kind()) {
+                case INTEGER -> "hashint8extended(" + c + "::bigint, " + seed + ")";
+                case DECIMAL -> "hash_numeric_extended(trim_scale(" + c + "::numeric), " + seed + ")";
+                case TEXT -> "hashtextextended(" + c + "::text, " + seed + ")";
+                case BOOLEAN -> "hashint4extended(" + c + "::int, " + seed + ")";
+                case TIMESTAMP -> "timestamp_hash_extended(" + c + "::timestamp, " + seed + ")";
+                case DATE -> "hashint4extended(" + c + "::date - date '2000-01-01', " + seed + ")";
+                case TIME -> "time_hash_extended(" + c + "::time, " + seed + ")";
+                case BINARY -> "hashtextextended(encode(" + c + ", 'base64'), " + seed + ")";
+            };
+            hashes.add("coalesce(" + hash + ", " + (-7_919L * seed) + ")");
         }
-        return "hashtextextended(ROW(" + String.join(", ", values) + ")::text, 0)";
+        return "(" + String.join(" # ", hashes) + ")";
     }
 
     private static String piece(String c, ValueKind kind) {
