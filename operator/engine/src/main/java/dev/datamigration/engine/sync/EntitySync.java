@@ -276,11 +276,12 @@ public final class EntitySync {
         RowCanon canon = new RowCanon(computed.stream().map(c -> c.target().kind()).toArray(ValueKind[]::new));
         RangeHashes.Grid grid = RangeHashes.Grid.over(min, max,
                 Math.max(leafWidth, (max - min + MAX_BUCKETS) / MAX_BUCKETS));
+        // The source's two parts run one after the other on its connection while the target hashes at once.
         RangeHashes[] sides = both(() -> RangeHashes.inDatabase(source, sourceDialect, view.sourceTable(),
-                view.identifier().source().name(), sourcePlainHash, grid, null), () -> RangeHashes.inDatabase(target,
+                view.identifier().source().name(), sourcePlainHash, grid, null).plus(RangeHashes.streamed(source,
+                sourceDialect, narrow, transformer, canon, 0, grid, batchSize)), () -> RangeHashes.inDatabase(target,
                 targetDialect, view.targetTable(), key, targetHash, grid, null));
-        RangeHashes ours = sides[0].plus(RangeHashes.streamed(source, sourceDialect, narrow, transformer, canon, 0,
-                grid, batchSize));
+        RangeHashes ours = sides[0];
         counters[0] += grid.size();
         for (int i = 0; i < grid.size(); i++) {
             if (!ours.same(sides[1], i)) {
