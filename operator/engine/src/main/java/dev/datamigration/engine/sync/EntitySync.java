@@ -3,7 +3,6 @@ package dev.datamigration.engine.sync;
 import dev.datamigration.engine.MigrationException;
 import dev.datamigration.engine.dialect.Dialect;
 import dev.datamigration.engine.dialect.ValueKind;
-import dev.datamigration.engine.dialect.postgres.PostgresDialect;
 import dev.datamigration.engine.plan.ColumnPlan;
 import dev.datamigration.engine.plan.DeferredReference;
 import dev.datamigration.engine.plan.EntityPlan;
@@ -89,7 +88,7 @@ public final class EntitySync {
 
     /** Whether Sync can write into targets of {@code dialect}: it hashes ranges with PostgreSQL's SQL. */
     public static boolean supportsTarget(Dialect dialect) {
-        return dialect instanceof PostgresDialect;
+        return dialect.speaksPostgresSql();
     }
 
     /** Syncs {@code entity}; the caller commits (or rolls back on failure). */
@@ -102,7 +101,7 @@ public final class EntitySync {
         List<DeferredReference> closing = plan.deferred().stream()
                 .filter(d -> d.referenced().equals(entity.key())).toList();
         for (EntityPlan e : withOwners(entity, plan, closing)) {
-            if (e.identifier().target().kind() != ValueKind.INTEGER && !(sourceDialect instanceof PostgresDialect)) {
+            if (e.identifier().target().kind() != ValueKind.INTEGER && !sourceDialect.speaksPostgresSql()) {
                 throw MigrationException.permanent("existingData Sync of " + e.label() + " needs an integer"
                         + " identifier or a PostgreSQL source (its text keys are compared in code point order)");
             }
@@ -173,7 +172,7 @@ public final class EntitySync {
         long density = Math.max(1, view.estimatedRows());
         long leafWidth = Math.max(1, (long) Math.ceil((double) LEAF_ROWS * span / density));
         boolean allPlain = sourceInDatabase(view);
-        if (!allPlain && sourceDialect instanceof PostgresDialect) {
+        if (!allPlain && sourceDialect.speaksPostgresSql()) {
             return compareSplit(view, min, max, leafWidth, leaves, counters, warnings);
         }
         if (!allPlain) {
@@ -311,7 +310,7 @@ public final class EntitySync {
      * copied unchanged (no reference remap, no mask, the same value kind on both sides, so the same canonical text).
      */
     private boolean sourceInDatabase(EntityPlan view) {
-        if (!(sourceDialect instanceof PostgresDialect)) {
+        if (!sourceDialect.speaksPostgresSql()) {
             return false;
         }
         return view.columns().stream().allMatch(EntitySync::plainOnSource);

@@ -2,7 +2,6 @@ package dev.datamigration.engine.sync;
 
 import dev.datamigration.engine.dialect.Dialect;
 import dev.datamigration.engine.dialect.ValueKind;
-import dev.datamigration.engine.dialect.postgres.PostgresDialect;
 import dev.datamigration.engine.plan.EntityPlan;
 import dev.datamigration.engine.remap.RowTransformer;
 import java.sql.Connection;
@@ -73,7 +72,7 @@ final class SideReads {
 
     /** Every row, in identifier order. */
     KeyedRows all() throws SQLException {
-        String order = dialect.quote(key) + (textKey && dialect instanceof PostgresDialect ? " COLLATE \"C\"" : "");
+        String order = dialect.quote(key) + (textKey && dialect.speaksPostgresSql() ? " COLLATE \"C\"" : "");
         String sql = "SELECT " + columns.stream().map(dialect::quote).collect(Collectors.joining(", ")) + " FROM "
                 + dialect.quote(table) + " ORDER BY " + order;
         return query(dialect.prepareStreamingQuery(connection, sql, fetchSize));
@@ -81,7 +80,7 @@ final class SideReads {
 
     /** The rows of the integer key ranges {@code [lo, hi)} (sorted, disjoint), in identifier order. */
     KeyedRows ranges(List<long[]> ranges) throws SQLException {
-        if (dialect instanceof PostgresDialect) {
+        if (dialect.speaksPostgresSql()) {
             // LATERAL with OFFSET 0 (which keeps the planner from pulling the subquery up into a plain join): one
             // primary-key range scan per range. A plain join lets the planner walk the whole table in key order (for
             // the ORDER BY) against every range, which costs rows x ranges.
