@@ -3,6 +3,7 @@ package dev.datamigration.devtools;
 import dev.datamigration.devtools.bench.BenchDatabase;
 import dev.datamigration.devtools.bench.BenchReport;
 import dev.datamigration.devtools.bench.BenchRun;
+import dev.datamigration.devtools.bench.SyncBench;
 import dev.datamigration.engine.MigrationException;
 import dev.datamigration.engine.copy.CopyOptions;
 import dev.datamigration.fixtures.pg.EmbeddedPostgres;
@@ -21,7 +22,8 @@ import picocli.CommandLine.Option;
                 + " run: (a) the raw JDBC pipe COPY TO STDOUT (FORMAT binary) -> COPY FROM STDIN (FORMAT binary),"
                 + " (b) the engine copying the same rows as an entity (Preserve, user and static remaps active),"
                 + " (c) the engine's verification. Prints rows/s, MB/s, ratios to (a) and peak heap; the last lines"
-                + " are copy-ratio, copy-verify-ratio and peak-heap-mb. Exit 0 done, 1 verification or copy failed,"
+                + " are copy-ratio, copy-verify-ratio and peak-heap-mb (with --sync, then sync-equals-replace,"
+                + " sync-ratio and sync-ratio-unchanged). Exit 0 done, 1 verification or copy failed,"
                 + " 2 bad options.",
             "Passwords for --source-url/--target-url come from the environment variables"
                 + " DATAMIGRATION_BENCH_SOURCE_PASSWORD and DATAMIGRATION_BENCH_TARGET_PASSWORD."})
@@ -59,6 +61,15 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--streams", paramLabel = "N", description = "parallel read streams per large entity"
             + " (default ${DEFAULT-VALUE})", defaultValue = "1")
     int streams;
+
+    @Option(names = "--sync", description = "after the rounds, time existingData Sync with nothing changed and after"
+            + " --change of the rows changed in the source, and prove its result equals a fresh Replace; prints"
+            + " sync-ratio and sync-ratio-unchanged (Sync time over the last round's raw pipe time)")
+    boolean sync;
+
+    @Option(names = "--change", paramLabel = "PERCENT", defaultValue = "1%", description = "share of BenchRow rows"
+            + " changed for --sync: updates, deletes and inserts, a third each (default ${DEFAULT-VALUE})")
+    String change;
 
     private final UnaryOperator<String> environment;
     private final PrintStream out;
@@ -111,10 +122,23 @@ public final class BenchCommand implements Callable<Integer> {
         if (streams < 1) {
             return "--streams must be at least 1, not " + streams;
         }
+        if (changeShare() < 0) {
+            return "--change must be a percentage above 0 and at most 100, such as 1%, not " + change;
+        }
         return null;
     }
 
-    private int run(BenchDatabase source, BenchDatabase target, CopyOptions options) {
+    /** {@code --change} as a share (0.01 for 1%), or -1 when it is not a percentage in (0, 100]. */
+    private double changeShare() {
+        String text = change == null ? "" : change.trim();
+        if (!text.matches("\\d+(\\.\\d+)?%")) {
+            return -1;
+        }
+        double share = Double.parseDouble(text.substring(0, text.length() - 1)) / 100;
+        return share > 0 && share <= 1 ? share : -1;
+    }
+
+        private int run(BenchDatabase source, BenchDatabase target, CopyOptions options) {
         out.println("source " + source + ", target " + target);
         try {
             BenchRun bench = new BenchRun(source, target, options, out);
@@ -126,6 +150,10 @@ public final class BenchCommand implements Callable<Integer> {
                 results.add(round);
             }
             BenchReport.print(out, dataset, results);
+            if (sync) {
+                SyncBench.print(out, new SyncBench(source, target, options, out)
+                        .run(results.get(results.size() - 1).rawNanos(), rows, changeShare()));
+            }
             return 0;
         } catch (MigrationException e) {
             err.println("bench FAILED: " + e.getMessage());

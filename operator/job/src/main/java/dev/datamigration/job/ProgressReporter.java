@@ -6,8 +6,10 @@ import dev.datamigration.api.task.EntityState;
 import dev.datamigration.api.task.JobState;
 import dev.datamigration.api.task.Progress;
 import dev.datamigration.api.task.UserCounts;
+import dev.datamigration.api.v1alpha1.SyncStats;
 import dev.datamigration.engine.copy.ProgressListener;
 import dev.datamigration.engine.plan.EntityPlan;
+import dev.datamigration.engine.sync.SyncCounts;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Duration;
@@ -81,6 +83,12 @@ final class ProgressReporter implements ProgressListener {
         if (!clock.instant().isBefore(lastWrite.plus(interval))) {
             flush();
         }
+    }
+
+    @Override
+    public synchronized void entitySynced(EntityPlan e, SyncCounts counts) {
+        entity(e).setSync(new SyncStats(counts.rangesCompared(), counts.rangesRewritten(), counts.inserted(),
+                counts.updated(), counts.deleted()));
     }
 
     @Override

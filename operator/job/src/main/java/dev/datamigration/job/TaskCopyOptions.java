@@ -40,7 +40,7 @@ public final class TaskCopyOptions {
                 : LoadPath.BULK_COPY;
         return new CopyOptions(task.getExistingData() != ExistingData.Append,
                 task.getIdentity() != IdentityMode.Remap, policy, batch, streams, entities, TaskMasking.of(task),
-                sqlServerLoad);
+                sqlServerLoad, task.getExistingData() == ExistingData.Sync);
     }
 
     private static int within(String name, Integer value, int defaultValue, int min, int max) {

@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.datamigration.api.task.EntityState;
 import dev.datamigration.api.task.JobState;
 import dev.datamigration.api.task.Progress;
+import dev.datamigration.api.v1alpha1.SyncStats;
 import dev.datamigration.engine.catalog.EntityKey;
 import dev.datamigration.engine.plan.EntityPlan;
+import dev.datamigration.engine.sync.SyncCounts;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -110,6 +112,19 @@ class ProgressReporterTest {
     private static ProgressReporter reporter(Written sink, Clock clock) {
         return new ProgressReporter("Sales", List.of(sink), clock, Duration.ofSeconds(2),
                 new PrintStream(new ByteArrayOutputStream()));
+    }
+
+    @Test
+    void aSyncedEntityCarriesItsSyncCounts() {
+        Written sink = new Written();
+        ProgressReporter reporter = reporter(sink, new ManualClock());
+        EntityPlan customer = entity("Customer");
+        reporter.appStarted("Sales", List.of(customer));
+        reporter.entityStarted(customer, 10);
+        reporter.entitySynced(customer, new SyncCounts(33, 2, 1, 3, 4));
+        reporter.entityCopied(customer, 10, 30);
+        assertThat(sink.docs.get(sink.docs.size() - 1).getEntities().get(0).getSync())
+                .isEqualTo(new SyncStats(33, 2, 1, 3, 4));
     }
 
     @Test

@@ -69,6 +69,16 @@ class TaskCopyOptionsTest {
         assertThat(TaskCopyOptions.of(task).sqlServerLoad()).isEqualTo(LoadPath.BULK_COPY);
     }
 
+    @Test
+    void existingDataSyncIsAReplaceThatSyncs() {
+        JobTask task = new JobTask();
+        task.setExistingData(ExistingData.Sync);
+        assertThat(TaskCopyOptions.of(task)).isEqualTo(new CopyOptions(true, true, CopyOptions.UnmatchedUsers.FAIL,
+                10_000, 1, 1, MaskingSpec.NONE, true));
+        task.setExistingData(ExistingData.Replace);
+        assertThat(TaskCopyOptions.of(task).syncExistingData()).isFalse();
+    }
+
     /** The CRD keeps a DataMigration at 100 rows or more; a task file (tests, local runs) may go down to 1. */
     @Test
     void aBatchOfOneRowIsTakenAndZeroIsBadInput() {

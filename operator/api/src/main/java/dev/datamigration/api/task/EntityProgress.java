@@ -1,6 +1,7 @@
 package dev.datamigration.api.task;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.datamigration.api.v1alpha1.SyncStats;
 
 /** The progress of one entity. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -29,6 +30,17 @@ public class EntityProgress {
 
     /** Why it failed. */
     private String message;
+
+    /** With existingData Sync, once the entity's Sync committed: what it compared and changed. */
+    private SyncStats sync;
+
+    public SyncStats getSync() {
+        return sync;
+    }
+
+    public void setSync(SyncStats sync) {
+        this.sync = sync;
+    }
 
     public String getName() {
         return name;

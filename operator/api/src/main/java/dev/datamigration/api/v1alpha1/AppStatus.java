@@ -37,6 +37,19 @@ public class AppStatus {
     /** Why it failed, naming the entity and cause. */
     private String message;
 
+    /**
+     * With existingData Sync: the sums over the app's synced entities (the progress document has them per entity).
+     */
+    private SyncStats sync;
+
+    public SyncStats getSync() {
+        return sync;
+    }
+
+    public void setSync(SyncStats sync) {
+        this.sync = sync;
+    }
+
     public String getName() {
         return name;
     }

@@ -63,6 +63,7 @@ public final class AppProgress {
             // Pending) and re-reports the entities earlier attempts committed only once it has read its checkpoint.
             long before = previous.getRows() == null ? 0 : previous.getRows();
             app.setRows(Math.max(before, committedRows(entities)));
+            app.setSync(SyncTotals.atLeast(previous.getSync(), SyncTotals.sum(entities)));
         }
         switch (outcome.state()) {
             case Running -> {
@@ -119,6 +120,7 @@ public final class AppProgress {
         app.setMaskedAttributes(source.getMaskedAttributes() == null ? null
                 : List.copyOf(source.getMaskedAttributes()));
         app.setMessage(source.getMessage());
+        app.setSync(SyncTotals.copyOf(source.getSync()));
         return app;
     }
 

@@ -86,6 +86,12 @@ public final class SpecValidator {
         if (spec.getExistingData() == ExistingData.Append) {
             problems.add("spec.existingData Append is not supported yet: use Replace");
         }
+        if (spec.getExistingData() == ExistingData.Sync && spec.getTarget() != null
+                && spec.getTarget().getDatabase() != null && spec.getTarget().getDatabase().getEngine() != null
+                && spec.getTarget().getDatabase().getEngine() != DatabaseEngine.PostgreSQL) {
+            problems.add("spec.existingData Sync needs a PostgreSQL target database (it compares key ranges with"
+                    + " PostgreSQL's hashing), not " + spec.getTarget().getDatabase().getEngine() + ": use Replace");
+        }
         if (spec.getIdentity() == IdentityMode.Remap) {
             problems.add("spec.identity Remap is not supported yet: use Preserve");
         }

@@ -12,6 +12,7 @@ import dev.datamigration.api.v1alpha1.AppPhase;
 import dev.datamigration.api.v1alpha1.AppStatus;
 import dev.datamigration.api.v1alpha1.DataMigrationStatus;
 import dev.datamigration.api.v1alpha1.RowCounts;
+import dev.datamigration.api.v1alpha1.SyncStats;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
 import java.util.List;
@@ -207,5 +208,30 @@ class AppProgressTest {
                 .addToData("progress.json", "{\"state\": \"Runn").build();
         assertThat(ProgressReader.progress(configMap)).isEmpty();
         assertThat(ProgressReader.plan(configMap)).isEmpty();
+    }
+
+    @Test
+    @DisplayName("Sync: the app sums its entities' Sync counts, and the sums never go backwards on a retried pod")
+    void syncCounts() {
+        EntityProgress order = entity("Order", EntityState.Verified, 10L, null);
+        order.setSync(new SyncStats(33, 2, 1, 2, 0));
+        EntityProgress line = entity("OrderLine", EntityState.Copied, 40L, null);
+        line.setSync(new SyncStats(49, 3, 1, 4, 4));
+        EntityProgress note = entity("OrderNote", EntityState.Copying, 0L, null);
+        AppStatus running = AppProgress.observe(pendingOrders(), RUNNING, progress(JobState.Running, order, line,
+                note));
+        assertThat(running.getSync()).isEqualTo(new SyncStats(82, 5, 2, 6, 4));
+
+        // A retried pod: Order and OrderLine come from its checkpoint without counts; OrderNote syncs again.
+        EntityProgress again = entity("OrderNote", EntityState.Copied, 5L, null);
+        again.setSync(new SyncStats(1, 1, 0, 9, 0));
+        AppStatus retried = AppProgress.observe(running, RUNNING, progress(JobState.Running,
+                entity("Order", EntityState.Verified, 10L, null), entity("OrderLine", EntityState.Verified, 40L, null),
+                again));
+        assertThat(retried.getSync()).isEqualTo(new SyncStats(82, 5, 2, 9, 4));
+
+        AppStatus replace = AppProgress.observe(pendingOrders(), RUNNING, progress(JobState.Running,
+                entity("Order", EntityState.Verified, 10L, null)));
+        assertThat(replace.getSync()).isNull();
     }
 }

@@ -127,6 +127,22 @@ class SpecValidatorTest {
     }
 
     @Test
+    @DisplayName("existingData Sync: refused for a SQL Server or Oracle target, accepted for a PostgreSQL one")
+    void syncNeedsAPostgresTarget() {
+        DataMigration sqlServer = valid();
+        sqlServer.getSpec().setExistingData(ExistingData.Sync);
+        assertThat(SpecValidator.validate(sqlServer)).containsExactly(
+                "spec.existingData Sync needs a PostgreSQL target database (it compares key ranges with PostgreSQL's"
+                        + " hashing), not SqlServer: use Replace");
+
+        DataMigration postgres = valid();
+        postgres.getSpec().setExistingData(ExistingData.Sync);
+        postgres.getSpec().getTarget().getDatabase().setEngine(DatabaseEngine.PostgreSQL);
+        postgres.getSpec().getTarget().getDatabase().setUrl("jdbc:postgresql://qa:5432/outsystems");
+        assertThat(SpecValidator.validate(postgres)).isEmpty();
+    }
+
+    @Test
     @DisplayName("Apps: blank, duplicate, and '*' mixed with names")
     void apps() {
         DataMigration migration = valid();

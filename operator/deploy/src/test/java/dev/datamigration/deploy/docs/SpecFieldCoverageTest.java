@@ -116,6 +116,16 @@ class SpecFieldCoverageTest {
         covered("spec.existingData", HAPPY, "QA refreshed from Production, exactly");
         refused("spec.existingData", "Append", s -> s.setExistingData(ExistingData.Append),
                 "spec.existingData Append is not supported yet: use Replace");
+        covered("spec.existingData", "operator/engine/src/test/java/dev/datamigration/engine/sync/SyncCopyTest.java",
+                "REPLACE.withSync(true)");
+        covered("spec.existingData", "operator/job/src/test/java/dev/datamigration/job/TaskCopyOptionsTest.java",
+                "task.setExistingData(ExistingData.Sync)");
+        refused("spec.existingData", "Sync into SQL Server", s -> {
+            s.setExistingData(ExistingData.Sync);
+            s.getTarget().getDatabase().setEngine(DatabaseEngine.SqlServer);
+            s.getTarget().getDatabase().setUrl("jdbc:sqlserver://qa:1433;databaseName=outsystems");
+        }, "spec.existingData Sync needs a PostgreSQL target database (it compares key ranges with PostgreSQL's"
+                + " hashing), not SqlServer: use Replace");
         covered("spec.identity", HAPPY, "QA refreshed from Production, exactly");
         refused("spec.identity", "Remap", s -> s.setIdentity(IdentityMode.Remap),
                 "spec.identity Remap is not supported yet: use Preserve");

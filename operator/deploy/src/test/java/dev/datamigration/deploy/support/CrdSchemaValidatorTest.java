@@ -51,7 +51,7 @@ class CrdSchemaValidatorTest {
         ((ObjectNode) migration.path("spec")).put("existingData", "Wipe");
 
         assertThat(validator.validate(migration)).containsExactly(
-                "spec.existingData: Unsupported value: \"Wipe\": supported values: \"Append\", \"Replace\"");
+                "spec.existingData: Unsupported value: \"Wipe\": supported values: \"Append\", \"Replace\", \"Sync\"");
     }
 
     @Test

@@ -103,6 +103,24 @@ class BenchCommandTest {
     }
 
     @Test
+    void syncBenchCountsExactlyAndEndsEqualToAFreshReplace() {
+        int exit = bench("--rows", "30000", "--batch-size", "1000", "--sync", "--change", "3%");
+
+        assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        List<String> lines = lines();
+        // 3% of 30,000: 300 updates and 300 deletes every 100 ids, 300 inserts past the end.
+        assertThat(lines).anyMatch(l -> l.startsWith("sync, nothing changed: ") && l.endsWith(", rangesRewritten=0,"
+                + " inserted=0, updated=0, deleted=0]"));
+        assertThat(lines).anyMatch(l -> l.startsWith("sync, 900 rows changed: ")
+                && l.endsWith(" inserted=300, updated=300, deleted=300]"));
+        List<String> last = lines.subList(lines.size() - 4, lines.size());
+        assertThat(last.get(0)).startsWith("content hash after Sync ");
+        assertThat(last.get(1)).isEqualTo("sync-equals-replace: true");
+        assertThat(last.get(2)).matches("sync-ratio: \\d+\\.\\d{3}");
+        assertThat(last.get(3)).matches("sync-ratio-unchanged: \\d+\\.\\d{3}");
+    }
+
+        @Test
     void reusesAPreparedSourceWithTheSameRowCount() {
         assertThat(bench("--rows", "500")).isZero();
         out.reset();
@@ -123,6 +141,14 @@ class BenchCommandTest {
         err.reset();
         assertThat(bench("--streams", "0")).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("bench: --streams must be at least 1, not 0");
+
+        err.reset();
+        assertThat(bench("--sync", "--change", "1.5")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("bench: --change must be a percentage above 0 and"
+                + " at most 100, such as 1%, not 1.5");
+        err.reset();
+        assertThat(bench("--sync", "--change", "0%")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("not 0%");
 
         err.reset();
         try (Connection source = pg.connect(sourceDb); Statement st = source.createStatement()) {

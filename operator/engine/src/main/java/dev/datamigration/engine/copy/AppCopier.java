@@ -7,6 +7,7 @@ import dev.datamigration.engine.plan.AppPlan;
 import dev.datamigration.engine.plan.EntityPlan;
 import dev.datamigration.engine.plan.Plan;
 import dev.datamigration.engine.remap.Remaps;
+import dev.datamigration.engine.sync.EntitySync;
 import dev.datamigration.engine.verify.EntityVerifier;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -86,7 +87,12 @@ public final class AppCopier {
             }
             checks.requireTenants(app, appPlan.entities());
             if (!checkpoint.wipeDone()) {
-                new Wiper(target, targetDialect).wipe(app, plan.wipes().get(app));
+                if (options.syncExistingData()) {
+                    // A Sync keeps the rows; only the BPT event rows go, as a Replace's wipe leaves none.
+                    new EventRowsClear(target, targetDialect).clear(plan.wipes().get(app));
+                } else {
+                    new Wiper(target, targetDialect).wipe(app, plan.wipes().get(app));
+                }
                 checkpoint.markWipeDone();
                 store.save(checkpoint);
             }
@@ -152,6 +158,10 @@ public final class AppCopier {
     private void refuseUnsupported() {
         if (!options.replaceExistingData()) {
             throw MigrationException.permanent("existingData Append is not supported yet: use Replace");
+        }
+        if (options.syncExistingData() && !EntitySync.supportsTarget(targetDialect)) {
+            throw MigrationException.permanent("existingData Sync needs a PostgreSQL target database, not "
+                    + targetDialect.name() + ": use Replace");
         }
         if (!options.preserveIdentity()) {
             throw MigrationException.permanent("identity Remap is not supported yet: use Preserve");

@@ -19,10 +19,12 @@ import dev.datamigration.engine.mask.MaskingSpec;
  *                            copies them one after the other on the copy's own connections
  * @param masking             the attributes masked in flight and the key of the keyed strategies
  * @param sqlServerLoad       how a SQL Server target is loaded (bulk copy by default); other targets ignore it
+ * @param syncExistingData    existingData Sync: with {@code replaceExistingData}, the target ends as Replace leaves it,
+ *                            but only the key ranges that differ are rewritten ({@link dev.datamigration.engine.sync})
  */
 public record CopyOptions(boolean replaceExistingData, boolean preserveIdentity, UnmatchedUsers unmatchedUsers,
                           int batchSize, int streams, int concurrentEntities, MaskingSpec masking,
-                          LoadPath sqlServerLoad) {
+                          LoadPath sqlServerLoad, boolean syncExistingData) {
 
     /** Policy for references to users without a target user of the same username and tenant. */
     public enum UnmatchedUsers { FAIL, SET_NULL, CREATE }
@@ -33,9 +35,22 @@ public record CopyOptions(boolean replaceExistingData, boolean preserveIdentity,
     }
 
     public CopyOptions(boolean replaceExistingData, boolean preserveIdentity, UnmatchedUsers unmatchedUsers,
+                       int batchSize, int streams, int concurrentEntities, MaskingSpec masking, LoadPath sqlServerLoad) {
+        this(replaceExistingData, preserveIdentity, unmatchedUsers, batchSize, streams, concurrentEntities, masking,
+                sqlServerLoad, false);
+    }
+
+    public CopyOptions(boolean replaceExistingData, boolean preserveIdentity, UnmatchedUsers unmatchedUsers,
+                       int batchSize, int streams, int concurrentEntities, MaskingSpec masking,
+                       boolean syncExistingData) {
+        this(replaceExistingData, preserveIdentity, unmatchedUsers, batchSize, streams, concurrentEntities, masking,
+                LoadPath.BULK_COPY, syncExistingData);
+    }
+
+    public CopyOptions(boolean replaceExistingData, boolean preserveIdentity, UnmatchedUsers unmatchedUsers,
                        int batchSize, int streams, int concurrentEntities, MaskingSpec masking) {
         this(replaceExistingData, preserveIdentity, unmatchedUsers, batchSize, streams, concurrentEntities, masking,
-                LoadPath.BULK_COPY);
+                LoadPath.BULK_COPY, false);
     }
 
     public CopyOptions(boolean replaceExistingData, boolean preserveIdentity, UnmatchedUsers unmatchedUsers,
@@ -55,31 +70,37 @@ public record CopyOptions(boolean replaceExistingData, boolean preserveIdentity,
 
     public CopyOptions withUnmatchedUsers(UnmatchedUsers policy) {
         return new CopyOptions(replaceExistingData, preserveIdentity, policy, batchSize, streams, concurrentEntities,
-                masking, sqlServerLoad);
+                masking, sqlServerLoad, syncExistingData);
     }
 
     public CopyOptions withBatchSize(int size) {
         return new CopyOptions(replaceExistingData, preserveIdentity, unmatchedUsers, size, streams,
-                concurrentEntities, masking, sqlServerLoad);
+                concurrentEntities, masking, sqlServerLoad, syncExistingData);
     }
 
     public CopyOptions withStreams(int count) {
         return new CopyOptions(replaceExistingData, preserveIdentity, unmatchedUsers, batchSize, count,
-                concurrentEntities, masking, sqlServerLoad);
+                concurrentEntities, masking, sqlServerLoad, syncExistingData);
     }
 
     public CopyOptions withConcurrentEntities(int count) {
         return new CopyOptions(replaceExistingData, preserveIdentity, unmatchedUsers, batchSize, streams, count,
-                masking, sqlServerLoad);
+                masking, sqlServerLoad, syncExistingData);
     }
 
     public CopyOptions withMasking(MaskingSpec spec) {
         return new CopyOptions(replaceExistingData, preserveIdentity, unmatchedUsers, batchSize, streams,
-                concurrentEntities, spec, sqlServerLoad);
+                concurrentEntities, spec, sqlServerLoad, syncExistingData);
     }
 
     public CopyOptions withSqlServerLoad(LoadPath path) {
         return new CopyOptions(replaceExistingData, preserveIdentity, unmatchedUsers, batchSize, streams,
-                concurrentEntities, masking, path);
+                concurrentEntities, masking, path, syncExistingData);
+    }
+
+    /** These options with existingData Sync ({@code true}) or Replace ({@code false}). */
+    public CopyOptions withSync(boolean sync) {
+        return new CopyOptions(replaceExistingData, preserveIdentity, unmatchedUsers, batchSize, streams,
+                concurrentEntities, masking, sqlServerLoad, sync);
     }
 }

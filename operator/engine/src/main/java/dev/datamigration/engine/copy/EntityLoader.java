@@ -20,6 +20,7 @@ import dev.datamigration.engine.plan.EntityPlan;
 import dev.datamigration.engine.plan.Plan;
 import dev.datamigration.engine.remap.Remaps;
 import dev.datamigration.engine.remap.RowTransformer;
+import dev.datamigration.engine.sync.EntitySync;
 import dev.datamigration.engine.verify.ContentHash;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -86,6 +87,9 @@ final class EntityLoader {
     }
 
     Outcome load(EntityPlan entity, Plan plan) throws SQLException {
+        if (options.syncExistingData()) {
+            return synced(entity, plan);
+        }
         List<DeferredReference> closing = plan.deferred().stream()
                 .filter(d -> d.referenced().equals(entity.key())).toList();
         List<String> warnings = new ArrayList<>();
@@ -117,6 +121,26 @@ final class EntityLoader {
             if (ownTargets) {
                 emptyQuietly(entity, e);
             }
+            throw e;
+        }
+    }
+
+    /**
+     * existingData Sync: the entity's rows brought to what this load would write, rewriting only what differs
+     * ({@link EntitySync}), in one transaction. Verified by reading both sides, as after a second pass.
+     */
+    private Outcome synced(EntityPlan entity, Plan plan) throws SQLException {
+        try {
+            EntitySync.Result result = new EntitySync(source, sourceDialect, target, targetDialect, remaps,
+                    options.unmatchedUsers() == CopyOptions.UnmatchedUsers.FAIL, options.batchSize())
+                    .sync(entity, plan);
+            target.commit();
+            synchronized (listener) {
+                listener.entitySynced(entity, result.counts());
+            }
+            return new Outcome(result.rows(), result.warnings(), null);
+        } catch (SQLException | RuntimeException e) {
+            rollbackQuietly(e);
             throw e;
         }
     }

@@ -1,6 +1,7 @@
 package dev.datamigration.engine.copy;
 
 import dev.datamigration.engine.plan.EntityPlan;
+import dev.datamigration.engine.sync.SyncCounts;
 import java.util.List;
 
 /**
@@ -29,6 +30,13 @@ public interface ProgressListener {
     }
 
     default void entityCopied(EntityPlan entity, long rows, long millis) {
+    }
+
+    /**
+     * What an existingData Sync of the entity changed, once its transaction committed (before
+     * {@link #entityCopied}).
+     */
+    default void entitySynced(EntityPlan entity, SyncCounts counts) {
     }
 
     default void entityVerified(EntityPlan entity, long rows, String hash, long millis) {

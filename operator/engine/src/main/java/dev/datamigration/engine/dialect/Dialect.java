@@ -255,6 +255,16 @@ public interface Dialect {
     }
 
     /**
+     * Whether the database takes PostgreSQL's SQL: its typed extended hash functions, {@code md5}, {@code to_char},
+     * {@code trim_scale}, array parameters with {@code unnest}, {@code LATERAL}, {@code COLLATE "C"}. existingData
+     * Sync ({@link dev.datamigration.engine.sync}) needs it of the target (ranges hashed in the database) and uses it
+     * on the source when it has it.
+     */
+    default boolean speaksPostgresSql() {
+        return false;
+    }
+
+    /**
      * About how many rows a table has, for progress and for sizing parallel work: what the statistics say when the
      * engine keeps them, else {@link #countRows}. The copy uses this; the plan Job counts exactly.
      */

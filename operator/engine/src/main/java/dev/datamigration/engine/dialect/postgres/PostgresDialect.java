@@ -136,6 +136,11 @@ public final class PostgresDialect implements Dialect {
         return true;
     }
 
+    @Override
+    public boolean speaksPostgresSql() {
+        return true;
+    }
+
     /**
      * The planner's own estimate: rows per page from the last ANALYZE or VACUUM times the table's pages now (so a
      * table that grew since is scaled up). A table never analyzed is counted.

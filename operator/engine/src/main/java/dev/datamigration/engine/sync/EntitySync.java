@@ -1,0 +1,414 @@
+package dev.datamigration.engine.sync;
+
+import dev.datamigration.engine.MigrationException;
+import dev.datamigration.engine.dialect.Dialect;
+import dev.datamigration.engine.dialect.ValueKind;
+import dev.datamigration.engine.plan.ColumnPlan;
+import dev.datamigration.engine.plan.DeferredReference;
+import dev.datamigration.engine.plan.EntityPlan;
+import dev.datamigration.engine.plan.Plan;
+import dev.datamigration.engine.plan.RefKind;
+import dev.datamigration.engine.remap.Remaps;
+import dev.datamigration.engine.remap.RowTransformer;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+/**
+ * existingData Sync for one entity, in one target transaction: leaves the entity's rows exactly as a Replace load
+ * would (same rows, remaps, masking, second passes, identity reseed) but writes only what differs.
+ * <ol>
+ *   <li><b>Compare by key range.</b> The identifier's span (both sides) is cut into equal-width ranges; per range each
+ *   side gives a row count and a hash sum over the compared columns (all but the deferred references, which have
+ *   their own step). The target (PostgreSQL) always hashes in the database: its stored values are the final ones.
+ *   What the source can hash depends on its columns, because a remapped (user, tenant, static), masked or converted
+ *   value exists only after the {@link RowTransformer}, which runs in Java; hashing the source's stored value of such
+ *   a column in the database would hash the wrong value:
+ *   <ul>
+ *     <li>PostgreSQL source, every compared column copied unchanged: both databases hash with the cheap
+ *     {@link PgCanonSql#plainRowHash}; only per-range sums cross the network, and a differing range is <b>bisected</b>
+ *     ({@link #FANOUT} parts per level, one query per side and level) down to ranges of about {@link #LEAF_ROWS}
+ *     rows.</li>
+ *     <li>PostgreSQL source with computed columns ({@link #compareSplit}): each row's hash is the sum of two parts,
+ *     the unchanged columns (hashed by both databases) and the identifier with the computed columns (the target
+ *     hashes them with {@link PgCanonSql#rowHash}, the source streams only those narrow columns through the
+ *     transformer and hashes them in Java with the same {@link RowCanon}); one grid of leaf-sized ranges.</li>
+ *     <li>Any other source: every source row streams through the transformer and is hashed in Java ({@link RowCanon})
+ *     into leaf-sized ranges, against the target's {@link PgCanonSql#rowHash} sums.</li>
+ *   </ul>
+ *   Bisection pays only where both sides hash in the database; where the source streams, it would stream again per
+ *   level.</li>
+ *   <li><b>Merge the differing ranges</b> ({@link KeyedMerge}): both sides' rows of those ranges in key order;
+ *   insert, update, or collect the key as obsolete.</li>
+ *   <li><b>Delete the obsolete rows</b> after releasing in-scope references to them ({@link ReferenceRelease}).</li>
+ *   <li><b>Second passes</b> of the deferred references into this entity ({@link DeferredColumnSync}).</li>
+ *   <li>Reseed the identity; the caller's commit makes all of it one step. A kill rolls it back; the resumed run
+ *   compares again, so it ends exactly where an uninterrupted one would.</li>
+ * </ol>
+ * An entity whose identifier is not an integer is merged whole (one range, keys in code point order); that needs
+ * PostgreSQL on both sides, whose {@code COLLATE "C"} gives that order.
+ */
+public final class EntitySync {
+
+    /** Target rows per smallest range (a leaf): what a changed row costs to read on each side. */
+    static final int LEAF_ROWS = 8;
+    /** Parts a differing range is cut into per bisection level. */
+    static final int FANOUT = 16;
+    /** Bisection levels above the leaves (so the first level's ranges hold about LEAF_ROWS * FANOUT^LEVELS rows). */
+    static final int LEVELS = 2;
+    /** Most ranges of a grid hashed in Java (bounds the memory of one entity's streamed hashes). */
+    static final int MAX_BUCKETS = 1 << 20;
+
+    /** What one entity's Sync did: the entity's rows after it, warnings (unmapped values), the counts. */
+    public record Result(long rows, List<String> warnings, SyncCounts counts) {
+    }
+
+    private final Connection source;
+    private final Dialect sourceDialect;
+    private final Connection target;
+    private final Dialect targetDialect;
+    private final Remaps remaps;
+    private final boolean failOnUser;
+    private final int batchSize;
+
+    public EntitySync(Connection source, Dialect sourceDialect, Connection target, Dialect targetDialect,
+                      Remaps remaps, boolean failOnUnmatchedUser, int batchSize) {
+        this.source = source;
+        this.sourceDialect = sourceDialect;
+        this.target = target;
+        this.targetDialect = targetDialect;
+        this.remaps = remaps;
+        this.failOnUser = failOnUnmatchedUser;
+        this.batchSize = batchSize;
+    }
+
+    /** Whether Sync can write into targets of {@code dialect}: it hashes ranges with PostgreSQL's SQL. */
+    public static boolean supportsTarget(Dialect dialect) {
+        return dialect.speaksPostgresSql();
+    }
+
+    /** Syncs {@code entity}; the caller commits (or rolls back on failure). */
+    public Result sync(EntityPlan entity, Plan plan) throws SQLException {
+        boolean textKey = entity.identifier().target().kind() != ValueKind.INTEGER;
+        if (!supportsTarget(targetDialect)) {
+            throw MigrationException.permanent("existingData Sync needs a PostgreSQL target database, not "
+                    + targetDialect.name());
+        }
+        List<DeferredReference> closing = plan.deferred().stream()
+                .filter(d -> d.referenced().equals(entity.key())).toList();
+        for (EntityPlan e : withOwners(entity, plan, closing)) {
+            if (e.identifier().target().kind() != ValueKind.INTEGER && !sourceDialect.speaksPostgresSql()) {
+                throw MigrationException.permanent("existingData Sync of " + e.label() + " needs an integer"
+                        + " identifier or a PostgreSQL source (its text keys are compared in code point order)");
+            }
+        }
+        EntityPlan view = compared(entity);
+        int keyIndex = keyIndex(view);
+        ValueKind[] kinds = view.columns().stream().map(c -> c.target().kind()).toArray(ValueKind[]::new);
+        RowCanon canon = new RowCanon(kinds);
+        List<String> warnings = new ArrayList<>();
+        long[] counters = new long[2];
+        KeyedMerge merge;
+        long rows;
+        try (RowWrites writes = new RowWrites(target, targetDialect, entity, view, keyIndex, batchSize)) {
+            RowTransformer leafTransformer = new RowTransformer(view, sourceDialect, remaps,
+                    RowTransformer.Mode.FINAL, failOnUser);
+            SideReads sourceReads = SideReads.source(source, sourceDialect, view, leafTransformer, keyIndex,
+                    batchSize);
+            SideReads targetReads = SideReads.target(target, targetDialect, view, keyIndex, batchSize);
+            if (textKey) {
+                merge = new KeyedMerge(canon, writes, key -> 0);
+                try (KeyedRows s = sourceReads.all(); KeyedRows t = targetReads.all()) {
+                    rows = merge.run(s, t);
+                }
+                counters[0] = 1;
+                warnings.addAll(leafTransformer.unmappedReport());
+            } else {
+                List<long[]> leaves = new ArrayList<>();
+                rows = compare(view, keyIndex, canon, leaves, counters, warnings);
+                List<long[]> sorted = leaves;
+                merge = new KeyedMerge(canon, writes, key -> leafOf(sorted, (Long) key));
+                if (!leaves.isEmpty()) {
+                    try (KeyedRows s = sourceReads.ranges(leaves); KeyedRows t = targetReads.ranges(leaves)) {
+                        merge.run(s, t);
+                    }
+                }
+            }
+        }
+        long deleted = new ReferenceRelease(target, targetDialect, batchSize).delete(entity, plan, merge.obsolete,
+                textKey);
+        long deferredSet = 0;
+        DeferredColumnSync second = new DeferredColumnSync(source, sourceDialect, target, targetDialect, remaps,
+                batchSize);
+        for (DeferredReference d : closing) {
+            deferredSet += second.sync(plan.entity(d.owner()).orElseThrow(), d.column());
+        }
+        targetDialect.reseedIdentity(target, entity.targetTable(), entity.identifier().target().name());
+        return new Result(rows, warnings, new SyncCounts(counters[0], merge.rangesRewritten, merge.inserted,
+                merge.updated + deferredSet, deleted));
+    }
+
+    /**
+     * Compares the integer-keyed entity range by range and fills {@code leaves} with the smallest differing ranges,
+     * sorted; returns the source's rows. {@code counters[0]} counts the ranges compared.
+     */
+    private long compare(EntityPlan view, int keyIndex, RowCanon canon, List<long[]> leaves, long[] counters,
+                         List<String> warnings) throws SQLException {
+        String key = view.identifier().target().name();
+        long[] sourceBounds = sourceDialect.keyBounds(source, view.sourceTable(), view.identifier().source().name());
+        long[] targetBounds = targetDialect.keyBounds(target, view.targetTable(), key);
+        if (sourceBounds == null && targetBounds == null) {
+            return 0;
+        }
+        long min = Math.min(sourceBounds == null ? Long.MAX_VALUE : sourceBounds[0],
+                targetBounds == null ? Long.MAX_VALUE : targetBounds[0]);
+        long max = Math.max(sourceBounds == null ? Long.MIN_VALUE : sourceBounds[1],
+                targetBounds == null ? Long.MIN_VALUE : targetBounds[1]);
+        long span = max - min + 1;
+        long density = Math.max(1, view.estimatedRows());
+        long leafWidth = Math.max(1, (long) Math.ceil((double) LEAF_ROWS * span / density));
+        boolean allPlain = sourceInDatabase(view);
+        if (!allPlain && sourceDialect.speaksPostgresSql()) {
+            return compareSplit(view, min, max, leafWidth, leaves, counters, warnings);
+        }
+        if (!allPlain) {
+            String targetHash = PgCanonSql.rowHash(targetDialect, parts(view.columns(), false));
+            RangeHashes.Grid grid = RangeHashes.Grid.over(min, max,
+                    Math.max(leafWidth, (span + MAX_BUCKETS - 1) / MAX_BUCKETS));
+            RowTransformer transformer = new RowTransformer(view, sourceDialect, remaps, RowTransformer.Mode.FINAL,
+                    failOnUser);
+            RangeHashes[] both = both(() -> RangeHashes.streamed(source, sourceDialect, view, transformer,
+                    new RowCanon(canon.kinds()), keyIndex, grid, batchSize), () -> RangeHashes.inDatabase(target,
+                    targetDialect, view.targetTable(), key, targetHash, grid, null));
+            RangeHashes ours = both[0];
+            RangeHashes stored = both[1];
+            counters[0] += grid.size();
+            for (int i = 0; i < grid.size(); i++) {
+                if (!ours.same(stored, i)) {
+                    leaves.add(grid.range(i));
+                }
+            }
+            warnings.addAll(transformer.unmappedReport());
+            return ours.totalRows();
+        }
+        // Both sides hashed by PostgreSQL: the cheaper database-only row hash (no Java side has to match it).
+        String targetHash = PgCanonSql.plainRowHash(targetDialect, plainColumns(view.columns(), false));
+        String sourceHash = PgCanonSql.plainRowHash(sourceDialect, plainColumns(view.columns(), true));
+        String sourceKey = view.identifier().source().name();
+        long width = leafWidth;
+        for (int level = 0; level < LEVELS; level++) {
+            width *= FANOUT;
+        }
+        RangeHashes.Grid grid = RangeHashes.Grid.over(min, max, Math.max(width, (span + MAX_BUCKETS - 1)
+                / MAX_BUCKETS));
+        RangeHashes[] top = both(() -> RangeHashes.inDatabase(source, sourceDialect, view.sourceTable(), sourceKey,
+                sourceHash, grid, null), () -> RangeHashes.inDatabase(target, targetDialect, view.targetTable(), key,
+                targetHash, grid, null));
+        RangeHashes ours = top[0];
+        RangeHashes stored = top[1];
+        counters[0] += grid.size();
+        List<long[]> differing = new ArrayList<>();
+        for (int i = 0; i < grid.size(); i++) {
+            if (!ours.same(stored, i)) {
+                differing.add(grid.range(i));
+            }
+        }
+        long sourceRows = ours.totalRows();
+        width = grid.width();
+        while (width > leafWidth && !differing.isEmpty()) {
+            long part = Math.max(1, width / FANOUT);
+            List<long[]> ranges = new ArrayList<>();
+            for (long[] r : differing) {
+                for (long lo = r[0]; lo < r[1]; lo += part) {
+                    ranges.add(new long[] {lo, Math.min(r[1], lo + part)});
+                }
+            }
+            RangeHashes[] level = both(() -> RangeHashes.inDatabase(source, sourceDialect, view.sourceTable(),
+                    sourceKey, sourceHash, null, ranges), () -> RangeHashes.inDatabase(target, targetDialect,
+                    view.targetTable(), key, targetHash, null, ranges));
+            RangeHashes ourLevel = level[0];
+            RangeHashes storedLevel = level[1];
+            counters[0] += ranges.size();
+            differing = new ArrayList<>();
+            for (int i = 0; i < ranges.size(); i++) {
+                if (!ourLevel.same(storedLevel, i)) {
+                    differing.add(ranges.get(i));
+                }
+            }
+            width = part;
+        }
+        leaves.addAll(differing);
+        return sourceRows;
+    }
+
+    /**
+     * The comparison of an entity on a PostgreSQL source with some computed columns (remapped, masked, converted):
+     * each row's hash is split in two parts summed together, the copied-unchanged columns (hashed by both databases)
+     * and the identifier with the computed columns (hashed by the target's database, and in Java over the source rows
+     * after the transformer). So only the identifier and the computed columns' source values stream, not the wide
+     * rest (texts, binaries). One grid of leaf-sized ranges; no bisection, which would stream them again per level.
+     */
+    private long compareSplit(EntityPlan view, long min, long max, long leafWidth, List<long[]> leaves,
+                              long[] counters, List<String> warnings) throws SQLException {
+        List<ColumnPlan> plain = new ArrayList<>();
+        List<ColumnPlan> computed = new ArrayList<>();
+        computed.add(view.identifier());
+        for (ColumnPlan c : view.columns()) {
+            if (plainOnSource(c)) {
+                plain.add(c);
+            } else if (!c.target().name().equals(view.identifier().target().name())) {
+                computed.add(c);
+            }
+        }
+        String key = view.identifier().target().name();
+        String targetHash = "(" + PgCanonSql.plainRowHash(targetDialect, plainColumns(plain, false))
+                + ")::numeric + (" + PgCanonSql.rowHash(targetDialect, parts(computed, false)) + ")::numeric";
+        String sourcePlainHash = PgCanonSql.plainRowHash(sourceDialect, plainColumns(plain, true));
+        EntityPlan narrow = new EntityPlan(view.key(), view.app(), view.module(), view.name(), view.sourceTable(),
+                view.targetTable(), view.targetEventTable(), view.identifier(), computed, view.estimatedRows());
+        RowTransformer transformer = new RowTransformer(narrow, sourceDialect, remaps, RowTransformer.Mode.FINAL,
+                failOnUser);
+        RowCanon canon = new RowCanon(computed.stream().map(c -> c.target().kind()).toArray(ValueKind[]::new));
+        RangeHashes.Grid grid = RangeHashes.Grid.over(min, max,
+                Math.max(leafWidth, (max - min + MAX_BUCKETS) / MAX_BUCKETS));
+        // The source's two parts run one after the other on its connection while the target hashes at once.
+        RangeHashes[] sides = both(() -> RangeHashes.inDatabase(source, sourceDialect, view.sourceTable(),
+                view.identifier().source().name(), sourcePlainHash, grid, null).plus(RangeHashes.streamed(source,
+                sourceDialect, narrow, transformer, canon, 0, grid, batchSize)), () -> RangeHashes.inDatabase(target,
+                targetDialect, view.targetTable(), key, targetHash, grid, null));
+        RangeHashes ours = sides[0];
+        counters[0] += grid.size();
+        for (int i = 0; i < grid.size(); i++) {
+            if (!ours.same(sides[1], i)) {
+                leaves.add(grid.range(i));
+            }
+        }
+        warnings.addAll(transformer.unmappedReport());
+        return ours.totalRows();
+    }
+
+    /**
+     * A compared column both databases can hash alike: copied unchanged (no remap, no mask, the same value kind on
+     * both sides). A constant is not: the target's database would hash its stored value, the source has none.
+     */
+    private static boolean plainOnSource(ColumnPlan c) {
+        return c.copied() && c.ref() == RefKind.NONE && c.mask() == null && c.source().kind() == c.target().kind();
+    }
+
+    /** The plain columns' names on the source ({@code onSource}) or the target side, with their value kinds. */
+    private static List<PgCanonSql.Part> plainColumns(List<ColumnPlan> columns, boolean onSource) {
+        return columns.stream().map(c -> new PgCanonSql.Part(onSource ? c.source().name() : c.target().name(),
+                c.target().kind(), null)).toList();
+    }
+
+    /**
+     * Whether PostgreSQL can hash the source side: a PostgreSQL source and every compared column either a constant or
+     * copied unchanged (no reference remap, no mask, the same value kind on both sides, so the same canonical text).
+     */
+    private boolean sourceInDatabase(EntityPlan view) {
+        if (!sourceDialect.speaksPostgresSql()) {
+            return false;
+        }
+        return view.columns().stream().allMatch(EntitySync::plainOnSource);
+    }
+
+    /** The canonical parts of the compared columns, named on the source ({@code onSource}) or the target side. */
+    private static List<PgCanonSql.Part> parts(List<ColumnPlan> columns, boolean onSource) {
+        List<PgCanonSql.Part> parts = new ArrayList<>();
+        for (ColumnPlan c : columns) {
+            ValueKind kind = c.target().kind();
+            if (onSource && !c.copied()) {
+                parts.add(new PgCanonSql.Part(null, kind, new RowCanon(new ValueKind[] {kind})
+                        .text(new Object[] {c.constant()})));
+            } else {
+                parts.add(new PgCanonSql.Part(onSource ? c.source().name() : c.target().name(), kind, null));
+            }
+        }
+        return parts;
+    }
+
+    /** The entity without its deferred columns: what the range hashes and the merge compare and write. */
+    private static EntityPlan compared(EntityPlan entity) {
+        List<ColumnPlan> columns = entity.columns().stream().filter(c -> !c.deferred()).toList();
+        return new EntityPlan(entity.key(), entity.app(), entity.module(), entity.name(), entity.sourceTable(),
+                entity.targetTable(), entity.targetEventTable(), entity.identifier(), columns,
+                entity.estimatedRows());
+    }
+
+    private static int keyIndex(EntityPlan view) {
+        String id = view.identifier().target().name();
+        for (int i = 0; i < view.columns().size(); i++) {
+            if (view.columns().get(i).target().name().equals(id)) {
+                return i;
+            }
+        }
+        throw new IllegalStateException(view.label() + ": the identifier is not among the columns");
+    }
+
+    private static List<EntityPlan> withOwners(EntityPlan entity, Plan plan, List<DeferredReference> closing) {
+        List<EntityPlan> entities = new ArrayList<>(List.of(entity));
+        closing.forEach(d -> entities.add(plan.entity(d.owner()).orElseThrow()));
+        return entities;
+    }
+
+    /** The index of the leaf (sorted, disjoint ranges) holding {@code key}. */
+    private static long leafOf(List<long[]> leaves, long key) {
+        int i = Collections.binarySearch(leaves, new long[] {key, key}, (a, b) -> Long.compare(a[0], b[0]));
+        return i >= 0 ? i : -i - 2;
+    }
+
+    /** A database call that may throw SQLException, run on another thread. */
+    private interface SqlCall<T> {
+        T call() throws SQLException;
+    }
+
+    /**
+     * Runs the source side here and the target side on another thread at once (two databases, two connections);
+     * waits for both before returning or throwing, so no query is left running on a connection the caller then
+     * rolls back.
+     */
+    private static RangeHashes[] both(SqlCall<RangeHashes> sourceSide, SqlCall<RangeHashes> targetSide)
+            throws SQLException {
+        CompletableFuture<RangeHashes> theirs = async(targetSide);
+        RangeHashes ours;
+        try {
+            ours = sourceSide.call();
+        } catch (SQLException | RuntimeException e) {
+            try {
+                join(theirs);
+            } catch (SQLException | RuntimeException other) {
+                e.addSuppressed(other);
+            }
+            throw e;
+        }
+        return new RangeHashes[] {ours, join(theirs)};
+    }
+
+    private static <T> CompletableFuture<T> async(SqlCall<T> call) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return call.call();
+            } catch (SQLException e) {
+                throw new CompletionException(e);
+            }
+        });
+    }
+
+    private static <T> T join(CompletableFuture<T> future) throws SQLException {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof SQLException sql) {
+                throw sql;
+            }
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw e;
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package dev.datamigration.engine.sync;
+
+import dev.datamigration.engine.dialect.Dialect;
+import dev.datamigration.engine.dialect.ValueKind;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The SQL expression that computes {@link RowCanon}'s row hash inside PostgreSQL: the same canonical text, built with
+ * PostgreSQL's own functions ({@code trim_scale}, {@code to_char}, {@code octet_length}, {@code encode}), hashed with
+ * {@code md5} and cut to its first 64 bits as a signed bigint. Used on the target always (the stored values are the
+ * final ones) and on a PostgreSQL source for entities whose compared columns are all copied unchanged; a remapped,
+ * masked or converted column is computed in Java, so such an entity's source rows stream (see {@link EntitySync}).
+ */
+final class PgCanonSql {
+
+    private PgCanonSql() {
+    }
+
+    /** One part: a column of {@code kind}, or, when {@code column} is null, a constant canonical part. */
+    record Part(String column, ValueKind kind, String constant) {
+    }
+
+    /** The bigint hash expression of one row made of {@code parts} (0 for no part). */
+    static String rowHash(Dialect dialect, List<Part> parts) {
+        if (parts.isEmpty()) {
+            return "0::bigint";
+        }
+        List<String> pieces = new ArrayList<>();
+        for (Part p : parts) {
+            pieces.add(p.column() == null ? literal(p.constant()) : piece(dialect.quote(p.column()), p.kind()));
+        }
+        return "('x' || substr(md5(" + String.join(" || '|' || ", pieces) + "), 1, 16))::bit(64)::bigint";
+    }
+
+    /**
+     * A cheaper row hash for columns both databases hash (copied unchanged, so neither side is computed in Java and
+     * nothing in Java has to match it): the XOR of one 64-bit hash per column, each from PostgreSQL's own type-specific
+     * extended hash function (the ones hash partitioning relies on, stable across versions) seeded with the column's
+     * position, so that equal values in two columns do not cancel out. No text is built for a row (rendering whole
+     * rows as text cost more than the rest of the scan). Values are normalised where two column types of one kind
+     * differ (a decimal's declared scale, an integer's width); NULL hashes to a constant of its own per column.
+     * 0 for no column.
+     */
+    static String plainRowHash(Dialect dialect, List<Part> columns) {
+        if (columns.isEmpty()) {
+            return "0::bigint";
+        }
+        List<String> hashes = new ArrayList<>();
+        for (int i = 0; i < columns.size(); i++) {
+            Part p = columns.get(i);
+            String c = dialect.quote(p.column());
+            long seed = i + 1;
+            String hash = switch (p.kind()) {
+                case INTEGER -> "hashint8extended(" + c + "::bigint, " + seed + ")";
+                case DECIMAL -> "hash_numeric_extended(trim_scale(" + c + "::numeric), " + seed + ")";
+                case TEXT -> "hashtextextended(" + c + "::text, " + seed + ")";
+                case BOOLEAN -> "hashint4extended(" + c + "::int, " + seed + ")";
+                case TIMESTAMP -> "timestamp_hash_extended(" + c + "::timestamp, " + seed + ")";
+                case DATE -> "hashint4extended(" + c + "::date - date '2000-01-01', " + seed + ")";
+                case TIME -> "time_hash_extended(" + c + "::time, " + seed + ")";
+                case BINARY -> "hashtextextended(encode(" + c + ", 'base64'), " + seed + ")";
+            };
+            hashes.add("coalesce(" + hash + ", " + (-7_919L * seed) + ")");
+        }
+        return "(" + String.join(" # ", hashes) + ")";
+    }
+
+    private static String piece(String c, ValueKind kind) {
+        String value = switch (kind) {
+            case INTEGER -> c + "::bigint::text";
+            case DECIMAL -> "trim_scale(" + c + "::numeric)::text";
+            case BOOLEAN -> "CASE WHEN " + c + " THEN '1' ELSE '0' END";
+            case TIMESTAMP -> "to_char(" + c + ", 'YYYY-MM-DD HH24:MI:SS.US')";
+            case DATE -> "to_char(" + c + ", 'YYYY-MM-DD')";
+            case TIME -> "to_char(" + c + ", 'HH24:MI:SS.US')";
+            case TEXT -> "octet_length(" + c + "::text)::text || ':' || " + c + "::text";
+            case BINARY -> "encode(" + c + ", 'hex')";
+        };
+        return "(CASE WHEN " + c + " IS NULL THEN 'N' ELSE 'V' || " + value + " END)";
+    }
+
+    /** A canonical part computed in Java, as an SQL string literal. */
+    static String literal(String canonical) {
+        return "'" + canonical.replace("'", "''") + "'";
+    }
+}

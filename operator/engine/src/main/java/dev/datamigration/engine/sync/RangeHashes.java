@@ -1,0 +1,132 @@
+package dev.datamigration.engine.sync;
+
+import dev.datamigration.engine.dialect.Dialect;
+import dev.datamigration.engine.dialect.TableRead;
+import dev.datamigration.engine.plan.EntityPlan;
+import dev.datamigration.engine.remap.RowTransformer;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+
+/**
+ * Row count and hash sum (modulo 2^64, see {@link RowCanon}) per key range of one side. Either computed by PostgreSQL
+ * ({@link #inDatabase}: only the per-range sums cross the network) or in Java over streamed rows
+ * ({@link #streamed}: the source side of an entity with a remapped, masked or converted column, whose written value
+ * exists only after the {@link RowTransformer}).
+ */
+final class RangeHashes {
+
+    final long[] rows;
+    final long[] sums;
+
+    private RangeHashes(int ranges) {
+        rows = new long[ranges];
+        sums = new long[ranges];
+    }
+
+    boolean same(RangeHashes other, int range) {
+        return rows[range] == other.rows[range] && sums[range] == other.sums[range];
+    }
+
+    /**
+     * These counts with {@code other}'s hash sums added (modulo 2^64): the source's range hash when one part of each
+     * row is hashed by the database and the other in Java, the target hashing each row as the sum of the same two
+     * parts.
+     */
+    RangeHashes plus(RangeHashes other) {
+        RangeHashes sum = new RangeHashes(rows.length);
+        for (int i = 0; i < rows.length; i++) {
+            sum.rows[i] = rows[i];
+            sum.sums[i] = sums[i] + other.sums[i];
+        }
+        return sum;
+    }
+
+    long totalRows() {
+        long total = 0;
+        for (long r : rows) {
+            total += r;
+        }
+        return total;
+    }
+
+    /**
+     * Hashes computed by PostgreSQL with {@code rowHash} (a {@link PgCanonSql#rowHash} expression) over {@code table}:
+     * for a {@link Grid} in one scan grouped by bucket, for a list of ranges in one query joining the ranges (given as
+     * arrays) on the key.
+     */
+    static RangeHashes inDatabase(Connection connection, Dialect dialect, String table, String key, String rowHash,
+                                  Grid grid, List<long[]> ranges) throws SQLException {
+        String k = dialect.quote(key);
+        String sql;
+        if (grid != null) {
+            sql = "SELECT (" + k + "::bigint - ?) / ?, count(*), sum(" + rowHash + ") FROM " + dialect.quote(table)
+                    + " GROUP BY 1";
+        } else {
+            // The ranges' columns get names no OutSystems column has, so the row hash needs no qualifying; LATERAL
+            // makes each range one primary-key range scan whatever the planner guesses of the array's size.
+            sql = "SELECT r.sync_i - 1, h.n, h.s FROM unnest(?::bigint[], ?::bigint[]) WITH ORDINALITY AS"
+                    + " r(sync_lo, sync_hi, sync_i) CROSS JOIN LATERAL (SELECT count(*) AS n, coalesce(sum(" + rowHash
+                    + "), 0) AS s FROM " + dialect.quote(table) + " WHERE " + k + " >= r.sync_lo AND " + k
+                    + " < r.sync_hi) h";
+        }
+        RangeHashes hashes = new RangeHashes(grid != null ? grid.size() : ranges.size());
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            if (grid != null) {
+                ps.setLong(1, grid.min());
+                ps.setLong(2, grid.width());
+            } else {
+                RangeArrays.bind(connection, ps, ranges);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    int i = (int) rs.getLong(1);
+                    hashes.rows[i] = rs.getLong(2);
+                    // The exact sum (numeric) reduced modulo 2^64, as Java's long addition wraps.
+                    hashes.sums[i] = rs.getBigDecimal(3).toBigInteger().longValue();
+                }
+            }
+        }
+        return hashes;
+    }
+
+    /**
+     * Hashes computed in Java: every source row streamed through {@code transformer} (FINAL mode over the compared
+     * columns), hashed with {@code canon} and added to its grid bucket. The transformer counts the unmapped values,
+     * so this one full pass is what the entity's warnings come from.
+     */
+    static RangeHashes streamed(Connection source, Dialect dialect, EntityPlan view, RowTransformer transformer,
+                                RowCanon canon, int keyIndex, Grid grid, int fetchSize) throws SQLException {
+        RangeHashes hashes = new RangeHashes(grid.size());
+        try (var reader = TableRead.all(view.sourceTable(), transformer.sourceColumnDefs(), fetchSize)
+                .open(dialect, source)) {
+            Object[] buffer = transformer.sourceBuffer();
+            while (reader.next(buffer)) {
+                Object[] row = transformer.transformSource();
+                int i = grid.bucket(((Number) row[keyIndex]).longValue());
+                hashes.rows[i]++;
+                hashes.sums[i] += canon.hash(row);
+            }
+        }
+        return hashes;
+    }
+
+    /** Equal-width buckets {@code [min + i*width, min + (i+1)*width)} covering the key span. */
+    record Grid(long min, long width, int size) {
+
+        static Grid over(long min, long max, long width) {
+            long span = max - min + 1;
+            return new Grid(min, width, (int) ((span + width - 1) / width));
+        }
+
+        int bucket(long key) {
+            return (int) ((key - min) / width);
+        }
+
+        long[] range(int i) {
+            return new long[] {min + i * width, min + (i + 1) * width};
+        }
+    }
+}
