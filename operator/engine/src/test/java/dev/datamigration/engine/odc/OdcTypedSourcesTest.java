@@ -111,6 +111,8 @@ class OdcTypedSourcesTest {
                 H2Catalogs.installOracle(c);
             } else {
                 H2Catalogs.installSqlServer(c);
+                // the read snapshot asks sys.databases whether SNAPSHOT isolation is on (here: it is)
+                H2Catalogs.installSqlServerDatabases(c, 1);
             }
         }
         int app = o11.app("Shop", true);
