@@ -121,6 +121,12 @@ class OdcCopyEndToEndTest {
 
             // Production stopped; each ODC app undeployed before the copy, the same build redeployed after it
             assertThat(e2e.simulator().maintenanceMode("Production")).isTrue();
+            // what changed on the platform, in order: the users created once (one bulk operation for three copy Jobs)
+            assertThat(e2e.sideEffects().stream().filter(call -> !call.endsWith("/identity/connect/token")))
+                    .containsExactly("Production maintenance on",
+                            "POST " + DEPLOYMENTS, "POST " + DEPLOYMENTS, "POST " + DEPLOYMENTS,
+                            "POST /api/identity/v1/users/bulk",
+                            "POST " + DEPLOYMENTS, "POST " + DEPLOYMENTS, "POST " + DEPLOYMENTS);
             assertThat(deploymentOperations(e2e)).containsExactly(
                     "Undeploy bbbbbbbb-0000-4000-8000-000000000001",
                     "Undeploy bbbbbbbb-0000-4000-8000-000000000002",
