@@ -8,6 +8,9 @@ import dev.datamigration.engine.odc.OdcMappingException;
 import dev.datamigration.engine.odc.OdcMappingParser;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -53,8 +56,17 @@ public final class TargetApps {
                 client.configMaps().inNamespace(namespace).withName(name).get()).map(TargetApps::data));
     }
 
+    /** Its text and binary keys alike: the Jobs get either kind mounted as the file mapping.yaml. */
     private static Map<String, String> data(ConfigMap configMap) {
-        return configMap.getData() == null ? Map.of() : configMap.getData();
+        Map<String, String> data = new HashMap<>();
+        if (configMap.getBinaryData() != null) {
+            configMap.getBinaryData().forEach((key, value) -> data.put(key,
+                    new String(Base64.getDecoder().decode(value), StandardCharsets.UTF_8)));
+        }
+        if (configMap.getData() != null) {
+            data.putAll(configMap.getData());
+        }
+        return data;
     }
 
     /** Whether the target is ODC (its apps' status entries name their ODC app). */
