@@ -81,7 +81,7 @@ app.kubernetes.io/instance: {{ .Release.Name }}
 {{/*
 The operator's rules in the namespaces it watches (a Role per namespace, or one ClusterRole): what the controller
 reads and writes, no more. Task ConfigMaps are created once and removed with their Job by owner references;
-progress ConfigMaps are written by the copier and only read here. Events are deduplicated by name (get, then
+progress ConfigMaps are written by the copier and only read here, as is an ODC target's mapping ConfigMap. Events are deduplicated by name (get, then
 update the count, or create).
 */}}
 {{- define "datamigration-operator.operatorRules" -}}

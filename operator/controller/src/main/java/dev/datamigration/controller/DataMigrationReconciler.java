@@ -9,6 +9,7 @@ import dev.datamigration.controller.metrics.MigrationMetrics;
 import dev.datamigration.controller.platform.PlatformClientFactory;
 import dev.datamigration.controller.platform.PlatformSession;
 import dev.datamigration.controller.platform.SecretReader;
+import dev.datamigration.controller.platform.TargetApps;
 import dev.datamigration.controller.run.JobControl;
 import dev.datamigration.controller.run.MigrationRun;
 import dev.datamigration.controller.run.PlatformRetries;
@@ -121,7 +122,8 @@ public class DataMigrationReconciler implements Reconciler<DataMigration>, Clean
     private RunServices services(DataMigration migration, Context<DataMigration> context) {
         SecretReader secrets = new SecretReader(context.getClient());
         PlatformSession platform = new PlatformSession(migration, secrets,
-                connection -> new MeteredPlatformClient(platforms.create(connection), metrics));
+                connection -> new MeteredPlatformClient(platforms.create(connection), metrics),
+                TargetApps.reading(migration, context.getClient()));
         return new RunServices(new StatusWriter(migration, context),
                 new JobControl(context, jobFactory, migration.getMetadata().getNamespace()), platform,
                 new EnvironmentValidator(secrets), new EventRecorder(context.getClient(), clock), metrics, settings,

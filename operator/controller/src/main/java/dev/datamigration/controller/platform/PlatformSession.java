@@ -11,19 +11,29 @@ import java.util.Optional;
 
 /**
  * The platform clients of one reconcile: one per distinct endpoint, built from the Secret read at that moment
- * (a rotated token is picked up by the next reconcile). Both sides share a client when they share an endpoint.
+ * (a rotated token is picked up by the next reconcile). Both sides share a client when they share an endpoint. It
+ * also carries the target apps of the reconcile (the names its platform calls are about).
  */
 public final class PlatformSession {
 
     private final DataMigration migration;
     private final SecretReader secrets;
     private final PlatformClientFactory factory;
+    private final TargetApps targetApps;
     private final Map<Endpoint, PlatformClient> clients = new HashMap<>();
 
-    public PlatformSession(DataMigration migration, SecretReader secrets, PlatformClientFactory factory) {
+    /** @param targetApps the target apps of this reconcile (an ODC target's from its mapping ConfigMap) */
+    public PlatformSession(DataMigration migration, SecretReader secrets, PlatformClientFactory factory,
+            TargetApps targetApps) {
         this.migration = migration;
         this.secrets = secrets;
         this.factory = factory;
+        this.targetApps = targetApps;
+    }
+
+    /** The target app of each O11 app, for this reconcile. */
+    public TargetApps targetApps() {
+        return targetApps;
     }
 
     /** The endpoint of a side, if the spec has one. */

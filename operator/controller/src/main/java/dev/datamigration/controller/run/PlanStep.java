@@ -69,6 +69,11 @@ final class PlanStep implements Step {
         if (planned.isEmpty()) {
             return failed(run, services, "NothingToCopy", "Plan found no app with entities to copy");
         }
+        Optional<String> mapping = services.platform().targetApps().problem();
+        if (mapping.isPresent()) {
+            // the plan Job read it a moment ago: it changed since; the apps to undeploy cannot be named
+            return failed(run, services, "MappingUnavailable", "Plan cannot be used: " + mapping.get());
+        }
         schedule(run, services, planned);
         run.status().setUsers(UserCounting.fromPlan(plan.get().getUsers()));
         int entities = run.apps().stream().mapToInt(app -> app.getEntities().getTotal()).sum();
@@ -96,7 +101,7 @@ final class PlanStep implements Step {
         for (PlannedApp app : ordered) {
             AppStatus pending = AppProgress.pending(app, ResourceNames.copyJob(run.name(), app.getName(), names));
             if (TargetApps.isOdc(run.migration())) {
-                pending.setOdcApp(TargetApps.of(run.migration(), app.getName()));
+                pending.setOdcApp(services.platform().targetApps().of(app.getName()));
             }
             apps.add(pending);
             if (app.getEntities() != null) {

@@ -51,13 +51,14 @@ final class QuiesceStep implements Step {
             if (undeploy) {
                 for (AppStatus app : run.apps()) {
                     Optional<StepResult> waiting = PlatformActions.perform(run, services, PlatformAction.Undeploy,
-                            TargetApps.of(run.migration(), app.getName()), ConditionType.Quiesced);
+                            services.platform().targetApps().of(app.getName()), ConditionType.Quiesced);
                     if (waiting.isPresent()) {
                         return waiting.get();
                     }
                 }
             }
-        } catch (PlatformException | MissingCredentialsException | PlatformActions.OperationFailedException e) {
+        } catch (PlatformException | MissingCredentialsException | PlatformActions.OperationFailedException
+                | TargetApps.MappingUnavailableException e) {
             return PlatformActions.failure(run, services, STEP, ConditionType.Quiesced, e);
         }
         services.retries().succeeded(run.uid(), STEP);

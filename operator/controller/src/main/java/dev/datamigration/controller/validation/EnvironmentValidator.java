@@ -10,7 +10,6 @@ import dev.datamigration.controller.platform.PlatformEndpoints.Endpoint;
 import dev.datamigration.controller.platform.PlatformEndpoints.Side;
 import dev.datamigration.controller.platform.PlatformSession;
 import dev.datamigration.controller.platform.SecretReader;
-import dev.datamigration.controller.platform.TargetApps;
 import dev.datamigration.platform.PlatformClient;
 import dev.datamigration.platform.PlatformClient.AppDeployment;
 import dev.datamigration.platform.PlatformClient.Environment;
@@ -22,9 +21,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The checks that look outside the spec, read-only: the credentials Secrets and their keys, and through the
- * platform API the environments and the apps (source apps exist; target apps are published and deployed). Every
- * problem is collected. A transient platform failure is reported apart so the caller can retry it.
+ * The checks that look outside the spec, read-only: the credentials Secrets and their keys, an ODC target's mapping
+ * ConfigMap (exists, has mapping.yaml, parses), and through the platform API the environments and the apps (source
+ * apps exist; target apps, an ODC target's named by its mapping, are published and deployed). Every problem is
+ * collected. A transient platform failure is reported apart so the caller can retry it.
  */
 public final class EnvironmentValidator {
 
@@ -45,6 +45,9 @@ public final class EnvironmentValidator {
         database(problems, namespace, spec.getSource().getDatabase(), "spec.source.database.credentialsSecret");
         database(problems, namespace, spec.getTarget().getDatabase(), "spec.target.database.credentialsSecret");
         maskingKey(problems, namespace, spec);
+        // an ODC target's mapping names the ODC apps the platform checks below and the Jobs read
+        Optional<String> mapping = platform.targetApps().problem();
+        mapping.ifPresent(problems::add);
         boolean credentialsOk = true;
         for (Side side : Side.values()) {
             Optional<Endpoint> endpoint = platform.endpoint(side);
@@ -56,7 +59,7 @@ public final class EnvironmentValidator {
             return new Report(problems, Optional.empty());
         }
         try {
-            environments(problems, migration, platform);
+            environments(problems, migration, platform, mapping.isEmpty());
         } catch (PlatformException e) {
             if (e.isTransient()) {
                 return new Report(problems, Optional.of(e.getMessage()));
@@ -118,7 +121,9 @@ public final class EnvironmentValidator {
         return ok;
     }
 
-    private void environments(List<String> problems, DataMigration migration, PlatformSession platform) {
+    /** @param targetAppsKnown false when an ODC mapping is unusable: its target apps cannot be named, so not checked */
+    private void environments(List<String> problems, DataMigration migration, PlatformSession platform,
+            boolean targetAppsKnown) {
         DataMigrationSpec spec = migration.getSpec();
         List<String> apps = spec.getApps().contains(SpecValidator.ALL_APPS) ? List.of() : spec.getApps();
         PlatformClient source = platform.client(Side.source);
@@ -136,10 +141,10 @@ public final class EnvironmentValidator {
         PlatformClient target = platform.client(Side.target);
         Optional<Environment> targetEnvironment = environment(problems, target, spec.getTarget().getEnvironment(),
                 "target");
-        if (targetEnvironment.isPresent() && !apps.isEmpty()) {
+        if (targetEnvironment.isPresent() && !apps.isEmpty() && targetAppsKnown) {
             List<AppDeployment> deployed = target.applications(targetEnvironment.get());
             for (String o11App : apps) {
-                String app = TargetApps.of(migration, o11App);
+                String app = platform.targetApps().of(o11App);
                 Optional<AppDeployment> found = find(deployed, app);
                 if (found.isEmpty()) {
                     problems.add("app " + app + " is not in target environment " + spec.getTarget().getEnvironment()

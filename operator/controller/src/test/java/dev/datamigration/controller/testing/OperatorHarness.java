@@ -22,6 +22,7 @@ import dev.datamigration.api.v1alpha1.UsersSpec;
 import dev.datamigration.controller.platform.HttpPlatformClientFactory;
 import dev.datamigration.controller.platform.PlatformClientFactory;
 import dev.datamigration.platform.http.CallObserver;
+import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
@@ -100,8 +101,25 @@ public final class OperatorHarness implements AutoCloseable {
         return this;
     }
 
-    /** The three Secrets of {@link #migration}. */
+    /** A ConfigMap of the namespace with one key. */
+    public OperatorHarness configMap(String name, String key, String value) {
+        client.resource(new ConfigMapBuilder().withNewMetadata().withName(name).withNamespace(NAMESPACE).endMetadata()
+                .withData(Map.of(key, value)).build()).create();
+        return this;
+    }
+
+    /**
+     * The Secrets of {@link #o11} and {@link #odc}, and the mapping ConfigMap of {@link #odc}: its apps keep their
+     * O11 names in ODC (no odcApp).
+     */
     public OperatorHarness standardSecrets() {
+        configMap("odc-mapping", "mapping.yaml", """
+                apps:
+                  - app: Customers
+                    entities: [{entity: Customers.Customer, table: custo_k3j9x2m4q7}]
+                  - app: Orders
+                    entities: [{entity: Orders.Order, table: order_u8aqr95gpfe02ysl1ro2h6s5}]
+                """);
         secret("prod-db-readonly", Map.of("username", "reader", "password", "r-secret"));
         secret("qa-db-writer", Map.of("username", "writer", "password", "w-secret"));
         secret("lifetime-token", Map.of("token", PlatformSimulator.LT_TOKEN));

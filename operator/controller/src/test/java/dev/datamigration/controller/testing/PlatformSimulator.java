@@ -32,7 +32,8 @@ public final class PlatformSimulator implements AutoCloseable {
             "11111111-0000-4000-8000-000000000002", "QA");
     private static final Map<String, String> ASSETS = Map.of(
             "bbbbbbbb-0000-4000-8000-000000000001", "Customers",
-            "bbbbbbbb-0000-4000-8000-000000000002", "Orders");
+            "bbbbbbbb-0000-4000-8000-000000000002", "Orders",
+            "bbbbbbbb-0000-4000-8000-000000000003", "CustomerPortal");
     private static final Pattern MAINTENANCE = Pattern.compile(".*/environments/([^/]+)/maintenancemode");
     private static final Pattern ODC_OPERATION = Pattern.compile(
             ".*\"operation\"\\s*:\\s*\"(\\w+)\".*\"assetKey\"\\s*:\\s*\"([^\"]+)\".*");

@@ -177,6 +177,9 @@ class SpecValidatorTest {
         dryOdc.getSpec().getTarget().setPlatform(Platform.ODC);
         dryOdc.getSpec().getTarget().getDatabase().setEngine(DatabaseEngine.PostgreSQL);
         dryOdc.getSpec().getTarget().getDatabase().setUrl("jdbc:postgresql://stage:5432/stage");
+        OdcMappingSpec mapping = new OdcMappingSpec();
+        mapping.setConfigMap("stage-mapping");
+        dryOdc.getSpec().getTarget().setMapping(mapping);
         UsersSpec email = new UsersSpec();
         email.setMatch(UserMatch.Email);
         dryOdc.getSpec().setUsers(email);

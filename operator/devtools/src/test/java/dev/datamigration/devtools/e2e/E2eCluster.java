@@ -28,6 +28,8 @@ import dev.datamigration.fixtures.o11.ExpectedOutcome;
 import dev.datamigration.fixtures.o11.FactoryDatabases;
 import dev.datamigration.fixtures.o11.O11Factory;
 import dev.datamigration.fixtures.o11.Rows;
+import dev.datamigration.fixtures.o11.model.UserSpec;
+import dev.datamigration.fixtures.odc.OdcStage;
 import dev.datamigration.fixtures.pg.EmbeddedPostgres;
 import dev.datamigration.platform.http.HttpSettings;
 import dev.datamigration.simulator.RecordedCall;
@@ -82,7 +84,8 @@ final class E2eCluster implements AutoCloseable {
 
     /**
      * Production runs the three factory apps and Reports; QA has them too, but Reports is not deployed there. The
-     * LifeTime client talks to it exactly as to a real LifeTime.
+     * LifeTime client talks to it exactly as to a real LifeTime. The ODC stage Test runs the three apps under the ODC
+     * names the stage fixture's mapping gives them (CatalogApp, ...: odcApp); its end users come last (a YAML list).
      */
     private static final String PLATFORM_STATE = """
             lifetime:
@@ -106,13 +109,14 @@ final class E2eCluster implements AutoCloseable {
               stages:
                 - {key: 22222222-0000-4000-8000-000000000002, name: Test, purpose: NonProduction}
               assets:
-                - {key: bbbbbbbb-0000-4000-8000-000000000001, name: Catalog,
+                - {key: bbbbbbbb-0000-4000-8000-000000000001, name: CatalogApp,
                    deployments: [{stage: Test, revision: 3, buildKey: cccccccc-0000-4000-8000-000000000001}]}
-                - {key: bbbbbbbb-0000-4000-8000-000000000002, name: Customers,
+                - {key: bbbbbbbb-0000-4000-8000-000000000002, name: CustomersApp,
                    deployments: [{stage: Test, revision: 2, buildKey: cccccccc-0000-4000-8000-000000000002}]}
-                - {key: bbbbbbbb-0000-4000-8000-000000000003, name: Orders,
+                - {key: bbbbbbbb-0000-4000-8000-000000000003, name: OrdersApp,
                    deployments: [{stage: Test, revision: 4, buildKey: cccccccc-0000-4000-8000-000000000003}]}
-            """.formatted(LT_TOKEN, PRODUCTION_KEY, QA_KEY, ODC_CLIENT_ID, ODC_CLIENT_SECRET);
+              users:
+            %s""";
 
     /**
      * Quick operator pacing (poll 500 ms, back-off 500 ms .. 2 s, 3 attempts per platform step) and HTTP settings
@@ -168,8 +172,24 @@ final class E2eCluster implements AutoCloseable {
 
     /** Builds the databases, starts the simulator and the local cluster, and creates the standard Secrets. */
     static E2eCluster start(Path dir, O11Factory factory, String databasePrefix) throws Exception {
+        return start(dir, factory, databasePrefix, List.of());
+    }
+
+    /**
+     * As {@link #start(Path, O11Factory, String)}, with {@code odcUsers} as the ODC stage's end users (Identity API),
+     * each with the key {@link OdcStage#userKey} gives it: the key the stage fixture expects for a matched user.
+     */
+    static E2eCluster start(Path dir, O11Factory factory, String databasePrefix, List<UserSpec> odcUsers)
+            throws Exception {
         FactoryDatabases databases = factory.createDatabases(EmbeddedPostgres.shared(), databasePrefix);
-        SimulatorServer simulator = SimulatorServer.start(SimulatorState.parse(PLATFORM_STATE));
+        StringBuilder users = new StringBuilder();
+        for (UserSpec user : odcUsers) {
+            users.append("    - {key: ").append(OdcStage.userKey(user)).append(", email: '").append(user.email())
+                    .append("', name: '").append(user.displayName()).append("'}\n");
+        }
+        SimulatorServer simulator = SimulatorServer.start(SimulatorState.parse(PLATFORM_STATE.formatted(
+                LT_TOKEN, PRODUCTION_KEY, QA_KEY, ODC_CLIENT_ID, ODC_CLIENT_SECRET,
+                users.isEmpty() ? "    []" : users.toString())));
         Map<String, PodHook> hooks = new ConcurrentHashMap<>();
         LocalCluster cluster;
         try {

@@ -7,6 +7,7 @@ import dev.datamigration.api.v1alpha1.DataMigration;
 import dev.datamigration.api.v1alpha1.Phase;
 import dev.datamigration.api.v1alpha1.SourceDowntime;
 import dev.datamigration.api.v1alpha1.TargetDowntime;
+import dev.datamigration.fixtures.o11.O11Factory;
 import dev.datamigration.fixtures.o11.Rows;
 import dev.datamigration.fixtures.odc.OdcStage;
 import dev.datamigration.fixtures.pg.EmbeddedPostgres;
@@ -30,8 +31,10 @@ class OdcEndToEndTest {
         EmbeddedPostgres pg = EmbeddedPostgres.shared();
         String stageDb = EmbeddedPostgres.uniqueDatabaseName("e2e_odc_stage");
         pg.createDatabase(stageDb);
-        try (E2eCluster e2e = E2eCluster.start(dir, E2eCluster.matchedUsersFactory(), "e2e_odc")) {
-            OdcStage stage = new OdcStage(e2e.factory().model(), e2e.factory().apps());
+        O11Factory factory = E2eCluster.matchedUsersFactory();
+        OdcStage stage = new OdcStage(factory.model(), factory.apps());
+        // every O11 end user has an ODC user with the same e-mail: users.unmatched (Fail) has nothing to refuse
+        try (E2eCluster e2e = E2eCluster.start(dir, factory, "e2e_odc", stage.odcUsers())) {
             try (Connection s = pg.connect(stageDb)) {
                 stage.create(s);
             }
