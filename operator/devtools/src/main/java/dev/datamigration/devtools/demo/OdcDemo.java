@@ -164,7 +164,7 @@ public final class OdcDemo {
         Map<String, Long> inStage = countStage(postgres, stageDatabase, stage);
         out.println();
         List<String> summary = new java.util.ArrayList<>(new Summary(style).render(last, inStage,
-                new OdcPlatformSteps(state).of(simulator.calls()), PlatformSteps.reads(simulator.calls())));
+                new OdcPlatformSteps(state).of(simulator.calls()), OdcPlatformSteps.unlisted(simulator.calls())));
         // the ODC part goes above the closing "Final phase" line
         summary.addAll(summary.size() - 1, new OdcSummary(style).render(finalState.get(), inStage,
                 simulator.odcUsers().size()));

@@ -12,8 +12,8 @@ import java.util.stream.Collectors;
 
 /**
  * {@link PlatformSteps} for a run whose target is ODC: the LifeTime calls read as there, the ODC calls in words (an
- * OAuth token, an undeploy or redeploy of an ODC app, a bulk creation of end users) with asset keys replaced by
- * names; identical calls in a row merged.
+ * undeploy or redeploy of an ODC app, a bulk creation of end users) with asset keys replaced by names; identical calls
+ * in a row merged; OAuth token requests left out like reads.
  */
 final class OdcPlatformSteps {
 
@@ -34,7 +34,7 @@ final class OdcPlatformSteps {
     List<PlatformStep> of(List<RecordedCall> calls) {
         List<PlatformStep> steps = new ArrayList<>();
         for (RecordedCall call : calls) {
-            if (call.method().equals("GET")) {
+            if (call.method().equals("GET") || call.path().equals(TOKEN)) {
                 continue;
             }
             PlatformStep step = describe(call);
@@ -50,10 +50,15 @@ final class OdcPlatformSteps {
         return steps;
     }
 
+    /**
+     * Calls that change nothing on the platform, not listed as steps: reads (GET) and OAuth token requests (the
+     * operator and every Job ask for a token of their own).
+     */
+    static long unlisted(List<RecordedCall> calls) {
+        return calls.stream().filter(c -> c.method().equals("GET") || c.path().equals(TOKEN)).count();
+    }
+
     private PlatformStep describe(RecordedCall call) {
-        if (call.path().equals(TOKEN)) {
-            return new PlatformStep(call.method(), call.path(), "", "OAuth token (client credentials)", 1);
-        }
         JsonNode body = body(call.body());
         if (call.path().equals(DEPLOYMENTS)) {
             String operation = body.path("operation").asText("?");
