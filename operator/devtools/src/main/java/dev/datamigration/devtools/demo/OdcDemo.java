@@ -104,17 +104,21 @@ public final class OdcDemo {
         out.println("    " + style.dim("data in " + postgres.instanceDirectory()));
 
         step = Instant.now();
-        O11Factory factory = O11Factory.builder().scale(settings.scale()).unmatchedUser(false).build();
+        O11Factory factory = O11Factory.builder().scale(settings.scale()).unmatchedUser(false)
+                .largeBinaryBytes(OdcDemoSource.LARGEST_BINARY_BYTES).build();
         OdcDemoWorld world = new OdcDemoWorld(new OdcStage(factory.model(), OdcDemoWorld.APPS));
         OdcStage stage = world.stage();
         String production = PREFIX + "_production";
         String stageDatabase = PREFIX + "_odc_stage";
         postgres.createDatabase(production);
+        long moved;
         try (Connection connection = postgres.connect(production)) {
             factory.createProduction(connection);
-            stage.prepareSource(connection);
+            moved = OdcDemoSource.prepare(stage, connection);
         }
-        step("O11 Production factory, made ODC-ready (default tenant only, no auto-number static entities)", step);
+        step("O11 Production factory, made ODC-ready (default tenant only, no auto-number static entities"
+                + (moved == 0 ? "" : String.format(", %,d dates after 3000-12-31 moved back 1000 years", moved))
+                + ")", step);
 
         step = Instant.now();
         postgres.createDatabase(stageDatabase);
