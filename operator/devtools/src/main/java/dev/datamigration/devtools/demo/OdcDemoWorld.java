@@ -96,9 +96,13 @@ final class OdcDemoWorld {
     /**
      * The manifests of the run.
      *
+     * @param username        the database login (one login serves both databases)
+     * @param password        its password
      * @param port            the embedded PostgreSQL server's port (both databases live on it)
      * @param production      the O11 Production database
      * @param stageDatabase   the ODC stage database
+     * @param lifeTimeToken   the LifeTime service-account token the simulator accepts
+     * @param odcClientSecret the secret of the ODC API client the simulator knows
      * @param lifeTimeUrl     the simulator's LifeTime API v2 base URL
      * @param odcPortalUrl    the simulator's ODC portal URL (its OpenID discovery document names the token endpoint)
      */
