@@ -1,6 +1,7 @@
 package dev.datamigration.devtools;
 
 import dev.datamigration.devtools.demo.Demo;
+import dev.datamigration.devtools.demo.OdcDemo;
 import dev.datamigration.devtools.demo.Style;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -49,6 +50,11 @@ final class DemoCommand implements Callable<Integer> {
                     + " instead of the copy inside the jar.")
     Path manifests;
 
+    @Option(names = "--odc",
+            description = "O11 to ODC instead: O11 Production into an ODC stage laid out on embedded PostgreSQL, with"
+                    + " the simulator as LifeTime and the ODC portal (see README.md, \"The demo\").")
+    boolean odc;
+
     private final PrintStream out;
     private final PrintStream err;
     private final boolean terminal;
@@ -75,7 +81,12 @@ final class DemoCommand implements Callable<Integer> {
         boolean color = !noColor && System.getenv("NO_COLOR") == null;
         Style style = terminal ? Style.terminal(color) : Style.plain();
         Path manifestDir = manifests == null ? null : manifests.toAbsolutePath();
-        return new Demo(new Demo.Settings(scale, keep, terminal, style, timeout, manifestDir), out, err).run();
+        if (odc && manifestDir != null) {
+            throw new ParameterException(spec.commandLine(), "--manifests is for the O11 demo; --odc builds its"
+                    + " manifests from the stage it lays out");
+        }
+        Demo.Settings settings = new Demo.Settings(scale, keep, terminal, style, timeout, manifestDir);
+        return odc ? new OdcDemo(settings, out, err).run() : new Demo(settings, out, err).run();
     }
 
     /** stdout in UTF-8: the live view draws bars with block characters whatever the platform encoding is. */

@@ -245,7 +245,7 @@ public final class Demo {
     }
 
     /** The copier JVMs this process started (a terminal's Ctrl-C reaches them too; a kill of this process does not). */
-    private static void stopCopierProcesses() {
+    static void stopCopierProcesses() {
         String self = ProcessHandle.current().info().command().orElse("");
         List<ProcessHandle> copiers = ProcessHandle.current().descendants()
                 .filter(p -> p.info().command().map(self::equals).orElse(false)).toList();
@@ -291,7 +291,7 @@ public final class Demo {
      * and errors go to a log file that is shown after a failure. Has no effect once slf4j has been initialised
      * (as in tests) or when the user configured it.
      */
-    private static void quietLogging(Path log) {
+    static void quietLogging(Path log) {
         if (System.getProperty("org.slf4j.simpleLogger.logFile") == null) {
             System.setProperty("org.slf4j.simpleLogger.logFile", log.toString());
         }
