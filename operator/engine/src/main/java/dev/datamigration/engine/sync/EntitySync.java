@@ -31,14 +31,15 @@ import java.util.concurrent.CompletionException;
  *   value exists only after the {@link RowTransformer}, which runs in Java; hashing the source's stored value of such
  *   a column in the database would hash the wrong value:
  *   <ul>
- *     <li>PostgreSQL source, every compared column copied unchanged: both databases hash with the cheap
- *     {@link PgCanonSql#plainRowHash}; only per-range sums cross the network, and a differing range is <b>bisected</b>
- *     ({@link #FANOUT} parts per level, one query per side and level) down to ranges of about {@link #LEAF_ROWS}
- *     rows.</li>
- *     <li>PostgreSQL source with computed columns ({@link #compareSplit}): each row's hash is the sum of two parts,
- *     the unchanged columns (hashed by both databases) and the identifier with the computed columns (the target
- *     hashes them with {@link PgCanonSql#rowHash}, the source streams only those narrow columns through the
- *     transformer and hashes them in Java with the same {@link RowCanon}); one grid of leaf-sized ranges.</li>
+ *     <li>PostgreSQL source whose computed columns have an SQL form ({@link WrittenFormSql}: integer static, user
+ *     and tenant references remapped by a join with the remaps' pairs, constants as literals, every other column
+ *     copied unchanged): both databases hash with the cheap {@link PgCanonSql#plainRowHashOf}; only per-range sums
+ *     cross the network ({@link #compareInDatabase}: coarse ranges first, then bisection or one leaf scan).</li>
+ *     <li>PostgreSQL source with other computed columns (masked, converted, ODC user keys; {@link #compareSplit}):
+ *     each row's hash is the sum of two parts, the unchanged columns (hashed by both databases) and the identifier
+ *     with the computed columns (the target hashes them with {@link PgCanonSql#rowHash}, the source streams only
+ *     those narrow columns through the transformer and hashes them in Java with the same {@link RowCanon}); one grid
+ *     of leaf-sized ranges.</li>
  *     <li>Any other source: every source row streams through the transformer and is hashed in Java ({@link RowCanon})
  *     into leaf-sized ranges, against the target's {@link PgCanonSql#rowHash} sums.</li>
  *   </ul>
