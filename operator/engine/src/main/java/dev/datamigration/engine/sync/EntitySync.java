@@ -193,7 +193,7 @@ public final class EntitySync {
                 failOnUser);
         RangeHashes[] both = both(() -> RangeHashes.streamed(source, sourceDialect, view, transformer,
                 new RowCanon(canon.kinds()), keyIndex, grid, batchSize), () -> RangeHashes.inDatabase(target,
-                targetDialect, view.targetTable(), key, targetHash, grid, null));
+                targetDialect, view.targetTable(), key, targetHash, grid));
         RangeHashes ours = both[0];
         RangeHashes stored = both[1];
         counters[0] += grid.size();
@@ -353,9 +353,9 @@ public final class EntitySync {
                 Math.max(leafWidth, (max - min + MAX_BUCKETS) / MAX_BUCKETS));
         // The source's two parts run one after the other on its connection while the target hashes at once.
         RangeHashes[] sides = both(() -> RangeHashes.inDatabase(source, sourceDialect, view.sourceTable(),
-                view.identifier().source().name(), sourcePlainHash, grid, null).plus(RangeHashes.streamed(source,
+                view.identifier().source().name(), sourcePlainHash, grid).plus(RangeHashes.streamed(source,
                 sourceDialect, narrow, transformer, canon, 0, grid, batchSize)), () -> RangeHashes.inDatabase(target,
-                targetDialect, view.targetTable(), key, targetHash, grid, null));
+                targetDialect, view.targetTable(), key, targetHash, grid));
         RangeHashes ours = sides[0];
         counters[0] += grid.size();
         for (int i = 0; i < grid.size(); i++) {

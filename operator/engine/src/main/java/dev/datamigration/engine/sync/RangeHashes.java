@@ -150,41 +150,18 @@ final class RangeHashes {
     }
 
     /**
-     * Hashes computed by PostgreSQL with {@code rowHash} (a {@link PgCanonSql#rowHash} expression) over {@code table}:
-     * for a {@link Grid} in one scan grouped by bucket, for a list of ranges in one query joining the ranges (given as
-     * arrays) on the key.
+     * Hashes computed by PostgreSQL with {@code rowHash} (a {@link PgCanonSql} expression) over {@code table}, per
+     * bucket of {@code grid}, in one scan grouped by bucket.
      */
     static RangeHashes inDatabase(Connection connection, Dialect dialect, String table, String key, String rowHash,
-                                  Grid grid, List<long[]> ranges) throws SQLException {
-        String k = dialect.quote(key);
-        String sql;
-        if (grid != null) {
-            sql = "SELECT (" + k + "::bigint - ?) / ?, count(*), sum(" + rowHash + ") FROM " + dialect.quote(table)
-                    + " GROUP BY 1";
-        } else {
-            // The ranges' columns get names no OutSystems column has, so the row hash needs no qualifying; LATERAL
-            // makes each range one primary-key range scan whatever the planner guesses of the array's size.
-            sql = "SELECT r.sync_i - 1, h.n, h.s FROM unnest(?::bigint[], ?::bigint[]) WITH ORDINALITY AS"
-                    + " r(sync_lo, sync_hi, sync_i) CROSS JOIN LATERAL (SELECT count(*) AS n, coalesce(sum(" + rowHash
-                    + "), 0) AS s FROM " + dialect.quote(table) + " WHERE " + k + " >= r.sync_lo AND " + k
-                    + " < r.sync_hi) h";
-        }
-        RangeHashes hashes = new RangeHashes(grid != null ? grid.size() : ranges.size());
+                                  Grid grid) throws SQLException {
+        String sql = "SELECT (" + dialect.quote(key) + "::bigint - ?) / ?, count(*), sum(" + rowHash + ") FROM "
+                + dialect.quote(table) + " GROUP BY 1";
+        RangeHashes hashes = new RangeHashes(grid.size());
         try (PreparedStatement ps = connection.prepareStatement(sql)) {
-            if (grid != null) {
-                ps.setLong(1, grid.min());
-                ps.setLong(2, grid.width());
-            } else {
-                RangeArrays.bind(connection, ps, ranges);
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    int i = (int) rs.getLong(1);
-                    hashes.rows[i] = rs.getLong(2);
-                    // The exact sum (numeric) reduced modulo 2^64, as Java's long addition wraps.
-                    hashes.sums[i] = rs.getBigDecimal(3).toBigInteger().longValue();
-                }
-            }
+            ps.setLong(1, grid.min());
+            ps.setLong(2, grid.width());
+            hashes.read(ps, 0);
         }
         return hashes;
     }
