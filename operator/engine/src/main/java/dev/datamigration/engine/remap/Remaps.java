@@ -93,6 +93,19 @@ public final class Remaps {
         return Optional.ofNullable(users.get(sourceUserId));
     }
 
+    /**
+     * Every source user id with a target user id (O11 target), as {@link #user} gives them: the pairs a Sync hands to
+     * a PostgreSQL source to remap user references in SQL. Empty for an ODC target.
+     */
+    public Map<Long, Long> userMap() {
+        return odcUsers != null ? Map.of() : Map.copyOf(users);
+    }
+
+    /** Every source tenant id with a target tenant id, as {@link #tenant} gives them. */
+    public Map<Long, Long> tenantMap() {
+        return Map.copyOf(tenants);
+    }
+
     /** Whether the target is an ODC stage (user references become ODC user keys). */
     public boolean odc() {
         return odcUsers != null;

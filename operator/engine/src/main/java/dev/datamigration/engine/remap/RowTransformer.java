@@ -295,6 +295,37 @@ public final class RowTransformer {
         return Long.parseLong(value.toString().trim());
     }
 
+    /**
+     * Counts {@code rows} values of reference column {@code column} without a counterpart that were found without
+     * this transformer (a Sync remapping in the source's SQL), with a few of their source values for the samples.
+     * Fails as {@link #transformSource()} would for a user under the Fail policy or a tenant; {@code firstRow} is the
+     * identifier of a row holding {@code values.get(0)}.
+     */
+    public void countUnmapped(int column, long rows, List<Long> values, Object firstRow) {
+        if (rows == 0) {
+            return;
+        }
+        ColumnPlan c = columns[column];
+        long first = values.get(0);
+        if (c.ref() == RefKind.USER && failOnUnmatchedUser) {
+            throw MigrationException.permanent(plan.label() + "." + c.attribute() + " of row " + firstRow
+                    + " references user " + remaps.describeSourceUser(first)
+                    + ", who has no target user with that username and tenant");
+        }
+        if (c.ref() == RefKind.TENANT) {
+            throw MigrationException.permanent(plan.label() + "." + c.attribute() + " of row " + firstRow
+                    + " holds tenant " + remaps.describeSourceTenant(first)
+                    + ", which has no target tenant of the same name");
+        }
+        unmapped[column] += rows;
+        for (long value : values) {
+            if (samples.get(column).size() < SAMPLES) {
+                samples.get(column).add(c.ref() == RefKind.USER ? remaps.describeSourceUser(value)
+                        : remaps.describeStaticRecord(c.referenced(), Long.toString(value)));
+            }
+        }
+    }
+
     /** Adds the unmapped-value counts and samples of another transformer of the same plan (a parallel stream). */
     public void addUnmapped(RowTransformer other) {
         for (int i = 0; i < columns.length; i++) {

@@ -11,6 +11,8 @@ import dev.datamigration.engine.plan.RefKind;
 import dev.datamigration.engine.remap.Remaps;
 import dev.datamigration.engine.remap.RowTransformer;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -29,14 +31,15 @@ import java.util.concurrent.CompletionException;
  *   value exists only after the {@link RowTransformer}, which runs in Java; hashing the source's stored value of such
  *   a column in the database would hash the wrong value:
  *   <ul>
- *     <li>PostgreSQL source, every compared column copied unchanged: both databases hash with the cheap
- *     {@link PgCanonSql#plainRowHash}; only per-range sums cross the network, and a differing range is <b>bisected</b>
- *     ({@link #FANOUT} parts per level, one query per side and level) down to ranges of about {@link #LEAF_ROWS}
- *     rows.</li>
- *     <li>PostgreSQL source with computed columns ({@link #compareSplit}): each row's hash is the sum of two parts,
- *     the unchanged columns (hashed by both databases) and the identifier with the computed columns (the target
- *     hashes them with {@link PgCanonSql#rowHash}, the source streams only those narrow columns through the
- *     transformer and hashes them in Java with the same {@link RowCanon}); one grid of leaf-sized ranges.</li>
+ *     <li>PostgreSQL source whose computed columns have an SQL form ({@link WrittenFormSql}: integer static, user
+ *     and tenant references remapped by a join with the remaps' pairs, constants as literals, every other column
+ *     copied unchanged): both databases hash with the cheap {@link PgCanonSql#plainRowHashOf}; only per-range sums
+ *     cross the network ({@link #compareInDatabase}: coarse ranges first, then bisection or one leaf scan).</li>
+ *     <li>PostgreSQL source with other computed columns (masked, converted, ODC user keys; {@link #compareSplit}):
+ *     each row's hash is the sum of two parts, the unchanged columns (hashed by both databases) and the identifier
+ *     with the computed columns (the target hashes them with {@link PgCanonSql#rowHash}, the source streams only
+ *     those narrow columns through the transformer and hashes them in Java with the same {@link RowCanon}); one grid
+ *     of leaf-sized ranges.</li>
  *     <li>Any other source: every source row streams through the transformer and is hashed in Java ({@link RowCanon})
  *     into leaf-sized ranges, against the target's {@link PgCanonSql#rowHash} sums.</li>
  *   </ul>
@@ -60,6 +63,11 @@ public final class EntitySync {
     static final int FANOUT = 16;
     /** Bisection levels above the leaves (so the first level's ranges hold about LEAF_ROWS * FANOUT^LEVELS rows). */
     static final int LEVELS = 2;
+    /**
+     * Bisection stops paying when more than one coarse range in SPREAD differs (the change is spread over the table):
+     * then one scan hashes every leaf.
+     */
+    static final int SPREAD = 8;
     /** Most ranges of a grid hashed in Java (bounds the memory of one entity's streamed hashes). */
     static final int MAX_BUCKETS = 1 << 20;
 
@@ -171,78 +179,146 @@ public final class EntitySync {
         long span = max - min + 1;
         long density = Math.max(1, view.estimatedRows());
         long leafWidth = Math.max(1, (long) Math.ceil((double) LEAF_ROWS * span / density));
-        boolean allPlain = sourceInDatabase(view);
-        if (!allPlain && sourceDialect.speaksPostgresSql()) {
+        WrittenFormSql written = WrittenFormSql.of(view, sourceDialect, remaps);
+        if (written != null) {
+            return compareInDatabase(view, written, min, max, leafWidth, leaves, counters, warnings);
+        }
+        if (sourceDialect.speaksPostgresSql()) {
             return compareSplit(view, min, max, leafWidth, leaves, counters, warnings);
         }
-        if (!allPlain) {
-            String targetHash = PgCanonSql.rowHash(targetDialect, parts(view.columns(), false));
-            RangeHashes.Grid grid = RangeHashes.Grid.over(min, max,
-                    Math.max(leafWidth, (span + MAX_BUCKETS - 1) / MAX_BUCKETS));
-            RowTransformer transformer = new RowTransformer(view, sourceDialect, remaps, RowTransformer.Mode.FINAL,
-                    failOnUser);
-            RangeHashes[] both = both(() -> RangeHashes.streamed(source, sourceDialect, view, transformer,
-                    new RowCanon(canon.kinds()), keyIndex, grid, batchSize), () -> RangeHashes.inDatabase(target,
-                    targetDialect, view.targetTable(), key, targetHash, grid, null));
-            RangeHashes ours = both[0];
-            RangeHashes stored = both[1];
-            counters[0] += grid.size();
-            for (int i = 0; i < grid.size(); i++) {
-                if (!ours.same(stored, i)) {
-                    leaves.add(grid.range(i));
-                }
+        String targetHash = PgCanonSql.rowHash(targetDialect, parts(view.columns(), false));
+        RangeHashes.Grid grid = RangeHashes.Grid.over(min, max,
+                Math.max(leafWidth, (span + MAX_BUCKETS - 1) / MAX_BUCKETS));
+        RowTransformer transformer = new RowTransformer(view, sourceDialect, remaps, RowTransformer.Mode.FINAL,
+                failOnUser);
+        RangeHashes[] both = both(() -> RangeHashes.streamed(source, sourceDialect, view, transformer,
+                new RowCanon(canon.kinds()), keyIndex, grid, batchSize), () -> RangeHashes.inDatabase(target,
+                targetDialect, view.targetTable(), key, targetHash, grid));
+        RangeHashes ours = both[0];
+        RangeHashes stored = both[1];
+        counters[0] += grid.size();
+        for (int i = 0; i < grid.size(); i++) {
+            if (!ours.same(stored, i)) {
+                leaves.add(grid.range(i));
             }
-            warnings.addAll(transformer.unmappedReport());
-            return ours.totalRows();
         }
-        // Both sides hashed by PostgreSQL: the cheaper database-only row hash (no Java side has to match it).
-        String targetHash = PgCanonSql.plainRowHash(targetDialect, plainColumns(view.columns(), false));
-        String sourceHash = PgCanonSql.plainRowHash(sourceDialect, plainColumns(view.columns(), true));
-        String sourceKey = view.identifier().source().name();
+        warnings.addAll(transformer.unmappedReport());
+        return ours.totalRows();
+    }
+
+    /**
+     * The comparison when the source computes the written form in SQL ({@link WrittenFormSql}): both databases hash
+     * their rows with the cheap {@link PgCanonSql#plainRowHashOf} and only per-range sums cross the network.
+     * <ol>
+     *   <li>One scan per side hashes coarse ranges of about {@code LEAF_ROWS * FANOUT^LEVELS} rows, counting the
+     *   remapped values without a counterpart on the way (the warnings a Replace gives). Nothing changed: done.</li>
+     *   <li>Few coarse ranges differ (a change in one place): each level cuts the differing ranges in {@link #FANOUT}
+     *   parts and hashes them from their rows alone (primary-key range scans), down to leaves of about
+     *   {@link #LEAF_ROWS} rows.</li>
+     *   <li>Many differ (a change spread over the table): bisecting would read most rows once per level, so one more
+     *   scan per side hashes every leaf at once.</li>
+     * </ol>
+     */
+    private long compareInDatabase(EntityPlan view, WrittenFormSql written, long min, long max, long leafWidth,
+                                   List<long[]> leaves, long[] counters, List<String> warnings) throws SQLException {
+        List<ValueKind> kinds = view.columns().stream().map(c -> c.target().kind()).toList();
+        String targetHash = PgCanonSql.plainRowHashOf(view.columns().stream()
+                .map(c -> "t." + targetDialect.quote(c.target().name())).toList(), kinds);
+        String sourceHash = PgCanonSql.plainRowHashOf(written.expressions(), kinds);
+        RangeHashes.Side ours = new RangeHashes.Side(view.sourceTable(), view.identifier().source().name(),
+                sourceHash, written.joins(), written, written.unmappedConditions(sourceDialect));
+        RangeHashes.Side stored = new RangeHashes.Side(view.targetTable(), view.identifier().target().name(),
+                targetHash, "", null, List.of());
+        long span = max - min + 1;
         long width = leafWidth;
         for (int level = 0; level < LEVELS; level++) {
             width *= FANOUT;
         }
-        RangeHashes.Grid grid = RangeHashes.Grid.over(min, max, Math.max(width, (span + MAX_BUCKETS - 1)
-                / MAX_BUCKETS));
-        RangeHashes[] top = both(() -> RangeHashes.inDatabase(source, sourceDialect, view.sourceTable(), sourceKey,
-                sourceHash, grid, null), () -> RangeHashes.inDatabase(target, targetDialect, view.targetTable(), key,
-                targetHash, grid, null));
-        RangeHashes ours = top[0];
-        RangeHashes stored = top[1];
-        counters[0] += grid.size();
+        while ((span + width - 1) / width > MAX_BUCKETS) {
+            width *= FANOUT;
+        }
+        RangeHashes.Grid coarse = RangeHashes.Grid.over(min, max, width);
+        RangeHashes[] top = both(() -> RangeHashes.grouped(source, sourceDialect, ours, coarse),
+                () -> RangeHashes.grouped(target, targetDialect, stored, coarse));
+        counters[0] += coarse.size();
+        warnings.addAll(unmapped(view, written, top[0].counted));
         List<long[]> differing = new ArrayList<>();
-        for (int i = 0; i < grid.size(); i++) {
-            if (!ours.same(stored, i)) {
-                differing.add(grid.range(i));
+        for (int i = 0; i < coarse.size(); i++) {
+            if (!top[0].same(top[1], i)) {
+                differing.add(coarse.range(i));
             }
         }
-        long sourceRows = ours.totalRows();
-        width = grid.width();
-        while (width > leafWidth && !differing.isEmpty()) {
-            long part = Math.max(1, width / FANOUT);
-            List<long[]> ranges = new ArrayList<>();
-            for (long[] r : differing) {
-                for (long lo = r[0]; lo < r[1]; lo += part) {
-                    ranges.add(new long[] {lo, Math.min(r[1], lo + part)});
+        long sourceRows = top[0].totalRows();
+        if (differing.isEmpty()) {
+            return sourceRows;
+        }
+        if (differing.size() * SPREAD > coarse.size()) {
+            RangeHashes.Grid fine = RangeHashes.Grid.over(min, max, Math.max(leafWidth,
+                    (span + MAX_BUCKETS - 1) / MAX_BUCKETS));
+            RangeHashes[] all = both(() -> RangeHashes.grouped(source, sourceDialect, ours, fine),
+                    () -> RangeHashes.grouped(target, targetDialect, stored, fine));
+            counters[0] += fine.size();
+            for (int i = 0; i < fine.size(); i++) {
+                if (!all[0].same(all[1], i)) {
+                    leaves.add(fine.range(i));
                 }
             }
-            RangeHashes[] level = both(() -> RangeHashes.inDatabase(source, sourceDialect, view.sourceTable(),
-                    sourceKey, sourceHash, null, ranges), () -> RangeHashes.inDatabase(target, targetDialect,
-                    view.targetTable(), key, targetHash, null, ranges));
-            RangeHashes ourLevel = level[0];
-            RangeHashes storedLevel = level[1];
-            counters[0] += ranges.size();
+            return sourceRows;
+        }
+        while (width > leafWidth && !differing.isEmpty()) {
+            long part = width / FANOUT;
+            List<long[]> parents = differing;
+            RangeHashes[] level = both(() -> RangeHashes.split(source, sourceDialect, ours, parents, FANOUT, part),
+                    () -> RangeHashes.split(target, targetDialect, stored, parents, FANOUT, part));
+            counters[0] += (long) parents.size() * FANOUT;
             differing = new ArrayList<>();
-            for (int i = 0; i < ranges.size(); i++) {
-                if (!ourLevel.same(storedLevel, i)) {
-                    differing.add(ranges.get(i));
+            for (int i = 0; i < parents.size(); i++) {
+                for (int j = 0; j < FANOUT; j++) {
+                    if (!level[0].same(level[1], i * FANOUT + j)) {
+                        long lo = parents.get(i)[0] + j * part;
+                        differing.add(new long[] {lo, lo + part});
+                    }
                 }
             }
             width = part;
         }
         leaves.addAll(differing);
         return sourceRows;
+    }
+
+    /**
+     * The warnings (or the failure) a Replace's transformer would give for the remapped values without a
+     * counterpart, counted in the source's scan: per such column, a few of its values and the first row holding one.
+     */
+    private List<String> unmapped(EntityPlan view, WrittenFormSql written, long[] counted) throws SQLException {
+        RowTransformer report = new RowTransformer(view, sourceDialect, remaps, RowTransformer.Mode.FINAL,
+                failOnUser);
+        List<String> conditions = written.unmappedConditions(sourceDialect);
+        for (int j = 0; j < counted.length; j++) {
+            if (counted[j] == 0) {
+                continue;
+            }
+            WrittenFormSql.Lookup lookup = written.lookups().get(j);
+            String sql = "SELECT t." + sourceDialect.quote(lookup.plan().source().name()) + "::bigint, min(t."
+                    + sourceDialect.quote(view.identifier().source().name()) + ") FROM "
+                    + sourceDialect.quote(view.sourceTable()) + " t" + written.joins() + " WHERE "
+                    + conditions.get(j) + " GROUP BY 1 ORDER BY 2 LIMIT 5";
+            List<Long> values = new ArrayList<>();
+            Object firstRow = null;
+            try (PreparedStatement ps = source.prepareStatement(sql)) {
+                written.bind(source, ps, 1);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        values.add(rs.getLong(1));
+                        if (firstRow == null) {
+                            firstRow = rs.getObject(2);
+                        }
+                    }
+                }
+            }
+            report.countUnmapped(lookup.column(), counted[j], values, firstRow);
+        }
+        return report.unmappedReport();
     }
 
     /**
@@ -277,9 +353,9 @@ public final class EntitySync {
                 Math.max(leafWidth, (max - min + MAX_BUCKETS) / MAX_BUCKETS));
         // The source's two parts run one after the other on its connection while the target hashes at once.
         RangeHashes[] sides = both(() -> RangeHashes.inDatabase(source, sourceDialect, view.sourceTable(),
-                view.identifier().source().name(), sourcePlainHash, grid, null).plus(RangeHashes.streamed(source,
+                view.identifier().source().name(), sourcePlainHash, grid).plus(RangeHashes.streamed(source,
                 sourceDialect, narrow, transformer, canon, 0, grid, batchSize)), () -> RangeHashes.inDatabase(target,
-                targetDialect, view.targetTable(), key, targetHash, grid, null));
+                targetDialect, view.targetTable(), key, targetHash, grid));
         RangeHashes ours = sides[0];
         counters[0] += grid.size();
         for (int i = 0; i < grid.size(); i++) {
@@ -303,17 +379,6 @@ public final class EntitySync {
     private static List<PgCanonSql.Part> plainColumns(List<ColumnPlan> columns, boolean onSource) {
         return columns.stream().map(c -> new PgCanonSql.Part(onSource ? c.source().name() : c.target().name(),
                 c.target().kind(), null)).toList();
-    }
-
-    /**
-     * Whether PostgreSQL can hash the source side: a PostgreSQL source and every compared column either a constant or
-     * copied unchanged (no reference remap, no mask, the same value kind on both sides, so the same canonical text).
-     */
-    private boolean sourceInDatabase(EntityPlan view) {
-        if (!sourceDialect.speaksPostgresSql()) {
-            return false;
-        }
-        return view.columns().stream().allMatch(EntitySync::plainOnSource);
     }
 
     /** The canonical parts of the compared columns, named on the source ({@code onSource}) or the target side. */

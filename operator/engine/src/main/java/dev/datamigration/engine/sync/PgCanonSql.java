@@ -43,15 +43,23 @@ final class PgCanonSql {
      * 0 for no column.
      */
     static String plainRowHash(Dialect dialect, List<Part> columns) {
-        if (columns.isEmpty()) {
+        return plainRowHashOf(columns.stream().map(p -> dialect.quote(p.column())).toList(),
+                columns.stream().map(Part::kind).toList());
+    }
+
+    /**
+     * {@link #plainRowHash} over SQL expressions ({@code values.get(i)} of kind {@code kinds.get(i)}) instead of
+     * columns: on a PostgreSQL source, the written form of remapped columns and constants ({@link WrittenFormSql}).
+     */
+    static String plainRowHashOf(List<String> values, List<ValueKind> kinds) {
+        if (values.isEmpty()) {
             return "0::bigint";
         }
         List<String> hashes = new ArrayList<>();
-        for (int i = 0; i < columns.size(); i++) {
-            Part p = columns.get(i);
-            String c = dialect.quote(p.column());
+        for (int i = 0; i < values.size(); i++) {
+            String c = "(" + values.get(i) + ")";
             long seed = i + 1;
-            String hash = switch (p.kind()) {
+            String hash = switch (kinds.get(i)) {
                 case INTEGER -> "hashint8extended(" + c + "::bigint, " + seed + ")";
                 case DECIMAL -> "hash_numeric_extended(trim_scale(" + c + "::numeric), " + seed + ")";
                 case TEXT -> "hashtextextended(" + c + "::text, " + seed + ")";

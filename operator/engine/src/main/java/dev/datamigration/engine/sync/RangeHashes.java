@@ -20,10 +20,107 @@ final class RangeHashes {
 
     final long[] rows;
     final long[] sums;
+    /** Totals of the side's counted conditions ({@link Side#counted}), over all the rows read. */
+    long[] counted = new long[0];
 
     private RangeHashes(int ranges) {
         rows = new long[ranges];
         sums = new long[ranges];
+    }
+
+    /**
+     * One side's rows as hashed by its database: {@code table} (alias {@code t}) with {@code joins} after it (whose
+     * parameters {@code lookups} binds, or none), the integer {@code key} column, the {@code rowHash} expression, and
+     * conditions whose rows are counted in the same scan.
+     */
+    record Side(String table, String key, String rowHash, String joins, WrittenFormSql lookups,
+                List<String> counted) {
+    }
+
+    /**
+     * The hashes of {@code side} per bucket of {@code grid}, in one scan of the whole table grouped by bucket. The
+     * bucket and the row hash are computed below the grouping, so only two numbers per row reach the aggregate (a
+     * sort, if the planner picks one, moves them, not the rows).
+     */
+    static RangeHashes grouped(Connection connection, Dialect dialect, Side side, Grid grid) throws SQLException {
+        StringBuilder inner = new StringBuilder("SELECT (t.").append(dialect.quote(side.key()))
+                .append("::bigint - ?) / ? AS sync_b, ").append(side.rowHash()).append(" AS sync_h");
+        for (int i = 0; i < side.counted().size(); i++) {
+            inner.append(", (").append(side.counted().get(i)).append(")::int AS sync_c").append(i);
+        }
+        inner.append(" FROM ").append(dialect.quote(side.table())).append(" t").append(side.joins());
+        RangeHashes hashes = new RangeHashes(grid.size());
+        try (PreparedStatement ps = connection.prepareStatement(outer(inner, side))) {
+            ps.setLong(1, grid.min());
+            ps.setLong(2, grid.width());
+            if (side.lookups() != null) {
+                side.lookups().bind(connection, ps, 3);
+            }
+            hashes.read(ps, side.counted().size());
+        }
+        return hashes;
+    }
+
+    /**
+     * The hashes of {@code side} in the {@code fanout} equal parts of each of {@code parents} (sorted, disjoint ranges
+     * whose width is {@code fanout * part}); part {@code j} of parent {@code i} is range {@code i * fanout + j}. The
+     * parents' rows are read by primary-key range scans (LATERAL, one per parent), so a few differing parents cost
+     * their rows, not the table.
+     */
+    static RangeHashes split(Connection connection, Dialect dialect, Side side, List<long[]> parents, int fanout,
+                             long part) throws SQLException {
+        String k = dialect.quote(side.key());
+        StringBuilder inner = new StringBuilder("SELECT t.sync_b, ").append(side.rowHash()).append(" AS sync_h");
+        for (int i = 0; i < side.counted().size(); i++) {
+            inner.append(", (").append(side.counted().get(i)).append(")::int AS sync_c").append(i);
+        }
+        inner.append(" FROM (SELECT x.*, (r.sync_i - 1) * ").append(fanout).append(" + (x.").append(k)
+                .append("::bigint - r.sync_lo) / ? AS sync_b FROM unnest(?::bigint[], ?::bigint[]) WITH ORDINALITY AS"
+                        + " r(sync_lo, sync_hi, sync_i) CROSS JOIN LATERAL (SELECT * FROM ")
+                .append(dialect.quote(side.table())).append(" WHERE ").append(k).append(" >= r.sync_lo AND ")
+                .append(k).append(" < r.sync_hi OFFSET 0) x) t").append(side.joins());
+        RangeHashes hashes = new RangeHashes(parents.size() * fanout);
+        try (PreparedStatement ps = connection.prepareStatement(outer(inner, side))) {
+            ps.setLong(1, part);
+            Long[] lo = new Long[parents.size()];
+            Long[] hi = new Long[parents.size()];
+            for (int i = 0; i < parents.size(); i++) {
+                lo[i] = parents.get(i)[0];
+                hi[i] = parents.get(i)[1];
+            }
+            ps.setArray(2, connection.createArrayOf("bigint", lo));
+            ps.setArray(3, connection.createArrayOf("bigint", hi));
+            if (side.lookups() != null) {
+                side.lookups().bind(connection, ps, 4);
+            }
+            hashes.read(ps, side.counted().size());
+        }
+        return hashes;
+    }
+
+    /** The grouping around a row query that selects sync_b, sync_h and the counted sync_c columns. */
+    private static String outer(StringBuilder inner, Side side) {
+        StringBuilder sql = new StringBuilder("SELECT sync_b, count(*), sum(sync_h)");
+        for (int i = 0; i < side.counted().size(); i++) {
+            sql.append(", sum(sync_c").append(i).append(")");
+        }
+        // OFFSET 0 keeps the row query a subquery of its own: the hash is computed before the grouping.
+        return sql.append(" FROM (").append(inner).append(" OFFSET 0) s GROUP BY sync_b").toString();
+    }
+
+    private void read(PreparedStatement ps, int countedColumns) throws SQLException {
+        counted = new long[countedColumns];
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                int i = (int) rs.getLong(1);
+                rows[i] = rs.getLong(2);
+                // The exact sum (numeric) reduced modulo 2^64, as Java's long addition wraps.
+                sums[i] = rs.getBigDecimal(3).toBigInteger().longValue();
+                for (int c = 0; c < countedColumns; c++) {
+                    counted[c] += rs.getLong(4 + c);
+                }
+            }
+        }
     }
 
     boolean same(RangeHashes other, int range) {
@@ -53,41 +150,18 @@ final class RangeHashes {
     }
 
     /**
-     * Hashes computed by PostgreSQL with {@code rowHash} (a {@link PgCanonSql#rowHash} expression) over {@code table}:
-     * for a {@link Grid} in one scan grouped by bucket, for a list of ranges in one query joining the ranges (given as
-     * arrays) on the key.
+     * Hashes computed by PostgreSQL with {@code rowHash} (a {@link PgCanonSql} expression) over {@code table}, per
+     * bucket of {@code grid}, in one scan grouped by bucket.
      */
     static RangeHashes inDatabase(Connection connection, Dialect dialect, String table, String key, String rowHash,
-                                  Grid grid, List<long[]> ranges) throws SQLException {
-        String k = dialect.quote(key);
-        String sql;
-        if (grid != null) {
-            sql = "SELECT (" + k + "::bigint - ?) / ?, count(*), sum(" + rowHash + ") FROM " + dialect.quote(table)
-                    + " GROUP BY 1";
-        } else {
-            // The ranges' columns get names no OutSystems column has, so the row hash needs no qualifying; LATERAL
-            // makes each range one primary-key range scan whatever the planner guesses of the array's size.
-            sql = "SELECT r.sync_i - 1, h.n, h.s FROM unnest(?::bigint[], ?::bigint[]) WITH ORDINALITY AS"
-                    + " r(sync_lo, sync_hi, sync_i) CROSS JOIN LATERAL (SELECT count(*) AS n, coalesce(sum(" + rowHash
-                    + "), 0) AS s FROM " + dialect.quote(table) + " WHERE " + k + " >= r.sync_lo AND " + k
-                    + " < r.sync_hi) h";
-        }
-        RangeHashes hashes = new RangeHashes(grid != null ? grid.size() : ranges.size());
+                                  Grid grid) throws SQLException {
+        String sql = "SELECT (" + dialect.quote(key) + "::bigint - ?) / ?, count(*), sum(" + rowHash + ") FROM "
+                + dialect.quote(table) + " GROUP BY 1";
+        RangeHashes hashes = new RangeHashes(grid.size());
         try (PreparedStatement ps = connection.prepareStatement(sql)) {
-            if (grid != null) {
-                ps.setLong(1, grid.min());
-                ps.setLong(2, grid.width());
-            } else {
-                RangeArrays.bind(connection, ps, ranges);
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    int i = (int) rs.getLong(1);
-                    hashes.rows[i] = rs.getLong(2);
-                    // The exact sum (numeric) reduced modulo 2^64, as Java's long addition wraps.
-                    hashes.sums[i] = rs.getBigDecimal(3).toBigInteger().longValue();
-                }
-            }
+            ps.setLong(1, grid.min());
+            ps.setLong(2, grid.width());
+            hashes.read(ps, 0);
         }
         return hashes;
     }

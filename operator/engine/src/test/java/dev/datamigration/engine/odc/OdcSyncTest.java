@@ -1,0 +1,147 @@
+package dev.datamigration.engine.odc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.datamigration.engine.CopyRequest;
+import dev.datamigration.engine.Engine;
+import dev.datamigration.engine.copy.CopyOptions;
+import dev.datamigration.engine.copy.ProgressListener;
+import dev.datamigration.engine.dialect.ValueKind;
+import dev.datamigration.engine.mask.MaskingSpec;
+import dev.datamigration.engine.plan.AppPlan;
+import dev.datamigration.engine.plan.ColumnPlan;
+import dev.datamigration.engine.plan.EntityPlan;
+import dev.datamigration.engine.plan.Plan;
+import dev.datamigration.engine.plan.RefKind;
+import dev.datamigration.engine.sync.SyncCounts;
+import dev.datamigration.fixtures.o11.Rows;
+import dev.datamigration.fixtures.odc.OdcExpected;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.sql.Statement;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * existingData Sync into an ODC stage: the plan's tables and columns are the mapping's, user references become ODC
+ * user keys (text, so those entities' source rows stream through the transformer) and static references the
+ * stage's identifiers. After a Replace and changes in Production (an update, an insert and a delete per entity with
+ * an integer identifier), the Sync leaves every stage table exactly as a fresh Replace does, and a second Sync
+ * writes nothing.
+ */
+class OdcSyncTest {
+
+    private static Map<String, SyncCounts> copyAll(OdcStageRig rig, Plan plan, CopyOptions options)
+            throws SQLException {
+        Map<String, SyncCounts> counts = new LinkedHashMap<>();
+        for (AppPlan app : plan.apps()) {
+            try (Connection s = rig.source(); Connection t = rig.target()) {
+                Engine.copy(CopyRequest.of(s, t, rig.factory.apps(), app.name()).withOptions(options)
+                        .withOdcMapping(rig.mapping()).withOdcUserKeys(rig.userKeys())
+                        .withListener(new ProgressListener() {
+                            @Override
+                            public void entitySynced(EntityPlan entity, SyncCounts c) {
+                                counts.put(entity.label(), c);
+                            }
+                        }));
+            }
+        }
+        return counts;
+    }
+
+    private static Map<String, List<Map<String, Object>>> stage(OdcStageRig rig) throws SQLException {
+        Map<String, List<Map<String, Object>>> tables = new LinkedHashMap<>();
+        try (Connection t = rig.target()) {
+            for (String table : new OdcExpected(rig.stage).copiedTables()) {
+                tables.put(table, Rows.read(t, table));
+            }
+        }
+        return tables;
+    }
+
+    /** One update of a plain text or number attribute, one insert, one delete per integer-keyed entity. */
+    private static int changeProduction(OdcStageRig rig, Plan plan) throws SQLException {
+        int changed = 0;
+        try (Connection s = rig.source()) {
+            s.setAutoCommit(false);
+            for (AppPlan app : plan.apps()) {
+                for (EntityPlan e : app.entities()) {
+                    if (e.identifier().source().kind() != ValueKind.INTEGER) {
+                        continue;
+                    }
+                    String table = q(e.sourceTable());
+                    String id = q(e.identifier().source().name());
+                    for (ColumnPlan c : e.columns()) {
+                        if (c.copied() && c.ref() == RefKind.NONE && c.referenced() == null
+                                && !c.source().name().equals(e.identifier().source().name())
+                                && c.source().kind() == c.target().kind()
+                                && (c.source().kind() == ValueKind.TEXT || c.source().kind() == ValueKind.INTEGER)) {
+                            String col = q(c.source().name());
+                            String set = c.source().kind() == ValueKind.TEXT
+                                    ? col + " = left(coalesce(" + col + ", '') || 'x', 20)"
+                                    : col + " = coalesce(" + col + ", 0) + 1";
+                            changed += attempt(s, "UPDATE " + table + " SET " + set + " WHERE " + id
+                                    + " = (SELECT min(" + id + ") FROM " + table + ")");
+                            break;
+                        }
+                    }
+                    List<String> all = Rows.columns(s, e.sourceTable());
+                    String others = String.join(", ", all.stream()
+                            .filter(c -> !c.equals(e.identifier().source().name())).map(OdcSyncTest::q).toList());
+                    changed += attempt(s, "INSERT INTO " + table + " (" + id + (others.isEmpty() ? "" : ", "
+                            + others) + ") SELECT " + id + " + 1000" + (others.isEmpty() ? "" : ", " + others)
+                            + " FROM " + table + " WHERE " + id + " = (SELECT max(" + id + ") FROM " + table + ")");
+                    changed += attempt(s, "DELETE FROM " + table + " WHERE " + id + " = (SELECT min(" + id
+                            + ") + 1 FROM " + table + ")");
+                }
+            }
+            s.commit();
+        }
+        return changed;
+    }
+
+    private static int attempt(Connection s, String sql) throws SQLException {
+        Savepoint sp = s.setSavepoint();
+        try (Statement st = s.createStatement()) {
+            int rows = st.executeUpdate(sql);
+            s.releaseSavepoint(sp);
+            return rows;
+        } catch (SQLException refused) {
+            s.rollback(sp);
+            return 0;
+        }
+    }
+
+    private static String q(String name) {
+        return "\"" + name + "\"";
+    }
+
+    @Test
+    void syncIntoAnOdcStageEndsExactlyAsAFreshReplace() throws Exception {
+        try (OdcStageRig rig = new OdcStageRig(true)) {
+            Plan plan;
+            try (Connection s = rig.source(); Connection t = rig.target()) {
+                plan = Engine.planOdc(s, t, rig.factory.apps(), MaskingSpec.NONE, rig.mapping());
+            }
+            assertThat(plan.errors()).isEmpty();
+            CopyOptions replace = CopyOptions.defaults();
+            copyAll(rig, plan, replace);
+            assertThat(changeProduction(rig, plan)).isGreaterThan(10);
+
+            Map<String, SyncCounts> first = copyAll(rig, plan, replace.withSync(true));
+            assertThat(first.values().stream().mapToLong(SyncCounts::rowsChanged).sum()).isPositive();
+            Map<String, List<Map<String, Object>>> synced = stage(rig);
+
+            Map<String, SyncCounts> second = copyAll(rig, plan, replace.withSync(true));
+            assertThat(second).isNotEmpty().allSatisfy((entity, c) ->
+                    assertThat(c.rowsChanged()).as(entity).isZero());
+            assertThat(stage(rig)).isEqualTo(synced);
+
+            copyAll(rig, plan, replace);
+            assertThat(stage(rig)).isEqualTo(synced);
+        }
+    }
+}

@@ -1,0 +1,161 @@
+package dev.datamigration.engine.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.datamigration.engine.CopyRequest;
+import dev.datamigration.engine.Engine;
+import dev.datamigration.engine.copy.CopyOptions;
+import dev.datamigration.engine.copy.CopyResult;
+import dev.datamigration.engine.copy.ProgressListener;
+import dev.datamigration.engine.plan.EntityPlan;
+import dev.datamigration.engine.testing.MiniO11;
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Sync between two PostgreSQL databases where the source computes the written form in SQL: the static and user
+ * references are remapped by joins with the remaps' pairs (a static record and a user without a counterpart become
+ * NULL, with the same warnings as a Replace), and a self reference is a deferred column with its own second pass.
+ * Both databases hash coarse ranges; a change in one place is found by bisection (fewer ranges hashed than there are
+ * leaves), a change spread over the table by one scan of every leaf. Every Sync ends exactly as a fresh Replace,
+ * with exact counts, over NULLs, decimals of every scale, text with quotes, backslashes, line breaks, non-ASCII and
+ * emoji, and binary values.
+ */
+class SyncInDatabaseTest {
+
+    private static final int ROWS = 20_000;
+    private static final String ITEM_TYPE = "btm-items*e-item";
+
+    private static void build(MiniO11 o, String prefix, int userOffset, String... statuses) throws Exception {
+        o.user(1 + userOffset, 2, "alice");
+        o.user(2 + userOffset, 2, "bob");
+        int app = o.app("Items", true);
+        int m = o.module(app, "ItemsCore", "m-items", false);
+        int status = o.entity(m, "e-status", "Status", "OSUSR_" + prefix + "_Status", "st-id", "staticEntity",
+                false);
+        o.attr(status, "st-id", "Id", "rtInteger", true, null, true, null);
+        o.attr(status, "st-label", "Label", "rtText", true, null, true, null);
+        o.sql("CREATE TABLE \"OSUSR_" + prefix + "_STATUS\" (\"ID\" integer PRIMARY KEY, \"LABEL\" varchar(50))");
+        for (String s : statuses) {
+            String[] parts = s.split(":");
+            o.record(m, "e-status", parts[0], parts[0], parts[1], true);
+            o.sql("INSERT INTO \"OSUSR_" + prefix + "_STATUS\" VALUES (" + parts[1] + ", '" + parts[0] + "')");
+        }
+        int item = o.entity(m, "e-item", "Item", "OSUSR_" + prefix + "_Item", "i-id", "entity", false);
+        o.attr(item, "i-id", "Id", "rtInteger", true, null, true, null);
+        o.attr(item, "i-text", "Text", "rtText", false, null, true, null);
+        o.attr(item, "i-amount", "Amount", "rtDecimal", false, null, true, null);
+        o.attr(item, "i-owner", "OwnerId", MiniO11.USER_TYPE, false, "Ignore", true, null);
+        o.attr(item, "i-status", "StatusId", "btm-items*e-status", false, "Protect", true, null);
+        o.attr(item, "i-photo", "Photo", "rtBinaryData", false, null, true, null);
+        o.attr(item, "i-when", "When", "rtDateTime", false, null, true, null);
+        o.attr(item, "i-flag", "Flag", "rtBoolean", false, null, true, null);
+        o.attr(item, "i-parent", "ParentId", ITEM_TYPE, false, "Ignore", true, null);
+        o.sql("CREATE TABLE \"OSUSR_" + prefix + "_ITEM\" (\"ID\" integer PRIMARY KEY, \"TEXT\" varchar(200),"
+                + " \"AMOUNT\" numeric(37,8), \"OWNERID\" integer, \"STATUSID\" integer, \"PHOTO\" bytea,"
+                + " \"WHEN\" timestamp, \"FLAG\" boolean, \"PARENTID\" integer)");
+    }
+
+    /** The source's rows: every kind with NULLs and hard values; one static record and one user have no match. */
+    private static void fill(MiniO11 source) throws Exception {
+        source.user(3, 2, "carol");
+        source.sql("INSERT INTO \"OSUSR_S_ITEM\" SELECT i,"
+                + " CASE i % 7 WHEN 0 THEN NULL WHEN 1 THEN '' WHEN 2 THEN E'it''s a \\\\ back\\nslash é ✓ 😀 '"
+                + " || i ELSE 'item ' || i END,"
+                + " CASE i % 5 WHEN 0 THEN NULL WHEN 1 THEN -i / 3.0 WHEN 2 THEN 12345678901234567890.12345678"
+                + " ELSE i * 1.5 END,"
+                + " CASE i % 4 WHEN 0 THEN NULL WHEN 3 THEN 3 ELSE 1 + i % 2 END,"
+                + " CASE i % 6 WHEN 0 THEN NULL WHEN 5 THEN 9 ELSE 7 + i % 2 END,"
+                + " CASE WHEN i % 9 = 0 THEN decode(md5(i::text), 'hex') || '\\x00ff'::bytea"
+                + " WHEN i % 9 = 1 THEN ''::bytea END,"
+                + " CASE WHEN i % 8 <> 0 THEN timestamp '2020-02-29 12:34:56.789' + i * interval '1 minute' END,"
+                + " CASE WHEN i % 3 <> 0 THEN i % 2 = 0 END,"
+                + " CASE WHEN i % 10 = 0 THEN i - 1 END"
+                + " FROM generate_series(1, " + ROWS + ") i");
+        source.sql("ANALYZE \"OSUSR_S_ITEM\"");
+    }
+
+    private static Map<String, SyncCounts> counts;
+
+    private static CopyResult copy(MiniO11 source, MiniO11 target, CopyOptions options) throws Exception {
+        counts = new LinkedHashMap<>();
+        try (Connection s = source.connect(); Connection t = target.connect()) {
+            return Engine.copy(CopyRequest.of(s, t, List.of("Items"), "Items").withOptions(options)
+                    .withListener(new ProgressListener() {
+                        @Override
+                        public void entitySynced(EntityPlan entity, SyncCounts c) {
+                            counts.put(entity.name(), c);
+                        }
+                    }));
+        }
+    }
+
+    private static List<String> targetRows(MiniO11 target) throws Exception {
+        return target.rows("SELECT t::text FROM \"OSUSR_T_ITEM\" t ORDER BY \"ID\"");
+    }
+
+    /** Syncs, checks that the result and warnings are a fresh Replace's, and returns the Item counts. */
+    private static SyncCounts syncEqualsReplace(MiniO11 source, MiniO11 target) throws Exception {
+        CopyOptions replace = CopyOptions.defaults().withUnmatchedUsers(CopyOptions.UnmatchedUsers.SET_NULL);
+        CopyResult synced = copy(source, target, replace.withSync(true));
+        SyncCounts item = counts.get("Item");
+        List<String> syncedRows = targetRows(target);
+        CopyResult replaced = copy(source, target, replace);
+        assertThat(syncedRows).isEqualTo(targetRows(target));
+        assertThat(new ArrayList<>(synced.warnings())).containsExactlyInAnyOrderElementsOf(replaced.warnings());
+        return item;
+    }
+
+    @Test
+    void databaseSideSyncEqualsAFreshReplaceForAChangeInOnePlaceAndASpreadChange() throws Exception {
+        try (MiniO11 source = MiniO11.create("syncdbsrc"); MiniO11 target = MiniO11.create("syncdbtgt")) {
+            build(source, "S", 0, "open:7", "closed:8", "gone:9");
+            build(target, "T", 10, "open:1", "closed:2");
+            fill(source);
+            CopyResult first = copy(source, target, CopyOptions.defaults()
+                    .withUnmatchedUsers(CopyOptions.UnmatchedUsers.SET_NULL));
+            assertThat(first.warnings()).anySatisfy(w -> assertThat(w).contains("Item.OwnerId: 5000 row(s)"
+                    + " referenced users without a target user and were set to NULL (carol"));
+            assertThat(first.warnings()).anySatisfy(w -> assertThat(w).contains("Item.StatusId: 3333 row(s)"
+                    + " referenced static records without an active target record and were set to NULL"));
+            assertThat(target.rows("SELECT count(*), count(\"OWNERID\"), min(\"OWNERID\"), max(\"STATUSID\") FROM"
+                    + " \"OSUSR_T_ITEM\"")).containsExactly(ROWS + "|10000|11|2");
+
+            // Nothing changed: the coarse ranges are equal, nothing is written.
+            SyncCounts unchanged = syncEqualsReplace(source, target);
+            assertThat(unchanged.rowsChanged()).isZero();
+            assertThat(unchanged.rangesRewritten()).isZero();
+            long coarseRanges = unchanged.rangesCompared();
+            assertThat(coarseRanges).isBetween(2L, (long) ROWS / EntitySync.LEAF_ROWS / 64);
+
+            // A change in one place: bisection hashes a few parts, far fewer than there are leaves.
+            source.sql("UPDATE \"OSUSR_S_ITEM\" SET \"TEXT\" = E'new \\u00e9', \"OWNERID\" = 2 WHERE \"ID\" = 101;"
+                    + " UPDATE \"OSUSR_S_ITEM\" SET \"AMOUNT\" = 0.10000000, \"PHOTO\" = '\\x00'::bytea WHERE \"ID\" = 103;"
+                    + " DELETE FROM \"OSUSR_S_ITEM\" WHERE \"ID\" = 105;"
+                    + " INSERT INTO \"OSUSR_S_ITEM\" (\"ID\", \"TEXT\", \"STATUSID\", \"PARENTID\") VALUES"
+                    + " (0, 'tab\there', 8, 101)");
+            SyncCounts local = syncEqualsReplace(source, target);
+            assertThat(local.updated()).isEqualTo(2);
+            assertThat(local.deleted()).isEqualTo(1);
+            assertThat(local.inserted()).isEqualTo(1);
+            assertThat(local.rangesCompared()).isLessThan((long) ROWS / EntitySync.LEAF_ROWS);
+
+            // A change spread over the table: one more scan hashes every leaf.
+            long statusChanges = Long.parseLong(source.rows("SELECT count(*) FROM \"OSUSR_S_ITEM\" WHERE \"ID\" % 50"
+                    + " = 4 AND \"STATUSID\" <> 9").get(0));
+            assertThat(statusChanges).isPositive();
+            source.sql("UPDATE \"OSUSR_S_ITEM\" SET \"FLAG\" = NOT coalesce(\"FLAG\", false) WHERE \"ID\" % 50 = 3");
+            source.sql("UPDATE \"OSUSR_S_ITEM\" SET \"STATUSID\" = 9 WHERE \"ID\" % 50 = 4 AND \"STATUSID\" <> 9");
+            SyncCounts spread = syncEqualsReplace(source, target);
+            assertThat(spread.updated()).isEqualTo(ROWS / 50 + statusChanges);
+            assertThat(spread.inserted() + spread.deleted()).isZero();
+            assertThat(spread.rangesCompared()).isGreaterThanOrEqualTo((long) ROWS / EntitySync.LEAF_ROWS);
+
+            assertThat(syncEqualsReplace(source, target).rowsChanged()).isZero();
+        }
+    }
+}
