@@ -44,6 +44,11 @@ final class DemoCommand implements Callable<Integer> {
             description = "Longest wait for the migration to end, ISO-8601 (default: ${DEFAULT-VALUE}).")
     Duration timeout;
 
+    @Option(names = "--cutover", description = "Two-pass cutover: source.downtime StopAfterCopy; about 1% of the rows"
+            + " are changed in Production while the bulk copy runs, and the summary shows Production's downtime next to"
+            + " the bulk copy's time.")
+    boolean cutover;
+
     @Option(names = "--manifests", paramLabel = "DIR",
             description = "Read migration.yaml and simulator-state.yaml from DIR (an edited copy of examples/demo)"
                     + " instead of the copy inside the jar.")
@@ -75,7 +80,8 @@ final class DemoCommand implements Callable<Integer> {
         boolean color = !noColor && System.getenv("NO_COLOR") == null;
         Style style = terminal ? Style.terminal(color) : Style.plain();
         Path manifestDir = manifests == null ? null : manifests.toAbsolutePath();
-        return new Demo(new Demo.Settings(scale, keep, terminal, style, timeout, manifestDir), out, err).run();
+        return new Demo(new Demo.Settings(scale, keep, terminal, style, timeout, manifestDir), out, err)
+                .cutover(cutover).run();
     }
 
     /** stdout in UTF-8: the live view draws bars with block characters whatever the platform encoding is. */
