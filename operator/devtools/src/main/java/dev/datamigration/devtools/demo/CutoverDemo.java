@@ -4,7 +4,12 @@ import dev.datamigration.api.v1alpha1.AppPhase;
 import dev.datamigration.api.v1alpha1.DataMigration;
 import dev.datamigration.api.v1alpha1.DataMigrationStatus;
 import dev.datamigration.api.v1alpha1.PlatformAction;
+import dev.datamigration.api.task.Contracts;
+import dev.datamigration.api.task.EntityState;
+import dev.datamigration.api.task.Progress;
+import dev.datamigration.api.v1alpha1.AppStatus;
 import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
@@ -14,7 +19,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -35,14 +46,19 @@ final class CutoverDemo implements AutoCloseable {
     private final Path kubeconfig;
     private final String namespace;
     private final Thread watcher;
-    private Thread changer;
+    private final ExecutorService changer = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "datamigration-demo-changes");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final Set<String> changedApps = new HashSet<>();
+    private final AtomicLong rowsChanged = new AtomicLong();
     private volatile boolean closed;
 
     // written by the watcher, read after it has stopped
     private volatile long bulkStarted;
     private volatile long stopRequested;
     private volatile long catchUpEnded;
-    private volatile long rowsChanged = -1;
     private volatile String changeError;
     private volatile DataMigrationStatus lastStatus;
 
@@ -81,10 +97,10 @@ final class CutoverDemo implements AutoCloseable {
                             .withConfig(Config.fromKubeconfig(Files.readString(kubeconfig, StandardCharsets.UTF_8)))
                             .build();
                 }
-                DataMigrationStatus status = client == null ? null : status(client);
-                if (status != null) {
-                    lastStatus = status;
-                    observe(status);
+                DataMigration migration = client == null ? null : migration(client);
+                if (migration != null && migration.getStatus() != null) {
+                    lastStatus = migration.getStatus();
+                    observe(client, migration);
                 }
                 if (catchUpEnded > 0) {
                     return;
@@ -102,13 +118,14 @@ final class CutoverDemo implements AutoCloseable {
         }
     }
 
-    private DataMigrationStatus status(KubernetesClient client) {
+    private DataMigration migration(KubernetesClient client) {
         List<DataMigration> migrations = client.resources(DataMigration.class).inNamespace(namespace).list()
                 .getItems();
-        return migrations.isEmpty() ? null : migrations.get(0).getStatus();
+        return migrations.isEmpty() ? null : migrations.get(0);
     }
 
-    private void observe(DataMigrationStatus status) {
+    private void observe(KubernetesClient client, DataMigration migration) {
+        DataMigrationStatus status = migration.getStatus();
         long now = System.nanoTime();
         boolean stopping = status.getOperations() != null && status.getOperations().stream()
                 .anyMatch(op -> op.getAction() == PlatformAction.StopEnvironment);
@@ -119,20 +136,42 @@ final class CutoverDemo implements AutoCloseable {
                 .anyMatch(app -> app.getPhase() == AppPhase.Running);
         if (copying && bulkStarted == 0 && !stopping) {
             bulkStarted = now;
-            // on its own thread: the watch goes on, and the changes end when the stop is requested
-            changer = new Thread(() -> {
-                try {
-                    rowsChanged = changes.apply(() -> stopRequested > 0);
-                } catch (SQLException e) {
-                    changeError = "changing Production failed: " + e.getMessage();
+        }
+        if (!stopping && status.getApps() != null) {
+            for (AppStatus app : status.getApps()) {
+                if (app.getPhase() == AppPhase.Running && !changedApps.contains(app.getName())
+                        && copyBegun(client, app.getJob())) {
+                    changedApps.add(app.getName());
+                    // on its own thread: the watch goes on, and the changes end when the stop is requested
+                    changer.submit(() -> change(app.getName()));
                 }
-            }, "datamigration-demo-changes");
-            changer.setDaemon(true);
-            changer.start();
+            }
         }
         if (status.getSource() != null && status.getSource().getStoppedAt() != null && catchUpEnded == 0
                 && copied(status)) {
             catchUpEnded = now;
+        }
+    }
+
+    /** Whether an app's bulk Job has begun copying (an entity past Pending): its read snapshot is taken. */
+    private boolean copyBegun(KubernetesClient client, String job) {
+        ConfigMap configMap = client.configMaps().inNamespace(namespace).withName(job + Contracts.PROGRESS_SUFFIX)
+                .get();
+        if (configMap == null || configMap.getData() == null
+                || !configMap.getData().containsKey(Contracts.PROGRESS_KEY)) {
+            return false;
+        }
+        Progress progress = JobProgress.parse(configMap.getMetadata().getName(),
+                configMap.getData().get(Contracts.PROGRESS_KEY));
+        return progress.getEntities() != null && progress.getEntities().stream()
+                .anyMatch(entity -> entity.getState() != null && entity.getState() != EntityState.Pending);
+    }
+
+    private void change(String app) {
+        try {
+            rowsChanged.addAndGet(changes.apply(app, () -> stopRequested > 0));
+        } catch (SQLException e) {
+            changeError = "changing Production failed: " + e.getMessage();
         }
     }
 
@@ -150,9 +189,8 @@ final class CutoverDemo implements AutoCloseable {
         if (changeError != null) {
             lines.add("  " + changeError);
         }
-        lines.add("  changed in Production during the bulk copy: " + (rowsChanged < 0 ? "nothing (the copy was"
-                + " not seen running)" : String.format("%,d rows", rowsChanged) + " (updates in "
-                + changes.tables() + " tables)"));
+        lines.add("  changed in Production during the bulk copy: " + String.format("%,d rows", rowsChanged.get())
+                + " (updates in " + changes.tables() + " tables, each after its app's bulk Job began copying)");
         DataMigrationStatus status = lastStatus;
         Long catchUp = status == null || status.getSource() == null ? null : status.getSource().getCatchUpRows();
         String recorded = status == null || status.getSource() == null ? null : status.getSource().getDowntime();
@@ -175,9 +213,8 @@ final class CutoverDemo implements AutoCloseable {
         closed = true;
         try {
             watcher.join(5_000);
-            if (changer != null) {
-                changer.join(5_000);
-            }
+            changer.shutdown();
+            changer.awaitTermination(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -11,7 +11,9 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 
@@ -20,15 +22,17 @@ import java.util.function.BooleanSupplier;
  * to copy, as users of a running factory would. Each chosen entity (numeric identifier, not static) gets one text
  * attribute reversed (same length, so no column limit is hit; not a reference and not unique, so no reference
  * dangles and no unique index is violated) on the rows whose identifier is a multiple of a step, so the changes are
- * spread over the identifier range. Only updates: row counts stay as they were, which keeps the summary's "rows in
+ * spread over the identifier range. The changes of an app's tables are made once its bulk Job has begun copying (it
+ * reads one snapshot from then on, so they are not in what it copies: the catch-up has to find them). Only updates: row counts stay as they were, which keeps the summary's "rows in
  * QA" check exact.
  */
 final class ProductionChanges {
 
     private final FactoryDatabases databases;
-    private final List<String> changes;
+    /** The UPDATE statements by app, in copy order. */
+    private final Map<String, List<String>> changes;
 
-    private ProductionChanges(FactoryDatabases databases, List<String> changes) {
+    private ProductionChanges(FactoryDatabases databases, Map<String, List<String>> changes) {
         this.databases = databases;
         this.changes = changes;
     }
@@ -41,6 +45,7 @@ final class ProductionChanges {
             double share) {
         long total = entities.stream().mapToLong(ExpectedEntity::sourceRows).sum();
         List<EntitySpec> suitable = new ArrayList<>();
+        List<String> apps = new ArrayList<>();
         List<AttributeSpec> attributes = new ArrayList<>();
         long suitableRows = 0;
         for (ExpectedEntity copied : entities) {
@@ -52,6 +57,7 @@ final class ProductionChanges {
                 Optional<AttributeSpec> attribute = textAttribute(entity);
                 if (attribute.isPresent()) {
                     suitable.add(entity);
+                    apps.add(copied.app());
                     attributes.add(attribute.get());
                     suitableRows += copied.sourceRows();
                 }
@@ -60,13 +66,13 @@ final class ProductionChanges {
         // every step-th identifier of the suitable tables makes about share of all the rows to copy
         long wanted = Math.max(1, Math.round(total * share));
         long step = Math.max(1, suitableRows / wanted);
-        List<String> changes = new ArrayList<>();
+        Map<String, List<String>> changes = new LinkedHashMap<>();
         for (int i = 0; i < suitable.size(); i++) {
             EntitySpec entity = suitable.get(i);
             String table = quote(entity.tableName(Side.PRODUCTION));
             String column = quote(attributes.get(i).column(false));
             String id = quote(entity.identifier().column(false));
-            changes.add("UPDATE " + table + " SET " + column + " = reverse(" + column + ") WHERE " + id + " % "
+            changes.computeIfAbsent(apps.get(i), app -> new ArrayList<>()).add("UPDATE " + table + " SET " + column + " = reverse(" + column + ") WHERE " + id + " % "
                     + step + " = 0 AND " + column + " IS NOT NULL AND " + column + " <> reverse(" + column + ")");
         }
         return new ProductionChanges(databases, changes);
@@ -91,13 +97,13 @@ final class ProductionChanges {
     }
 
     /**
-     * Applies the changes table by table, each in its own transaction, until done or until {@code stop} says the
+     * Applies the changes of one app's tables, each in its own transaction, until done or until {@code stop} says the
      * source is being stopped (a stopped environment takes no more writes). Returns the rows updated.
      */
-    long apply(BooleanSupplier stop) throws SQLException {
+    long apply(String app, BooleanSupplier stop) throws SQLException {
         long rows = 0;
         try (Connection production = databases.connectProduction(); Statement statement = production.createStatement()) {
-            for (String change : changes) {
+            for (String change : changes.getOrDefault(app, List.of())) {
                 if (stop.getAsBoolean()) {
                     break;
                 }
@@ -108,6 +114,6 @@ final class ProductionChanges {
     }
 
     int tables() {
-        return changes.size();
+        return changes.values().stream().mapToInt(List::size).sum();
     }
 }
