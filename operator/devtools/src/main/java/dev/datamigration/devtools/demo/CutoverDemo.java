@@ -8,6 +8,9 @@ import dev.datamigration.api.task.Contracts;
 import dev.datamigration.api.task.EntityState;
 import dev.datamigration.api.task.Progress;
 import dev.datamigration.api.v1alpha1.AppStatus;
+import dev.datamigration.api.v1alpha1.SourceStatus;
+import dev.datamigration.controller.status.Times;
+import dev.datamigration.devtools.local.ProgressView;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.client.Config;
@@ -18,9 +21,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -61,6 +67,7 @@ final class CutoverDemo implements AutoCloseable {
     private volatile long catchUpEnded;
     private volatile String changeError;
     private volatile DataMigrationStatus lastStatus;
+    private volatile DataMigrationStatus finalStatus;
 
     private CutoverDemo(ProductionChanges changes, Path kubeconfig, String namespace) {
         this.changes = changes;
@@ -110,7 +117,9 @@ final class CutoverDemo implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (IOException | RuntimeException e) {
-            changeError = "watching the migration failed: " + e.getMessage();
+            if (finalStatus == null && !closed) { // not the local API server going away at the end of the run
+                changeError = "watching the migration failed: " + e.getMessage();
+            }
         } finally {
             if (client != null) {
                 client.close();
@@ -181,6 +190,27 @@ final class CutoverDemo implements AutoCloseable {
                 .anyMatch(s -> "True".equals(s) || "False".equals(s));
     }
 
+    /**
+     * {@code view}, also keeping the migration's final state: the local run hands it over at the end, so the
+     * operator's own record (status.source) is there even when the run ended between two polls of the watcher.
+     */
+    ProgressView watching(ProgressView view) {
+        return new ProgressView() {
+            @Override
+            public void show(List<DataMigration> migrations) {
+                view.show(migrations);
+            }
+
+            @Override
+            public void finish(List<DataMigration> migrations) {
+                if (migrations.size() == 1 && migrations.get(0).getStatus() != null) {
+                    finalStatus = migrations.get(0).getStatus();
+                }
+                view.finish(migrations);
+            }
+        };
+    }
+
     /** The summary's cutover lines. */
     List<String> summary(Style style) {
         close();
@@ -191,21 +221,38 @@ final class CutoverDemo implements AutoCloseable {
         }
         lines.add("  changed in Production during the bulk copy: " + String.format("%,d rows", rowsChanged.get())
                 + " (updates in " + changes.tables() + " tables, each after its app's bulk Job began copying)");
-        DataMigrationStatus status = lastStatus;
-        Long catchUp = status == null || status.getSource() == null ? null : status.getSource().getCatchUpRows();
-        String recorded = status == null || status.getSource() == null ? null : status.getSource().getDowntime();
-        if (bulkStarted == 0 || stopRequested == 0 || catchUpEnded == 0) {
-            lines.add("  the bulk copy, the stop or the end of the catch-up was not observed");
+        DataMigrationStatus status = finalStatus != null ? finalStatus : lastStatus;
+        SourceStatus source = status == null ? null : status.getSource();
+        Optional<Instant> copyStarted = status == null ? Optional.empty() : transition(status, "Quiesced");
+        if (source == null || source.getStoppedAt() == null || source.getDowntime() == null
+                || copyStarted.isEmpty()) {
+            lines.add("  the operator recorded no source downtime (status.source)");
             return lines;
         }
-        long bulk = (stopRequested - bulkStarted) / 1_000_000;
-        long down = (catchUpEnded - stopRequested) / 1_000_000;
-        lines.add("  bulk copy, Production running:   " + Durations.seconds(bulk));
-        lines.add("  Production down (stop to end of catch-up): " + Durations.seconds(down)
-                + (recorded == null ? "" : " (status.source.downtime " + recorded + ")")
-                + (catchUp == null ? "" : String.format(", catch-up changed %,d rows", catchUp)));
-        lines.add("  downtime / bulk copy: " + (bulk == 0 ? "n/a" : String.format("%.1f%%", 100.0 * down / bulk)));
+        // as the operator recorded them (whole seconds): copy start (Quiesced), source stopped, catch-up ended
+        Duration bulk = Duration.between(copyStarted.get(), Instant.parse(source.getStoppedAt()));
+        lines.add("  bulk copy, Production running:             " + Times.elapsed(bulk)
+                + observed(bulkStarted, stopRequested));
+        lines.add("  Production down (stop to end of catch-up): " + source.getDowntime()
+                + observed(stopRequested, catchUpEnded) + String.format(", catch-up changed %,d rows",
+                source.getCatchUpRows()));
+        if (bulkStarted > 0 && stopRequested > 0 && catchUpEnded > 0) {
+            lines.add("  downtime / bulk copy: " + String.format("%.1f%%", 100.0 * (catchUpEnded - stopRequested)
+                    / Math.max(1, stopRequested - bulkStarted)) + " (as measured by the demo)");
+        }
         return lines;
+    }
+
+    /** " (12.3s measured by the demo)" when the demo saw both moments. */
+    private static String observed(long from, long to) {
+        return from > 0 && to > from ? " (" + Durations.seconds((to - from) / 1_000_000) + " measured by the demo)"
+                : "";
+    }
+
+    private static Optional<Instant> transition(DataMigrationStatus status, String condition) {
+        return status.getConditions() == null ? Optional.empty() : status.getConditions().stream()
+                .filter(c -> condition.equals(c.getType()) && c.getLastTransitionTime() != null)
+                .map(c -> Instant.parse(c.getLastTransitionTime())).findFirst();
     }
 
     @Override

@@ -184,7 +184,8 @@ public final class Demo {
         try (JobProgress progress = new JobProgress(options.kubeconfig())) {
             view = new DemoView(screen, progress, Clock.systemUTC());
             exit = new LocalRun(LocalOperator.launcher(), new PrintStream(localOut, true, StandardCharsets.UTF_8),
-                    new PrintStream(localErr, true, StandardCharsets.UTF_8)).run(options, view);
+                    new PrintStream(localErr, true, StandardCharsets.UTF_8)).run(options,
+                    cutoverDemo == null ? view : cutoverDemo.watching(view));
         }
         MigrationSnapshot last = view.last();
         if (last == null) {
