@@ -47,6 +47,10 @@ final class CatchUpPass {
      */
     static Optional<StepResult> begin(MigrationRun run, RunServices services) {
         String environment = run.migration().getSpec().getSource().getEnvironment();
+        if (run.operations().find(PlatformAction.StopEnvironment, environment).isEmpty()) {
+            run.set(ConditionType.Copied, Conditions.UNKNOWN, "StoppingSource", "Bulk copy done; stopping source"
+                    + " environment " + environment + " for the catch-up");
+        }
         try {
             Optional<StepResult> waiting = PlatformActions.perform(run, services, PlatformAction.StopEnvironment,
                     environment, ConditionType.Copied);
