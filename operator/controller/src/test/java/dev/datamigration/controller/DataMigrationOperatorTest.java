@@ -299,8 +299,8 @@ class DataMigrationOperatorTest {
         assertThat(harness.get("cut").getStatus().getSource()).isNull();
         jobs.succeedCopy("cut-orders", "Orders", entities("Order", 1000));
 
-        String customersCatchUp = ResourceNames.catchUpJob("cut", "Customers", List.of("Customers", "Orders"));
-        String ordersCatchUp = ResourceNames.catchUpJob("cut", "Orders", List.of("Customers", "Orders"));
+        String customersCatchUp = ResourceNames.catchUpJob("cut", "Customers");
+        String ordersCatchUp = ResourceNames.catchUpJob("cut", "Orders");
         jobs.awaitJob(customersCatchUp);
         assertThat(platform.sideEffects()).containsExactly("QA maintenance on", "QA maintenance on",
                 "Production maintenance on");

@@ -45,7 +45,7 @@ public final class ResourceNames {
      * The catch-up Job of one app (source.downtime StopAfterCopy): a second Job after the bulk one, so it always ends
      * with a hash of the migration and app; a copy Job name could otherwise equal it (an app named "X catchup").
      */
-    public static String catchUpJob(String migration, String app, List<String> allApps) {
+    public static String catchUpJob(String migration, String app) {
         return fit(migration + "-" + slug(app) + "-catchup", migration + "/" + app + "/catch-up", true);
     }
 

@@ -13,7 +13,6 @@ import dev.datamigration.controller.status.ConditionType;
 import dev.datamigration.controller.status.Conditions;
 import dev.datamigration.controller.status.Times;
 import dev.datamigration.platform.PlatformException;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -68,10 +67,8 @@ final class CatchUpPass {
         source.setStoppedAt(stoppedAt);
         source.setCatchUpRows(0L);
         run.status().setSource(source);
-        List<AppStatus> apps = run.apps();
-        List<String> names = apps.stream().map(AppStatus::getName).toList();
-        for (AppStatus app : apps) {
-            app.setJob(ResourceNames.catchUpJob(run.name(), app.getName(), names));
+        for (AppStatus app : run.apps()) {
+            app.setJob(ResourceNames.catchUpJob(run.name(), app.getName()));
             app.setPhase(AppPhase.Pending);
             app.setMessage(null);
             app.setSync(null); // the catch-up's own counts, not the bulk pass's

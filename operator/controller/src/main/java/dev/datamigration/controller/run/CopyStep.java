@@ -76,7 +76,8 @@ final class CopyStep implements Step {
                     + run.status().getEntities().getMigrated() + " entities, " + run.status().getRows().getCopied()
                     + " rows";
             if (catchingUp) {
-                message += "; catch-up after stopping the source: " + CutoverStatus.catchUpRows(apps) + " rows changed";
+                message += "; catch-up after stopping the source: " + CutoverStatus.catchUpRows(apps)
+                        + " rows changed";
             }
             run.set(ConditionType.Copied, Conditions.TRUE, "Copied", message);
             services.events().normal(run.migration(), "Copied", message);

@@ -67,12 +67,12 @@ class ResourceNamesTest {
     @DisplayName("Catch-up Jobs (StopAfterCopy) always end with a hash, so no copy Job name can equal one")
     void catchUpJob() {
         String hash = ResourceNames.shortHash("prod-to-qa/Orders/catch-up");
-        assertThat(ResourceNames.catchUpJob("prod-to-qa", "Orders", List.of("Orders")))
+        assertThat(ResourceNames.catchUpJob("prod-to-qa", "Orders"))
                 .isEqualTo("prod-to-qa-orders-catchup-" + hash);
         // an app whose copy Job would be named like the catch-up Job of another
         assertThat(ResourceNames.copyJob("prod-to-qa", "Orders catchup", List.of("Orders", "Orders catchup")))
-                .isNotEqualTo(ResourceNames.catchUpJob("prod-to-qa", "Orders", List.of("Orders", "Orders catchup")));
-        String longName = ResourceNames.catchUpJob("m".repeat(60), "Orders", List.of("Orders"));
+                .isNotEqualTo(ResourceNames.catchUpJob("prod-to-qa", "Orders"));
+        String longName = ResourceNames.catchUpJob("m".repeat(60), "Orders");
         assertThat(longName).hasSize(ResourceNames.MAX_JOB_NAME)
                 .endsWith("-" + ResourceNames.shortHash("m".repeat(60) + "/Orders/catch-up"));
     }

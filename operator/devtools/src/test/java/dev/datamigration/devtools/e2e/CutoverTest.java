@@ -75,7 +75,7 @@ class CutoverTest {
         AtomicReference<E2eCluster.InsertHold> hold = new AtomicReference<>();
         e2e.beforePodStarts(NAME + "-catalog-0", () -> hold.set(e2e.holdInsertsInto(promotion.targetTable())));
         // What the platform had seen when the first catch-up pod started.
-        String catchUpJob = ResourceNames.catchUpJob(NAME, "Catalog", APPS);
+        String catchUpJob = ResourceNames.catchUpJob(NAME, "Catalog");
         List<String> seenAtCatchUp = new CopyOnWriteArrayList<>();
         List<String> jobsAtCatchUp = new CopyOnWriteArrayList<>();
         e2e.beforePodStarts(catchUpJob + "-0", () -> {
@@ -167,8 +167,8 @@ class CutoverTest {
         assertThat(status.getApps()).extracting(AppStatus::getName, AppStatus::getPhase, AppStatus::getJob)
                 .containsExactly(
                         tuple("Catalog", AppPhase.Succeeded, catchUpJob),
-                        tuple("Customers", AppPhase.Succeeded, ResourceNames.catchUpJob(NAME, "Customers", APPS)),
-                        tuple("Orders", AppPhase.Succeeded, ResourceNames.catchUpJob(NAME, "Orders", APPS)));
+                        tuple("Customers", AppPhase.Succeeded, ResourceNames.catchUpJob(NAME, "Customers")),
+                        tuple("Orders", AppPhase.Succeeded, ResourceNames.catchUpJob(NAME, "Orders")));
         List<ExpectedEntity> entities = expected.copiedEntities();
         long rows = entities.stream().mapToLong(ExpectedEntity::sourceRows).sum();
         assertThat(status.getRows().getCopied()).isEqualTo(rows);
@@ -185,7 +185,7 @@ class CutoverTest {
         List<String> jobs = new ArrayList<>(List.of(NAME + "-catalog", NAME + "-customers", NAME + "-orders",
                 NAME + "-plan"));
         for (String app : APPS) {
-            jobs.add(ResourceNames.catchUpJob(NAME, app, APPS));
+            jobs.add(ResourceNames.catchUpJob(NAME, app));
         }
         assertThat(e2e.jobNames()).containsExactlyInAnyOrderElementsOf(jobs);
         assertThat(e2e.eventReasons(NAME)).contains("CopyJobCreated", "StoppingSource", "SourceStopped",
