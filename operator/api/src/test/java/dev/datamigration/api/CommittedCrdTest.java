@@ -48,7 +48,7 @@ class CommittedCrdTest {
         var version = crd.getSpec().getVersions().get(0);
         assertThat(version.getName()).isEqualTo("v1alpha1");
         assertThat(version.getAdditionalPrinterColumns()).extracting(CustomResourceColumnDefinition::getName)
-                .containsExactly("Source", "Target", "Phase", "Progress", "Rows", "Elapsed", "Age");
+                .containsExactly("Source", "Target", "Phase", "Progress", "Rows", "Elapsed", "Downtime", "Age");
         assertThat(version.getSubresources().getStatus()).isNotNull();
         assertThat(crd.getSpec().getNames().getShortNames()).containsExactly("dm");
         assertThat(crd.getSpec().getNames().getCategories()).containsExactly("migrations");

@@ -17,7 +17,9 @@ import dev.datamigration.api.v1alpha1.AppStatus;
 import dev.datamigration.api.v1alpha1.DataMigration;
 import dev.datamigration.api.v1alpha1.DataMigrationSpec;
 import dev.datamigration.api.v1alpha1.DataMigrationStatus;
+import dev.datamigration.api.v1alpha1.DatabaseEngine;
 import dev.datamigration.api.v1alpha1.DeploymentRecord;
+import dev.datamigration.api.v1alpha1.ExistingData;
 import dev.datamigration.api.v1alpha1.MaskingRule;
 import dev.datamigration.api.v1alpha1.Platform;
 import dev.datamigration.api.v1alpha1.PlatformOperation;
@@ -29,6 +31,7 @@ import dev.datamigration.api.task.UserCounts;
 import dev.datamigration.api.v1alpha1.UserCountsStatus;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import dev.datamigration.controller.platform.PlatformConnection;
+import dev.datamigration.controller.naming.ResourceNames;
 import dev.datamigration.controller.progress.AppProgress;
 import dev.datamigration.controller.status.SpecHash;
 import dev.datamigration.controller.validation.EnvironmentValidator;
@@ -270,6 +273,110 @@ class DataMigrationOperatorTest {
                 "QA maintenance off", "QA maintenance off");
         assertThat(status.getProgress()).isEqualTo("2/2");
         assertThat(status.getRows().getCopied()).isEqualTo(1300L);
+    }
+
+    /** A run with source.downtime StopAfterCopy into a PostgreSQL target (what Sync needs). */
+    private DataMigration stopAfterCopy(String name, String... apps) {
+        DataMigration migration = harness.o11(name, apps);
+        migration.getSpec().getSource().setDowntime(SourceDowntime.StopAfterCopy);
+        migration.getSpec().getTarget().getDatabase().setEngine(DatabaseEngine.PostgreSQL);
+        migration.getSpec().getTarget().getDatabase().setUrl("jdbc:postgresql://qa:5432/outsystems");
+        return migration;
+    }
+
+    @Test
+    @DisplayName("StopAfterCopy: bulk copy with the source up, then stop, catch-up Jobs with Sync (a restart in between"
+            + " repeats nothing), redeploy")
+    void stopAfterCopyRunsACatchUpPass() {
+        harness.create(stopAfterCopy("cut", "Customers", "Orders"));
+        jobs.finishPlan("cut-plan", plan(
+                app("Customers", 0, entities("Customer", 300)),
+                app("Orders", 1, entities("Order", 1000))));
+        jobs.succeedCopy("cut-customers", "Customers", entities("Customer", 300));
+        jobs.awaitJob("cut-orders");
+        // the bulk copy runs while the source is up: only the target apps were taken offline
+        assertThat(platform.sideEffects()).containsExactly("QA maintenance on", "QA maintenance on");
+        assertThat(harness.get("cut").getStatus().getSource()).isNull();
+        jobs.succeedCopy("cut-orders", "Orders", entities("Order", 1000));
+
+        String customersCatchUp = ResourceNames.catchUpJob("cut", "Customers");
+        String ordersCatchUp = ResourceNames.catchUpJob("cut", "Orders");
+        jobs.awaitJob(customersCatchUp);
+        assertThat(platform.sideEffects()).containsExactly("QA maintenance on", "QA maintenance on",
+                "Production maintenance on");
+        DataMigrationStatus catchingUp = harness.get("cut").getStatus();
+        assertThat(catchingUp.getPhase()).isEqualTo(Phase.Copying);
+        assertThat(catchingUp.getSource().getStoppedAt()).isEqualTo(catchingUp.getOperations().get(2).getTime());
+        assertThat(catchingUp.getSource().getDowntime()).isNull();
+        assertThat(catchingUp.getApps()).extracting(AppStatus::getJob, AppStatus::getPhase)
+                .containsExactly(tuple(customersCatchUp, AppPhase.Running), tuple(ordersCatchUp, AppPhase.Pending));
+        JobTask task = Serialization.unmarshal(client.configMaps().inNamespace(OperatorHarness.NAMESPACE)
+                .withName(customersCatchUp + "-task").get().getData().get("task.json"), JobTask.class);
+        assertThat(task.getExistingData()).isEqualTo(ExistingData.Sync);
+        JobTask bulk = Serialization.unmarshal(client.configMaps().inNamespace(OperatorHarness.NAMESPACE)
+                .withName("cut-customers-task").get().getData().get("task.json"), JobTask.class);
+        assertThat(bulk.getExistingData()).isEqualTo(ExistingData.Replace);
+
+        harness.stop();
+        jobs.succeedCopy(customersCatchUp, "Customers", entities("Customer", 300));
+        harness.start();
+        jobs.succeedCopy(ordersCatchUp, "Orders", entities("Order", 1000));
+
+        DataMigrationStatus status = harness.awaitPhase("cut", Phase.Succeeded).getStatus();
+        assertThat(platform.sideEffects()).containsExactly("QA maintenance on", "QA maintenance on",
+                "Production maintenance on", "QA maintenance off", "QA maintenance off");
+        assertThat(platform.maintenanceMode("Production")).isTrue();
+        assertThat(status.getOperations())
+                .extracting(PlatformOperation::getAction, PlatformOperation::getSubject, PlatformOperation::getState)
+                .containsExactly(tuple(Undeploy, "Customers", Succeeded), tuple(Undeploy, "Orders", Succeeded),
+                        tuple(StopEnvironment, "Production", Succeeded), tuple(Redeploy, "Customers", Succeeded),
+                        tuple(Redeploy, "Orders", Succeeded));
+        assertThat(jobs.jobs()).extracting(job -> job.getMetadata().getName()).containsExactlyInAnyOrder("cut-plan",
+                "cut-customers", "cut-orders", customersCatchUp, ordersCatchUp);
+        assertThat(status.getSource().getStoppedAt()).isEqualTo(status.getOperations().get(2).getTime());
+        assertThat(status.getSource().getDowntime()).matches("\\d+s");
+        assertThat(status.getSource().getCatchUpRows()).isZero();
+        assertThat(status.getRows().getCopied()).isEqualTo(1300L);
+        assertThat(status.getMessage()).isEqualTo("Copied 2 apps: 2 entities, 1300 rows; catch-up after stopping the"
+                + " source: 0 rows changed");
+        assertThat(status.getConditions()).extracting(Condition::getType, Condition::getStatus, Condition::getReason)
+                .containsExactly(
+                        tuple("Validated", "True", "Valid"),
+                        tuple("Planned", "True", "Planned"),
+                        tuple("Quiesced", "True", "Quiesced"),
+                        tuple("Copied", "True", "Copied"),
+                        tuple("Restored", "True", "Redeployed"),
+                        tuple("Complete", "True", "Succeeded"));
+        assertThat(harness.eventReasons("cut")).contains("CopyJobCreated", "StoppingSource", "SourceStopped",
+                "CatchUpJobCreated", "Succeeded");
+    }
+
+    @Test
+    @DisplayName("StopAfterCopy: a source that cannot be stopped fails the run after the bulk copy, no catch-up Job,"
+            + " target apps redeployed")
+    void stopAfterCopyStopFails() {
+        platform.server().faults().add(FaultRule.error(PRODUCTION_MAINTENANCE, 503, 10).forMethod("PUT"));
+        DataMigration migration = stopAfterCopy("cut-fail", "Customers");
+        harness.create(migration);
+        jobs.finishPlan("cut-fail-plan", plan(app("Customers", 0, entities("Customer", 300))));
+        jobs.succeedCopy("cut-fail-customers", "Customers", entities("Customer", 300));
+
+        DataMigrationStatus status = harness.awaitPhase("cut-fail", Phase.Failed).getStatus();
+        assertThat(platform.sideEffects()).containsExactly("QA maintenance on", "503 Production maintenance on",
+                "503 Production maintenance on", "503 Production maintenance on", "503 Production maintenance on",
+                "503 Production maintenance on", "503 Production maintenance on", "QA maintenance off");
+        assertThat(status.getMessage()).startsWith("platform API still failing after 3 attempts: ").contains("503");
+        assertThat(jobs.jobs()).extracting(job -> job.getMetadata().getName())
+                .containsExactlyInAnyOrder("cut-fail-plan", "cut-fail-customers");
+        assertThat(status.getSource()).isNull();
+        assertThat(status.getConditions()).extracting(Condition::getType, Condition::getStatus, Condition::getReason)
+                .containsExactly(
+                        tuple("Validated", "True", "Valid"),
+                        tuple("Planned", "True", "Planned"),
+                        tuple("Quiesced", "True", "Quiesced"),
+                        tuple("Copied", "False", "PlatformFailed"),
+                        tuple("Restored", "True", "Redeployed"),
+                        tuple("Failed", "True", "PlatformFailed"));
     }
 
     @Test

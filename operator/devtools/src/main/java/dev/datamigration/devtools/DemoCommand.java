@@ -45,6 +45,11 @@ final class DemoCommand implements Callable<Integer> {
             description = "Longest wait for the migration to end, ISO-8601 (default: ${DEFAULT-VALUE}).")
     Duration timeout;
 
+    @Option(names = "--cutover", description = "Two-pass cutover: source.downtime StopAfterCopy; about 1% of the rows"
+            + " are changed in Production while the bulk copy runs, and the summary shows Production's downtime next to"
+            + " the bulk copy's time.")
+    boolean cutover;
+
     @Option(names = "--manifests", paramLabel = "DIR",
             description = "Read migration.yaml and simulator-state.yaml from DIR (an edited copy of examples/demo)"
                     + " instead of the copy inside the jar.")
@@ -85,8 +90,12 @@ final class DemoCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--manifests is for the O11 demo; --odc builds its"
                     + " manifests from the stage it lays out");
         }
+        if (odc && cutover) {
+            throw new ParameterException(spec.commandLine(), "--cutover runs with the O11 demo only; run it without"
+                    + " --odc");
+        }
         Demo.Settings settings = new Demo.Settings(scale, keep, terminal, style, timeout, manifestDir);
-        return odc ? new OdcDemo(settings, out, err).run() : new Demo(settings, out, err).run();
+        return odc ? new OdcDemo(settings, out, err).run() : new Demo(settings, out, err).cutover(cutover).run();
     }
 
     /** stdout in UTF-8: the live view draws bars with block characters whatever the platform encoding is. */

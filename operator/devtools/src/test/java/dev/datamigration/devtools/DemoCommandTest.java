@@ -128,6 +128,37 @@ class DemoCommandTest {
     }
 
     @Test
+    void cutoverChangesProductionDuringTheBulkCopyAndShowsTheDowntimeNextToIt() throws Exception {
+        int exit = demo("--scale", "1", "--cutover");
+
+        String output = out.toString(StandardCharsets.UTF_8);
+        assertThat(exit).as("exit code; stdout:\n%s\nstderr:\n%s", output, err).isZero();
+        List<String> lines = output.lines().toList();
+        List<String> calls = lines.stream().filter(line -> line.matches("  \\d\\.  .*")).toList();
+        // the source is stopped after the bulk copy, between the undeploys and the redeploys
+        assertThat(calls).hasSize(3);
+        assertThat(calls.get(0)).matches("  1\\.  PUT /environments/QA/maintenancemode +on +(x\\d+ +)?undeploy: take"
+                + " QA's apps offline");
+        assertThat(calls.get(1)).matches("  2\\.  PUT /environments/Production/maintenancemode +on +stop Production");
+        assertThat(calls.get(2)).matches("  3\\.  PUT /environments/QA/maintenancemode +off +(x\\d+ +)?redeploy:"
+                + " bring QA's apps back");
+        int cutover = lines.indexOf("Cutover (source.downtime: StopAfterCopy)");
+        assertThat(cutover).as("cutover section in:\n%s", output).isPositive();
+        Matcher changed = Pattern.compile("  changed in Production during the bulk copy: ([\\d,]+) rows \\(updates in"
+                + " \\d+ tables, each after its app's bulk Job began copying\\)").matcher(lines.get(cutover + 1));
+        assertThat(changed.matches()).as(lines.get(cutover + 1)).isTrue();
+        assertThat(lines.get(cutover + 2)).matches("  bulk copy, Production running: +(\\d+m)?\\d+s"
+                + "( \\(\\d+\\.\\ds measured by the demo\\))?");
+        Matcher down = Pattern.compile("  Production down \\(stop to end of catch-up\\): (\\d+m)?\\d+s"
+                + "( \\(\\d+\\.\\ds measured by the demo\\))?, catch-up changed ([\\d,]+) rows")
+                .matcher(lines.get(cutover + 3));
+        assertThat(down.matches()).as(lines.get(cutover + 3)).isTrue();
+        // what was changed after each app's snapshot is exactly what the catch-up rewrote
+        assertThat(down.group(3)).isEqualTo(changed.group(1));
+        assertThat(lines).contains("Final phase: Succeeded");
+    }
+
+    @Test
     void keepLeavesTheDatabasesRunningWithTheCopyInQaAndPrintsHowToStopThem() throws Exception {
         int exit = demo("--scale", "1", "--keep");
 

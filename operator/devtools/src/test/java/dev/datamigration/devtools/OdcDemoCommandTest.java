@@ -139,4 +139,17 @@ class OdcDemoCommandTest {
         assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
         assertThat(demoWorkDirs()).isEqualTo(workDirsBefore);
     }
+
+    @Test
+    void cutoverIsRefusedWithOdcBeforeAnythingStarts() throws Exception {
+        Set<String> workDirsBefore = demoWorkDirs();
+
+        int exit = demo("--odc", "--cutover");
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("--cutover runs with the O11 demo only; run it"
+                + " without --odc");
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+        assertThat(demoWorkDirs()).isEqualTo(workDirsBefore);
+    }
 }

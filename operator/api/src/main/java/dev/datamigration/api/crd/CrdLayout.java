@@ -8,13 +8,13 @@ import java.util.List;
 
 /**
  * Puts the generated CRD into its committed shape. The fabric8 generator orders printer columns by JSON path;
- * {@code kubectl get dm} must show them in the contract order NAME, SOURCE, TARGET, PHASE, PROGRESS, ROWS, ELAPSED, AGE.
+ * {@code kubectl get dm} must show them in the contract order NAME, SOURCE, TARGET, PHASE, PROGRESS, ROWS, ELAPSED, DOWNTIME, AGE.
  */
 public final class CrdLayout {
 
     /** Printer column names in the order kubectl shows them (NAME is implicit). */
     public static final List<String> PRINTER_COLUMNS =
-            List.of("Source", "Target", "Phase", "Progress", "Rows", "Elapsed", "Age");
+            List.of("Source", "Target", "Phase", "Progress", "Rows", "Elapsed", "Downtime", "Age");
 
     private CrdLayout() {
     }

@@ -28,6 +28,7 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @AdditionalPrinterColumn(name = "Progress", jsonPath = ".status.progress", type = AdditionalPrinterColumn.Type.STRING)
 @AdditionalPrinterColumn(name = "Rows", jsonPath = ".status.rows.copied", type = AdditionalPrinterColumn.Type.INTEGER)
 @AdditionalPrinterColumn(name = "Elapsed", jsonPath = ".status.elapsed", type = AdditionalPrinterColumn.Type.STRING)
+@AdditionalPrinterColumn(name = "Downtime", jsonPath = ".status.source.downtime", type = AdditionalPrinterColumn.Type.STRING)
 @AdditionalPrinterColumn(name = "Age", jsonPath = ".metadata.creationTimestamp", type = AdditionalPrinterColumn.Type.DATE)
 public class DataMigration extends CustomResource<DataMigrationSpec, DataMigrationStatus> implements Namespaced {
 

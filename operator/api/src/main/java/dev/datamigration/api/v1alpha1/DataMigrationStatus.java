@@ -41,6 +41,9 @@ public class DataMigrationStatus {
      */
     private List<PlatformOperation> operations;
 
+    /** The source's downtime with source.downtime StopAfterCopy: when it was stopped, for how long, catch-up rows. */
+    private SourceStatus source;
+
     /** One entry per application. */
     private List<AppStatus> apps;
 
@@ -163,5 +166,13 @@ public class DataMigrationStatus {
 
     public void setUsers(UserCountsStatus users) {
         this.users = users;
+    }
+
+    public SourceStatus getSource() {
+        return source;
+    }
+
+    public void setSource(SourceStatus source) {
+        this.source = source;
     }
 }

@@ -20,7 +20,7 @@ public class SourceSpec {
     @Required
     private DatabaseSpec database;
 
-    /** KeepRunning or StopEnvironment. */
+    /** KeepRunning, StopEnvironment or StopAfterCopy. */
     @Default("KeepRunning")
     private SourceDowntime downtime = SourceDowntime.KeepRunning;
 

@@ -10,6 +10,7 @@ import dev.datamigration.api.v1alpha1.CopierSpec;
 import dev.datamigration.api.v1alpha1.DataMigration;
 import dev.datamigration.api.v1alpha1.DataMigrationSpec;
 import dev.datamigration.api.v1alpha1.DatabaseSpec;
+import dev.datamigration.api.v1alpha1.ExistingData;
 import dev.datamigration.api.v1alpha1.Platform;
 import dev.datamigration.api.v1alpha1.SqlServerLoad;
 import dev.datamigration.api.v1alpha1.UserMatch;
@@ -40,6 +41,16 @@ public final class TaskFactory {
         JobTask task = common(migration, job, TaskKind.Copy);
         task.setApp(app);
         task.setApps(List.copyOf(scope));
+        return task;
+    }
+
+    /**
+     * The catch-up task of one app (source.downtime StopAfterCopy): the copy task with existingData Sync, so only
+     * what changed since the bulk pass is rewritten.
+     */
+    public static JobTask catchUp(DataMigration migration, String job, String app, List<String> scope) {
+        JobTask task = copy(migration, job, app, scope);
+        task.setExistingData(ExistingData.Sync);
         return task;
     }
 

@@ -41,6 +41,14 @@ public final class ResourceNames {
         return fit(migration + "-" + slug, migration + "/" + app, clash);
     }
 
+    /**
+     * The catch-up Job of one app (source.downtime StopAfterCopy): a second Job after the bulk one, so it always ends
+     * with a hash of the migration and app; a copy Job name could otherwise equal it (an app named "X catchup").
+     */
+    public static String catchUpJob(String migration, String app) {
+        return fit(migration + "-" + slug(app) + "-catchup", migration + "/" + app + "/catch-up", true);
+    }
+
     /** The ConfigMap holding a Job's task.json. */
     public static String taskConfigMap(String job) {
         return job + TASK_SUFFIX;

@@ -20,7 +20,9 @@ import java.util.Optional;
 /**
  * Copying: one Job per app, wave after wave, at most {@code spec.parallelism} at once. When an app fails no new
  * Job starts: the Jobs already running (of the same wave) finish, the apps not started yet end Cancelled, and the
- * run goes on to Restoring.
+ * run goes on to Restoring. With source.downtime StopAfterCopy the step has two passes ({@link CatchUpPass}): when
+ * every bulk Job has succeeded the source is stopped and the apps run again, wave after wave, as catch-up Jobs with
+ * existingData Sync; the phase stays Copying throughout.
  */
 final class CopyStep implements Step {
 
@@ -60,11 +62,23 @@ final class CopyStep implements Step {
         }
         Optional<Integer> wave = apps.stream().filter(app -> app.getPhase() != AppPhase.Succeeded)
                 .map(AppStatus::getWave).min(Integer::compare);
+        boolean catchingUp = CatchUpPass.started(run);
+        if (wave.isEmpty() && CatchUpPass.requested(run.migration().getSpec()) && !catchingUp) {
+            Optional<StepResult> waiting = CatchUpPass.begin(run, services);
+            if (waiting.isPresent()) {
+                return waiting.get();
+            }
+            return run(run, services); // the apps are Pending again, as catch-up Jobs: start the first wave
+        }
         if (wave.isEmpty()) {
             Totals.apply(run.status());
             String message = "Copied " + apps.size() + (apps.size() == 1 ? " app: " : " apps: ")
                     + run.status().getEntities().getMigrated() + " entities, " + run.status().getRows().getCopied()
                     + " rows";
+            if (catchingUp) {
+                message += "; catch-up after stopping the source: " + CutoverStatus.catchUpRows(apps)
+                        + " rows changed";
+            }
             run.set(ConditionType.Copied, Conditions.TRUE, "Copied", message);
             services.events().normal(run.migration(), "Copied", message);
             return StepResult.proceed();
@@ -76,22 +90,25 @@ final class CopyStep implements Step {
                 break;
             }
             if (app.getPhase() == AppPhase.Pending && app.getWave().equals(wave.get())) {
-                services.jobs().create(run.migration(), app.getJob(),
-                        TaskFactory.copy(run.migration(), app.getJob(), app.getName(), scope));
+                services.jobs().create(run.migration(), app.getJob(), catchingUp
+                        ? TaskFactory.catchUp(run.migration(), app.getJob(), app.getName(), scope)
+                        : TaskFactory.copy(run.migration(), app.getJob(), app.getName(), scope));
                 app.setPhase(AppPhase.Running);
                 running++;
-                services.events().normal(run.migration(), "CopyJobCreated", "Created copy Job " + app.getJob()
-                        + " for app " + app.getName() + " (wave " + app.getWave() + ")");
+                services.events().normal(run.migration(), catchingUp ? "CatchUpJobCreated" : "CopyJobCreated",
+                        "Created " + (catchingUp ? "catch-up" : "copy") + " Job " + app.getJob() + " for app "
+                        + app.getName() + " (wave " + app.getWave() + ")");
             }
         }
         long done = apps.stream().filter(app -> app.getPhase() == AppPhase.Succeeded).count();
-        progress(run, services, "Wave " + wave.get() + ": " + running + " Jobs running, " + done + " of " + apps.size()
-                + " apps copied");
+        progress(run, services, (catchingUp ? "Catch-up wave " : "Wave ") + wave.get() + ": " + running
+                + " Jobs running, " + done + " of " + apps.size() + (catchingUp ? " apps caught up" : " apps copied"));
         return StepResult.waitForEvent();
     }
 
     private static void progress(MigrationRun run, RunServices services, String message) {
-        run.set(ConditionType.Copied, Conditions.UNKNOWN, "CopyJobsRunning", message);
+        run.set(ConditionType.Copied, Conditions.UNKNOWN,
+                CatchUpPass.started(run) ? "CatchUpJobsRunning" : "CopyJobsRunning", message);
     }
 
     /** A running app: its Job's outcome and its progress document. */

@@ -102,6 +102,7 @@ public final class MigrationRun {
         status.setPhase(phase);
         status.setObservedGeneration(generation());
         Totals.apply(status);
+        CutoverStatus.apply(status, conditions);
         if (phase.isTerminal() && status.getCompletedAt() == null) {
             status.setCompletedAt(Times.format(now));
         }

@@ -33,8 +33,9 @@ final class QuiesceStep implements Step {
         boolean stop = spec.getSource().getDowntime() == SourceDowntime.StopEnvironment;
         boolean undeploy = spec.getTarget().getDowntime() == TargetDowntime.UndeployApps;
         if (!stop && !undeploy) {
-            run.set(ConditionType.Quiesced, Conditions.TRUE, "NoDowntime",
-                    "No downtime requested: source keeps running, target apps stay deployed");
+            run.set(ConditionType.Quiesced, Conditions.TRUE, "NoDowntime", CatchUpPass.requested(spec)
+                    ? "Source keeps running until the bulk copy ends (StopAfterCopy); target apps stay deployed"
+                    : "No downtime requested: source keeps running, target apps stay deployed");
             return StepResult.proceed();
         }
         if (run.conditions().get(ConditionType.Quiesced).isEmpty()) {

@@ -92,6 +92,14 @@ public final class SpecValidator {
             problems.add("spec.existingData Sync needs a PostgreSQL target database (it compares key ranges with"
                     + " PostgreSQL's hashing), not " + spec.getTarget().getDatabase().getEngine() + ": use Replace");
         }
+        if (spec.getSource() != null && spec.getSource().getDowntime() == SourceDowntime.StopAfterCopy
+                && spec.getTarget() != null && spec.getTarget().getDatabase() != null
+                && spec.getTarget().getDatabase().getEngine() != null
+                && spec.getTarget().getDatabase().getEngine() != DatabaseEngine.PostgreSQL) {
+            problems.add("spec.source.downtime StopAfterCopy needs a PostgreSQL target database (its catch-up pass is"
+                    + " an existingData Sync), not " + spec.getTarget().getDatabase().getEngine()
+                    + ": use StopEnvironment");
+        }
         if (spec.getIdentity() == IdentityMode.Remap) {
             problems.add("spec.identity Remap is not supported yet: use Preserve");
         }
@@ -189,7 +197,8 @@ public final class SpecValidator {
 
     private static void platformApi(List<String> problems, DataMigrationSpec spec) {
         boolean needsApi = !Boolean.TRUE.equals(spec.getDryRun())
-                || (spec.getSource() != null && spec.getSource().getDowntime() == SourceDowntime.StopEnvironment)
+                || (spec.getSource() != null && spec.getSource().getDowntime() != null
+                        && spec.getSource().getDowntime() != SourceDowntime.KeepRunning)
                 || (spec.getTarget() != null && spec.getTarget().getDowntime() == TargetDowntime.UndeployApps);
         // the plan matches end users through the ODC Identity API, a dry run too
         boolean odcUsers = spec.getTarget() != null && spec.getTarget().getPlatform() == Platform.ODC

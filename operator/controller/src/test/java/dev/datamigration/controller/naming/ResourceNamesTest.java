@@ -62,4 +62,18 @@ class ResourceNamesTest {
         assertThat(ResourceNames.appLabelValue("Customer Portal"))
                 .isEqualTo("customer-portal-" + ResourceNames.shortHash("Customer Portal"));
     }
+
+    @Test
+    @DisplayName("Catch-up Jobs (StopAfterCopy) always end with a hash, so no copy Job name can equal one")
+    void catchUpJob() {
+        String hash = ResourceNames.shortHash("prod-to-qa/Orders/catch-up");
+        assertThat(ResourceNames.catchUpJob("prod-to-qa", "Orders"))
+                .isEqualTo("prod-to-qa-orders-catchup-" + hash);
+        // an app whose copy Job would be named like the catch-up Job of another
+        assertThat(ResourceNames.copyJob("prod-to-qa", "Orders catchup", List.of("Orders", "Orders catchup")))
+                .isNotEqualTo(ResourceNames.catchUpJob("prod-to-qa", "Orders"));
+        String longName = ResourceNames.catchUpJob("m".repeat(60), "Orders");
+        assertThat(longName).hasSize(ResourceNames.MAX_JOB_NAME)
+                .endsWith("-" + ResourceNames.shortHash("m".repeat(60) + "/Orders/catch-up"));
+    }
 }

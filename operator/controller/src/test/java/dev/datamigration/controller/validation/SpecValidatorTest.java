@@ -143,6 +143,44 @@ class SpecValidatorTest {
     }
 
     @Test
+    @DisplayName("source.downtime StopAfterCopy: refused for a SQL Server or Oracle target, accepted for PostgreSQL")
+    void stopAfterCopyNeedsSyncTarget() {
+        DataMigration sqlServer = valid();
+        sqlServer.getSpec().getSource().setDowntime(SourceDowntime.StopAfterCopy);
+        assertThat(SpecValidator.validate(sqlServer)).containsExactly("spec.source.downtime StopAfterCopy needs a"
+                + " PostgreSQL target database (its catch-up pass is an existingData Sync), not SqlServer: use"
+                + " StopEnvironment");
+
+        DataMigration oracle = valid();
+        oracle.getSpec().getSource().setDowntime(SourceDowntime.StopAfterCopy);
+        oracle.getSpec().getTarget().getDatabase().setEngine(DatabaseEngine.Oracle);
+        oracle.getSpec().getTarget().getDatabase().setUrl("jdbc:oracle:thin:@qa:1521/os");
+        assertThat(SpecValidator.validate(oracle)).containsExactly("spec.source.downtime StopAfterCopy needs a"
+                + " PostgreSQL target database (its catch-up pass is an existingData Sync), not Oracle: use"
+                + " StopEnvironment");
+
+        DataMigration postgres = valid();
+        postgres.getSpec().getSource().setDowntime(SourceDowntime.StopAfterCopy);
+        postgres.getSpec().getTarget().getDatabase().setEngine(DatabaseEngine.PostgreSQL);
+        postgres.getSpec().getTarget().getDatabase().setUrl("jdbc:postgresql://qa:5432/outsystems");
+        assertThat(SpecValidator.validate(postgres)).isEmpty();
+    }
+
+    @Test
+    @DisplayName("source.downtime StopAfterCopy needs the platform API, a dry run too")
+    void stopAfterCopyNeedsPlatformApi() {
+        DataMigration dry = valid();
+        dry.getSpec().setPlatformApi(null);
+        dry.getSpec().setDryRun(true);
+        dry.getSpec().getSource().setDowntime(SourceDowntime.StopAfterCopy);
+        dry.getSpec().getTarget().setDowntime(TargetDowntime.KeepDeployed);
+        dry.getSpec().getTarget().getDatabase().setEngine(DatabaseEngine.PostgreSQL);
+        dry.getSpec().getTarget().getDatabase().setUrl("jdbc:postgresql://qa:5432/outsystems");
+        assertThat(SpecValidator.validate(dry)).containsExactly(
+                "spec.platformApi is required (only a dry run without downtime can do without it)");
+    }
+
+    @Test
     @DisplayName("Apps: blank, duplicate, and '*' mixed with names")
     void apps() {
         DataMigration migration = valid();

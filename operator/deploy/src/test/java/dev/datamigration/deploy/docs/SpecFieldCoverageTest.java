@@ -10,6 +10,7 @@ import dev.datamigration.api.v1alpha1.ExistingData;
 import dev.datamigration.api.v1alpha1.IdentityMode;
 import dev.datamigration.api.v1alpha1.OdcMappingSpec;
 import dev.datamigration.api.v1alpha1.Platform;
+import dev.datamigration.api.v1alpha1.SourceDowntime;
 import dev.datamigration.api.v1alpha1.SqlServerLoad;
 import dev.datamigration.api.v1alpha1.UnmatchedUsers;
 import dev.datamigration.api.v1alpha1.UserMatch;
@@ -83,6 +84,14 @@ class SpecFieldCoverageTest {
         covered("spec.source.database.credentialsSecret", CLUSTER, "database.setCredentialsSecret(secret)");
         covered("spec.source.downtime", CLUSTER, "source.setDowntime(SourceDowntime.StopEnvironment)");
         covered("spec.source.downtime", OPERATOR, "setDowntime(SourceDowntime.KeepRunning)");
+        covered("spec.source.downtime", E2E + "CutoverTest.java", "setDowntime(SourceDowntime.StopAfterCopy)");
+        refused("spec.source.downtime", "StopAfterCopy into SQL Server", s -> {
+            s.getSource().setDowntime(SourceDowntime.StopAfterCopy);
+            s.getTarget().getDatabase().setEngine(DatabaseEngine.SqlServer);
+            s.getTarget().getDatabase().setUrl("jdbc:sqlserver://qa:1433;databaseName=outsystems");
+        },
+                "spec.source.downtime StopAfterCopy needs a PostgreSQL target database (its catch-up pass is an"
+                        + " existingData Sync), not SqlServer: use StopEnvironment");
         covered("spec.target", CLUSTER, "spec.setTarget(target)");
         covered("spec.target.platform", HAPPY, "O11 -> O11");
         // ODC targets: the platform side runs (operator tests); the engine plans and copies into an ODC-laid-out

@@ -73,12 +73,19 @@ public final class Demo {
     private final PrintStream out;
     private final PrintStream err;
     private final Style style;
+    private boolean cutover;
 
     public Demo(Settings settings, PrintStream out, PrintStream err) {
         this.settings = settings;
         this.out = out;
         this.err = err;
         this.style = settings.style();
+    }
+
+    /** {@code --cutover}: source.downtime StopAfterCopy, Production changed during the bulk copy ({@link CutoverDemo}). */
+    public Demo cutover(boolean on) {
+        this.cutover = on;
+        return this;
     }
 
     /** Runs the demo to its end; 0 only when the migration Succeeded. */
@@ -159,6 +166,9 @@ public final class Demo {
         Path manifest = environment.workDir().resolve(ManifestTemplates.MIGRATION);
         Files.writeString(manifest, templates.render(ManifestTemplates.MIGRATION, values), StandardCharsets.UTF_8);
         Files.setPosixFilePermissions(manifest, PosixFilePermissions.fromString("rw-------"));
+        if (cutover) {
+            CutoverDemo.stopAfterCopy(manifest);
+        }
         out.println("  local run of " + templates.origin() + "/" + ManifestTemplates.MIGRATION
                 + ": API server, operator, copier Jobs");
         out.println();
@@ -169,10 +179,13 @@ public final class Demo {
                 environment.workDir().resolve("kubeconfig"), 0, settings.timeout());
         int exit;
         DemoView view;
+        CutoverDemo cutoverDemo = cutover ? CutoverDemo.start(ProductionChanges.plan(factory, databases, toCopy,
+                0.01), options.kubeconfig(), NAMESPACE) : null;
         try (JobProgress progress = new JobProgress(options.kubeconfig())) {
             view = new DemoView(screen, progress, Clock.systemUTC());
             exit = new LocalRun(LocalOperator.launcher(), new PrintStream(localOut, true, StandardCharsets.UTF_8),
-                    new PrintStream(localErr, true, StandardCharsets.UTF_8)).run(options, view);
+                    new PrintStream(localErr, true, StandardCharsets.UTF_8)).run(options,
+                    cutoverDemo == null ? view : cutoverDemo.watching(view));
         }
         MigrationSnapshot last = view.last();
         if (last == null) {
@@ -184,6 +197,10 @@ public final class Demo {
         out.println();
         new Summary(style).render(last, inTarget, platform.of(simulator.calls()),
                 PlatformSteps.reads(simulator.calls())).forEach(out::println);
+        if (cutoverDemo != null) {
+            out.println();
+            cutoverDemo.summary(style).forEach(out::println);
+        }
         boolean succeeded = exit == 0 && last.phase() == Phase.Succeeded;
         if (!succeeded) {
             // the copier logs of failed Jobs; the API server's address is gone with the run

@@ -87,7 +87,7 @@ class LocalApiServerTest {
                 "application/json;as=Table;v=v1;g=meta.k8s.io,application/json");
         assertThat(table.get("kind").asText()).isEqualTo("Table");
         assertThat(table.get("columnDefinitions").findValuesAsText("name"))
-                .containsExactly("Name", "Source", "Target", "Phase", "Progress", "Rows", "Elapsed", "Age");
+                .containsExactly("Name", "Source", "Target", "Phase", "Progress", "Rows", "Elapsed", "Downtime", "Age");
         JsonNode cells = table.get("rows").get(0).get("cells");
         assertThat(cells.get(0).asText()).isEqualTo("prod-to-qa");
         assertThat(cells.get(1).asText()).isEqualTo("Production");
@@ -96,7 +96,8 @@ class LocalApiServerTest {
         assertThat(cells.get(4).asText()).isEqualTo("25/40");
         assertThat(cells.get(5).asLong()).isEqualTo(1834220L);
         assertThat(cells.get(6).asText()).isEqualTo("12m03s");
-        assertThat(cells.get(7).asText()).matches("\\d+s");
+        assertThat(cells.get(7).isNull()).as("no source downtime: not a StopAfterCopy run").isTrue();
+        assertThat(cells.get(8).asText()).matches("\\d+s");
         // a plain client still gets the object itself
         assertThat(get("/apis/datamigration.dev/v1alpha1/namespaces/refresh/datamigrations/prod-to-qa",
                 "application/json").get("kind").asText()).isEqualTo("DataMigration");
