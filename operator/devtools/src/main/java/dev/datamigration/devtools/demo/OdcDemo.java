@@ -14,25 +14,19 @@ import dev.datamigration.fixtures.pg.PostgresBinaries;
 import dev.datamigration.simulator.SimulatorServer;
 import dev.datamigration.simulator.SimulatorState;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * {@code datamigration demo --odc}: O11 to ODC on this machine. One embedded PostgreSQL server holds the O11
@@ -51,46 +45,19 @@ public final class OdcDemo {
     private final PrintStream out;
     private final PrintStream err;
     private final Style style;
+    private final DemoSession session;
 
     public OdcDemo(Demo.Settings settings, PrintStream out, PrintStream err) {
         this.settings = settings;
         this.out = out;
         this.err = err;
         this.style = settings.style();
+        this.session = new DemoSession(settings, out, err);
     }
 
     /** Runs the demo to its end; 0 only when the migration Succeeded. */
     public int run() {
-        DemoEnvironment environment = DemoEnvironment.create();
-        Path log = environment.workDir().resolve("demo.log");
-        Demo.quietLogging(log);
-        Logger julRoot = Logger.getLogger("");
-        Level julLevel = julRoot.getLevel();
-        julRoot.setLevel(Level.WARNING);
-        Screen screen = settings.live() ? new LiveScreen(out, new Dashboard(style)) : new LineScreen(out);
-        Thread cleanup = new Thread(() -> interrupted(environment, screen), "datamigration-demo-cleanup");
-        Runtime.getRuntime().addShutdownHook(cleanup);
-        try {
-            return run(environment, screen, log);
-        } catch (Exception e) {
-            screen.stop();
-            err.println("demo failed: " + e.getMessage());
-            printTail(log);
-            return 1;
-        } finally {
-            julRoot.setLevel(julLevel);
-            if (closeQuietly(environment)) {
-                out.println(style.dim(settings.keep()
-                        ? "Cleaned up: simulator stopped, temporary files removed; PostgreSQL kept running (--keep)."
-                        : "Cleaned up: PostgreSQL stopped and its data deleted, simulator stopped, temporary files"
-                                + " removed."));
-            }
-            try {
-                Runtime.getRuntime().removeShutdownHook(cleanup);
-            } catch (IllegalStateException e) {
-                // the JVM is already shutting down: the hook is running or has run
-            }
-        }
+        return session.run(this::run);
     }
 
     private int run(DemoEnvironment environment, Screen screen, Path log) throws Exception {
@@ -100,7 +67,7 @@ public final class OdcDemo {
         out.println();
         Instant step = Instant.now();
         EmbeddedPostgres postgres = environment.startPostgres();
-        step("PostgreSQL " + PostgresBinaries.VERSION + " on 127.0.0.1:" + postgres.port(), step);
+        session.step("PostgreSQL " + PostgresBinaries.VERSION + " on 127.0.0.1:" + postgres.port(), step);
         out.println("    " + style.dim("data in " + postgres.instanceDirectory()));
 
         step = Instant.now();
@@ -116,7 +83,7 @@ public final class OdcDemo {
             factory.createProduction(connection);
             moved = OdcDemoSource.prepare(stage, connection);
         }
-        step("O11 Production factory, made ODC-ready (default tenant only, no auto-number static entities"
+        session.step("O11 Production factory, made ODC-ready (default tenant only, no auto-number static entities"
                 + (moved == 0 ? "" : String.format(", %,d dates after 3000-12-31 moved back 1000 years", moved))
                 + ")", step);
 
@@ -126,16 +93,16 @@ public final class OdcDemo {
             stage.create(connection);
         }
         long statics = stage.tables().keySet().stream().filter(EntitySpec::isStatic).count();
-        step("ODC stage " + OdcDemoWorld.STAGE + ": " + stage.tables().size() + " tables with opaque names ("
+        session.step("ODC stage " + OdcDemoWorld.STAGE + ": " + stage.tables().size() + " tables with opaque names ("
                 + statics + " static), text columns COLLATE " + OdcStage.COLLATION + " (ICU, case-insensitive,"
                 + " non-deterministic), text user ids", step);
 
         step = Instant.now();
-        String lifeTimeToken = "demo-" + HexFormat.of().formatHex(randomBytes());
-        String clientSecret = "demo-" + HexFormat.of().formatHex(randomBytes());
+        String lifeTimeToken = DemoSession.secret();
+        String clientSecret = DemoSession.secret();
         SimulatorState state = SimulatorState.parse(world.simulatorState(lifeTimeToken, clientSecret));
         SimulatorServer simulator = environment.startSimulator(state);
-        step("platform simulator: LifeTime API v2 at " + simulator.lifeTimeApiUrl() + ", ODC portal at "
+        session.step("platform simulator: LifeTime API v2 at " + simulator.lifeTimeApiUrl() + ", ODC portal at "
                 + simulator.odcPortalUrl() + " (" + world.existingOdcUsers().size() + " of "
                 + stage.odcUsers().size() + " O11 end users already in ODC)", step);
 
@@ -177,10 +144,11 @@ public final class OdcDemo {
         if (!succeeded) {
             localErr.toString(StandardCharsets.UTF_8).lines().filter(line -> !line.startsWith("local API server "))
                     .forEach(err::println);
-            printTail(log);
+            session.printTail(log);
         }
         if (settings.keep()) {
-            keep(environment, postgres, production, stageDatabase);
+            session.keep(environment, postgres, List.of(Map.entry("Production", postgres.jdbcUrl(production)),
+                    Map.entry("ODC stage", postgres.jdbcUrl(stageDatabase))));
         }
         return succeeded ? 0 : 1;
     }
@@ -221,71 +189,5 @@ public final class OdcDemo {
             }
         }
         return counts;
-    }
-
-    private void step(String what, Instant started) {
-        long millis = Duration.between(started, Instant.now()).toMillis();
-        out.println("  " + style.green(style.check()) + " " + what + "  " + style.dim(Durations.seconds(millis)));
-        out.flush();
-    }
-
-    private void keep(DemoEnvironment environment, EmbeddedPostgres postgres, String production, String stage)
-            throws IOException {
-        environment.keepDatabases();
-        Path instance = postgres.instanceDirectory();
-        Path passwordFile = instance.resolve("demo-password");
-        Files.writeString(passwordFile, postgres.password() + "\n", StandardCharsets.UTF_8);
-        Files.setPosixFilePermissions(passwordFile, PosixFilePermissions.fromString("rw-------"));
-        PostgresBinaries binaries = PostgresBinaries.ensureExtracted();
-        String asServerUser = "root".equals(System.getProperty("user.name")) ? "runuser -u nobody -- " : "";
-        out.println();
-        out.println(style.bold("Databases kept") + " (--keep): PostgreSQL keeps running after the demo");
-        out.println("  Production  " + postgres.jdbcUrl(production));
-        out.println("  ODC stage   " + postgres.jdbcUrl(stage));
-        out.println("  user " + postgres.username() + ", password in " + passwordFile);
-        out.println("  stop it:    LD_LIBRARY_PATH=" + binaries.libDir() + " " + asServerUser + binaries.bin("pg_ctl")
-                + " stop -D " + instance.resolve("data") + " && rm -rf " + instance);
-    }
-
-    /** Shutdown hook: Ctrl-C or a kill while the demo runs. */
-    private void interrupted(DemoEnvironment environment, Screen screen) {
-        screen.stop();
-        err.println();
-        err.println("demo interrupted: stopping copier processes, PostgreSQL and the simulator");
-        Demo.stopCopierProcesses();
-        closeQuietly(environment);
-        err.println("demo cleaned up");
-        err.flush();
-    }
-
-    private boolean closeQuietly(DemoEnvironment environment) {
-        try {
-            environment.close();
-            return true;
-        } catch (RuntimeException e) {
-            err.println("demo cleanup: " + e.getMessage());
-            return false;
-        }
-    }
-
-    private void printTail(Path log) {
-        if (!Files.exists(log)) {
-            return;
-        }
-        try {
-            List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
-            if (!lines.isEmpty()) {
-                err.println("--- last lines of the demo's log ---");
-                lines.subList(Math.max(0, lines.size() - 30), lines.size()).forEach(err::println);
-            }
-        } catch (IOException e) {
-            err.println("cannot read the demo's log " + log + ": " + e.getMessage());
-        }
-    }
-
-    private static byte[] randomBytes() {
-        byte[] bytes = new byte[16];
-        new SecureRandom().nextBytes(bytes);
-        return bytes;
     }
 }
