@@ -11,4 +11,16 @@ package dev.datamigration.devtools.demo;
  * @param times  how many identical calls in a row (the operator repeats idempotent calls per app)
  */
 public record PlatformStep(String method, String path, String change, String what, int times) {
+
+    /** Adds {@code step} to {@code steps}, or counts it on the last one when that is the same call. */
+    static void append(java.util.List<PlatformStep> steps, PlatformStep step) {
+        PlatformStep last = steps.isEmpty() ? null : steps.get(steps.size() - 1);
+        if (last != null && last.method().equals(step.method()) && last.path().equals(step.path())
+                && last.change().equals(step.change())) {
+            steps.set(steps.size() - 1, new PlatformStep(last.method(), last.path(), last.change(), last.what(),
+                    last.times() + 1));
+        } else {
+            steps.add(step);
+        }
+    }
 }

@@ -44,15 +44,7 @@ final class PlatformSteps {
             if (call.method().equals("GET")) {
                 continue;
             }
-            PlatformStep step = describe(call);
-            PlatformStep last = steps.isEmpty() ? null : steps.get(steps.size() - 1);
-            if (last != null && last.method().equals(step.method()) && last.path().equals(step.path())
-                    && last.change().equals(step.change())) {
-                steps.set(steps.size() - 1, new PlatformStep(last.method(), last.path(), last.change(), last.what(),
-                        last.times() + 1));
-            } else {
-                steps.add(step);
-            }
+            PlatformStep.append(steps, describe(call));
         }
         return steps;
     }
