@@ -6,6 +6,7 @@ import dev.datamigration.engine.odc.OdcMapping;
 import dev.datamigration.engine.odc.OdcMappingParser;
 import dev.datamigration.fixtures.o11.O11Factory;
 import dev.datamigration.fixtures.odc.OdcStage;
+import dev.datamigration.fixtures.odc.OdcStageDatabases;
 import dev.datamigration.fixtures.pg.EmbeddedPostgres;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -27,6 +28,7 @@ import picocli.CommandLine;
 class OdcMappingCommandTest {
 
     private static final EmbeddedPostgres PG = EmbeddedPostgres.shared();
+    private static OdcStageDatabases databases;
     private static O11Factory factory;
     private static OdcStage stage;
     private static String production;
@@ -40,22 +42,16 @@ class OdcMappingCommandTest {
 
     @BeforeAll
     static void create() throws Exception {
-        factory = O11Factory.builder().build();
-        stage = new OdcStage(factory.model(), factory.apps());
-        production = EmbeddedPostgres.uniqueDatabaseName("odcmap_prod");
-        stageDb = EmbeddedPostgres.uniqueDatabaseName("odcmap_stage");
-        PG.createDatabase(production);
-        PG.createDatabase(stageDb);
-        try (Connection p = PG.connect(production); Connection s = PG.connect(stageDb)) {
-            factory.createProduction(p);
-            stage.create(s);
-        }
+        databases = new OdcStageDatabases("odcmap", false);
+        factory = databases.factory();
+        stage = databases.stage();
+        production = databases.production();
+        stageDb = databases.stageDb();
     }
 
     @AfterAll
     static void drop() {
-        PG.dropDatabase(production);
-        PG.dropDatabase(stageDb);
+        databases.close();
     }
 
     @Test

@@ -12,6 +12,7 @@ import dev.datamigration.api.v1alpha1.Platform;
 import dev.datamigration.fixtures.o11.O11Factory;
 import dev.datamigration.fixtures.o11.Rows;
 import dev.datamigration.fixtures.odc.OdcStage;
+import dev.datamigration.fixtures.odc.OdcStageDatabases;
 import dev.datamigration.fixtures.pg.EmbeddedPostgres;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -33,6 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
 class OdcJobsTest {
 
     private static final EmbeddedPostgres PG = EmbeddedPostgres.shared();
+    private static OdcStageDatabases databases;
     private static O11Factory factory;
     private static OdcStage stage;
     private static String production;
@@ -46,23 +48,16 @@ class OdcJobsTest {
 
     @BeforeAll
     static void create() throws Exception {
-        factory = O11Factory.builder().build();
-        stage = new OdcStage(factory.model(), factory.apps());
-        production = EmbeddedPostgres.uniqueDatabaseName("odcjob_prod");
-        stageDb = EmbeddedPostgres.uniqueDatabaseName("odcjob_stage");
-        PG.createDatabase(production);
-        PG.createDatabase(stageDb);
-        try (Connection p = PG.connect(production); Connection s = PG.connect(stageDb)) {
-            factory.createProduction(p);
-            stage.prepareSource(p);
-            stage.create(s);
-        }
+        databases = new OdcStageDatabases("odcjob", true);
+        factory = databases.factory();
+        stage = databases.stage();
+        production = databases.production();
+        stageDb = databases.stageDb();
     }
 
     @AfterAll
     static void drop() {
-        PG.dropDatabase(production);
-        PG.dropDatabase(stageDb);
+        databases.close();
     }
 
     @Test

@@ -2,14 +2,14 @@ package dev.datamigration.engine.odc;
 
 import dev.datamigration.fixtures.o11.O11Factory;
 import dev.datamigration.fixtures.odc.OdcStage;
-import dev.datamigration.fixtures.pg.EmbeddedPostgres;
+import dev.datamigration.fixtures.odc.OdcStageDatabases;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Optional;
 
 /**
- * The fixture's O11 Production factory in one embedded PostgreSQL database and an ODC stage laid out from the same
- * model in another; {@link #close} drops both.
+ * {@link OdcStageDatabases} with what the engine's tests take from it: the parsed mapping and the stage's user keys.
+ * {@link #close} drops both databases.
  */
 final class OdcStageRig implements AutoCloseable {
 
@@ -17,31 +17,23 @@ final class OdcStageRig implements AutoCloseable {
     final OdcStage stage;
     final String production;
     final String stageDb;
-    private final EmbeddedPostgres pg = EmbeddedPostgres.shared();
+    private final OdcStageDatabases databases;
 
     /** With {@code odcReady}, the source gets the O11 changes ODC requires ({@link OdcStage#prepareSource}). */
     OdcStageRig(boolean odcReady) throws SQLException {
-        factory = O11Factory.builder().build();
-        stage = new OdcStage(factory.model(), factory.apps());
-        production = EmbeddedPostgres.uniqueDatabaseName("odc_prod");
-        stageDb = EmbeddedPostgres.uniqueDatabaseName("odc_stage");
-        pg.createDatabase(production);
-        pg.createDatabase(stageDb);
-        try (Connection p = source(); Connection s = target()) {
-            factory.createProduction(p);
-            stage.create(s);
-            if (odcReady) {
-                stage.prepareSource(p);
-            }
-        }
+        databases = new OdcStageDatabases("odc", odcReady);
+        factory = databases.factory();
+        stage = databases.stage();
+        production = databases.production();
+        stageDb = databases.stageDb();
     }
 
     Connection source() throws SQLException {
-        return pg.connect(production);
+        return databases.source();
     }
 
     Connection target() throws SQLException {
-        return pg.connect(stageDb);
+        return databases.target();
     }
 
     OdcMapping mapping() {
@@ -55,7 +47,6 @@ final class OdcStageRig implements AutoCloseable {
 
     @Override
     public void close() {
-        pg.dropDatabase(production);
-        pg.dropDatabase(stageDb);
+        databases.close();
     }
 }
