@@ -62,7 +62,9 @@ final class PgCanonSql {
             String hash = switch (kinds.get(i)) {
                 case INTEGER -> "hashint8extended(" + c + "::bigint, " + seed + ")";
                 case DECIMAL -> "hash_numeric_extended(trim_scale(" + c + "::numeric), " + seed + ")";
-                case TEXT -> "hashtextextended(" + c + "::text, " + seed + ")";
+                // COLLATE "C": under a non-deterministic collation (an ODC stage's text columns) hashtext hashes
+                // the collation's sort key, so 'abc' and 'ABC' would hash alike and neither equal the source's hash
+                case TEXT -> "hashtextextended(" + c + "::text COLLATE \"C\", " + seed + ")";
                 case BOOLEAN -> "hashint4extended(" + c + "::int, " + seed + ")";
                 case TIMESTAMP -> "timestamp_hash_extended(" + c + "::timestamp, " + seed + ")";
                 case DATE -> "hashint4extended(" + c + "::date - date '2000-01-01', " + seed + ")";

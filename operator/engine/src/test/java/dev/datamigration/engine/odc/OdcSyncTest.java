@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
  * user keys (text, so those entities' source rows stream through the transformer) and static references the
  * stage's identifiers. After a Replace and changes in Production (an update, an insert and a delete per entity with
  * an integer identifier), the Sync leaves every stage table exactly as a fresh Replace does, and a second Sync
- * writes nothing.
+ * writes nothing. A text changed only in case (equal under the stage's non-deterministic collation) is rewritten too.
  */
 class OdcSyncTest {
 
@@ -103,6 +103,41 @@ class OdcSyncTest {
         return changed;
     }
 
+    /**
+     * Per integer-keyed entity, upper-cases one row's first plain text attribute that has a lower-case letter: the
+     * stage's case- and accent-insensitive collation calls the two values equal, a Replace writes the new one.
+     */
+    private static int changeCaseOnly(OdcStageRig rig, Plan plan) throws SQLException {
+        int changed = 0;
+        try (Connection s = rig.source()) {
+            s.setAutoCommit(false);
+            for (AppPlan app : plan.apps()) {
+                for (EntityPlan e : app.entities()) {
+                    if (e.identifier().source().kind() != ValueKind.INTEGER) {
+                        continue;
+                    }
+                    String table = q(e.sourceTable());
+                    String id = q(e.identifier().source().name());
+                    for (ColumnPlan c : e.columns()) {
+                        if (c.copied() && c.ref() == RefKind.NONE && c.mask() == null
+                                && c.source().kind() == ValueKind.TEXT && c.target().kind() == ValueKind.TEXT) {
+                            String col = q(c.source().name());
+                            int rows = attempt(s, "UPDATE " + table + " SET " + col + " = upper(" + col + ") WHERE "
+                                    + id + " = (SELECT max(" + id + ") FROM " + table + " WHERE " + col
+                                    + " <> upper(" + col + "))");
+                            changed += rows;
+                            if (rows > 0) {
+                                break;
+                            }
+                        }
+                    }
+                }
+            }
+            s.commit();
+        }
+        return changed;
+    }
+
     private static int attempt(Connection s, String sql) throws SQLException {
         Savepoint sp = s.setSavepoint();
         try (Statement st = s.createStatement()) {
@@ -134,6 +169,12 @@ class OdcSyncTest {
             Map<String, SyncCounts> first = copyAll(rig, plan, replace.withSync(true));
             assertThat(first.values().stream().mapToLong(SyncCounts::rowsChanged).sum()).isPositive();
             Map<String, List<Map<String, Object>>> synced = stage(rig);
+
+            int caseOnly = changeCaseOnly(rig, plan);
+            assertThat(caseOnly).as("case-only changes").isPositive();
+            Map<String, SyncCounts> cased = copyAll(rig, plan, replace.withSync(true));
+            assertThat(cased.values().stream().mapToLong(SyncCounts::updated).sum()).isEqualTo(caseOnly);
+            synced = stage(rig);
 
             Map<String, SyncCounts> second = copyAll(rig, plan, replace.withSync(true));
             assertThat(second).isNotEmpty().allSatisfy((entity, c) ->
