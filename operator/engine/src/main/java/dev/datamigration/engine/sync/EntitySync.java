@@ -19,6 +19,8 @@ import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * existingData Sync for one entity, in one target transaction: leaves the entity's rows exactly as a Replace load
@@ -68,6 +70,24 @@ public final class EntitySync {
      * then one scan hashes every leaf.
      */
     static final int SPREAD = 8;
+    /**
+     * Ranges of {@link #PROBE_LEAVES} leaves hashed first, evenly spaced over the key span (primary-key range scans,
+     * a few thousand rows per side): when more than one in {@link #SPREAD} differs, the change is spread and the leaf
+     * scan runs at once, without the coarse scan that would only find most ranges different. Only for entities of at
+     * least {@code PROBES} coarse ranges.
+     */
+    static final int PROBES = 16;
+    /** Leaves per probed range: at 1% of rows changed evenly, nine probes in ten differ. */
+    static final int PROBE_LEAVES = 32;
+    /**
+     * Threads for the target side's query while the caller runs the source's: blocking database calls, so not the
+     * common pool (one thread on a 2-core host, shared by every entity synced at once).
+     */
+    private static final ExecutorService TARGET_SIDE = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "sync-target-side");
+        thread.setDaemon(true);
+        return thread;
+    });
     /** Most ranges of a grid hashed in Java (bounds the memory of one entity's streamed hashes). */
     static final int MAX_BUCKETS = 1 << 20;
 
@@ -141,7 +161,8 @@ public final class EntitySync {
                 List<long[]> sorted = leaves;
                 merge = new KeyedMerge(canon, writes, key -> leafOf(sorted, (Long) key));
                 if (!leaves.isEmpty()) {
-                    try (KeyedRows s = sourceReads.ranges(leaves); KeyedRows t = targetReads.ranges(leaves)) {
+                    KeyedRows[] reads = openBoth(() -> sourceReads.ranges(leaves), () -> targetReads.ranges(leaves));
+                    try (KeyedRows s = reads[0]; KeyedRows t = reads[1]) {
                         merge.run(s, t);
                     }
                 }
@@ -238,6 +259,28 @@ public final class EntitySync {
             width *= FANOUT;
         }
         RangeHashes.Grid coarse = RangeHashes.Grid.over(min, max, width);
+        RangeHashes.Grid fine = RangeHashes.Grid.over(min, max, Math.max(leafWidth,
+                (span + MAX_BUCKETS - 1) / MAX_BUCKETS));
+        if (coarse.size() >= PROBES) {
+            long probeWidth = leafWidth * PROBE_LEAVES;
+            List<long[]> probes = new ArrayList<>();
+            for (int p = 0; p < PROBES; p++) {
+                long lo = coarse.range((int) ((long) p * coarse.size() / PROBES))[0];
+                probes.add(new long[] {lo, lo + probeWidth});
+            }
+            RangeHashes[] probed = both(() -> RangeHashes.split(source, sourceDialect, ours, probes, 1, probeWidth),
+                    () -> RangeHashes.split(target, targetDialect, stored, probes, 1, probeWidth));
+            counters[0] += PROBES;
+            int differ = 0;
+            for (int p = 0; p < PROBES; p++) {
+                differ += probed[0].same(probed[1], p) ? 0 : 1;
+            }
+            if (differ * SPREAD > PROBES) {
+                // the change is spread over the table: the coarse scan would find most ranges different and the
+                // leaf scan would follow it, so go to the leaves at once
+                return fineScan(view, written, ours, stored, fine, leaves, counters, warnings);
+            }
+        }
         RangeHashes[] top = both(() -> RangeHashes.grouped(source, sourceDialect, ours, coarse),
                 () -> RangeHashes.grouped(target, targetDialect, stored, coarse));
         counters[0] += coarse.size();
@@ -253,16 +296,7 @@ public final class EntitySync {
             return sourceRows;
         }
         if (differing.size() * SPREAD > coarse.size()) {
-            RangeHashes.Grid fine = RangeHashes.Grid.over(min, max, Math.max(leafWidth,
-                    (span + MAX_BUCKETS - 1) / MAX_BUCKETS));
-            RangeHashes[] all = both(() -> RangeHashes.grouped(source, sourceDialect, ours, fine),
-                    () -> RangeHashes.grouped(target, targetDialect, stored, fine));
-            counters[0] += fine.size();
-            for (int i = 0; i < fine.size(); i++) {
-                if (!all[0].same(all[1], i)) {
-                    leaves.add(fine.range(i));
-                }
-            }
+            fineScan(view, null, ours, stored, fine, leaves, counters, warnings);
             return sourceRows;
         }
         while (width > leafWidth && !differing.isEmpty()) {
@@ -284,6 +318,28 @@ public final class EntitySync {
         }
         leaves.addAll(differing);
         return sourceRows;
+    }
+
+    /**
+     * One scan per side hashing every range of {@code fine} (the leaves); adds the differing ones to {@code leaves}
+     * and returns the source's rows. With {@code written}, the source scan's counts of remapped values without a
+     * counterpart become the warnings (when no coarse scan gave them).
+     */
+    private long fineScan(EntityPlan view, WrittenFormSql written, RangeHashes.Side ours, RangeHashes.Side stored,
+                          RangeHashes.Grid fine, List<long[]> leaves, long[] counters, List<String> warnings)
+            throws SQLException {
+        RangeHashes[] all = both(() -> RangeHashes.grouped(source, sourceDialect, ours, fine),
+                () -> RangeHashes.grouped(target, targetDialect, stored, fine));
+        counters[0] += fine.size();
+        if (written != null) {
+            warnings.addAll(unmapped(view, written, all[0].counted));
+        }
+        for (int i = 0; i < fine.size(); i++) {
+            if (!all[0].same(all[1], i)) {
+                leaves.add(fine.range(i));
+            }
+        }
+        return all[0].totalRows();
     }
 
     /**
@@ -426,6 +482,36 @@ public final class EntitySync {
         return i >= 0 ? i : -i - 2;
     }
 
+    /**
+     * Opens the source's reads here and the target's on another thread at once: each waits for its database to sort
+     * the ranges' rows before the first comes back. On failure both are closed.
+     */
+    private static KeyedRows[] openBoth(SqlCall<KeyedRows> sourceSide, SqlCall<KeyedRows> targetSide)
+            throws SQLException {
+        CompletableFuture<KeyedRows> theirs = async(targetSide);
+        KeyedRows ours;
+        try {
+            ours = sourceSide.call();
+        } catch (SQLException | RuntimeException e) {
+            try {
+                join(theirs).close();
+            } catch (SQLException | RuntimeException other) {
+                e.addSuppressed(other);
+            }
+            throw e;
+        }
+        try {
+            return new KeyedRows[] {ours, join(theirs)};
+        } catch (SQLException | RuntimeException e) {
+            try {
+                ours.close();
+            } catch (SQLException other) {
+                e.addSuppressed(other);
+            }
+            throw e;
+        }
+    }
+
     /** A database call that may throw SQLException, run on another thread. */
     private interface SqlCall<T> {
         T call() throws SQLException;
@@ -460,7 +546,7 @@ public final class EntitySync {
             } catch (SQLException e) {
                 throw new CompletionException(e);
             }
-        });
+        }, TARGET_SIDE);
     }
 
     private static <T> T join(CompletableFuture<T> future) throws SQLException {

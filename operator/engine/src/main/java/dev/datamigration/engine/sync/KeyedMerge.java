@@ -49,7 +49,7 @@ final class KeyedMerge {
                 obsolete.add(target.key());
                 hasTarget = target.next();
             } else {
-                if (!canon.text(source.row()).equals(canon.text(target.row()))) {
+                if (!canon.same(source.row(), target.row())) {
                     changed(source.key());
                     writes.update(source.row());
                     updated++;

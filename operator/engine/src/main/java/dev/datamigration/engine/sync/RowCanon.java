@@ -9,6 +9,8 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
 import java.util.HexFormat;
 
 /**
@@ -61,6 +63,37 @@ final class RowCanon {
             append(row[i], kinds[i]);
         }
         return text.toString();
+    }
+
+    /**
+     * Whether two rows have the same canonical text, decided value by value without building it (the keyed merge
+     * compares every row pair of the ranges it reads).
+     */
+    boolean same(Object[] a, Object[] b) {
+        for (int i = 0; i < kinds.length; i++) {
+            if (!sameValue(a[i], b[i], kinds[i])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean sameValue(Object x, Object y, ValueKind kind) {
+        if (x == null || y == null) {
+            return x == y;
+        }
+        return switch (kind) {
+            case INTEGER -> ((Number) x).longValue() == ((Number) y).longValue();
+            // equal without trailing zeros (the canonical text) is equal in value
+            case DECIMAL -> ((BigDecimal) x).compareTo((BigDecimal) y) == 0;
+            case BOOLEAN, DATE -> x.equals(y);
+            case TIMESTAMP -> micros((LocalDateTime) x).equals(micros((LocalDateTime) y));
+            // the canonical time keeps microseconds and drops the rest
+            case TIME -> ((LocalTime) x).truncatedTo(ChronoUnit.MICROS)
+                    .equals(((LocalTime) y).truncatedTo(ChronoUnit.MICROS));
+            case TEXT -> x.toString().equals(y.toString());
+            case BINARY -> Arrays.equals((byte[]) x, (byte[]) y);
+        };
     }
 
     /** The 64-bit hash of {@code row}'s canonical text. */

@@ -21,13 +21,14 @@ import org.junit.jupiter.api.Test;
  * references are remapped by joins with the remaps' pairs (a static record and a user without a counterpart become
  * NULL, with the same warnings as a Replace), and a self reference is a deferred column with its own second pass.
  * Both databases hash coarse ranges; a change in one place is found by bisection (fewer ranges hashed than there are
- * leaves), a change spread over the table by one scan of every leaf. Every Sync ends exactly as a fresh Replace,
+ * leaves), a change spread over the table (found by probing a few ranges first) by one scan of every leaf. Every Sync ends exactly as a fresh Replace,
  * with exact counts, over NULLs, decimals of every scale, text with quotes, backslashes, line breaks, non-ASCII and
  * emoji, and binary values.
  */
 class SyncInDatabaseTest {
 
-    private static final int ROWS = 20_000;
+    /** Enough rows for more coarse ranges than {@link EntitySync#PROBES}: a spread change is probed first. */
+    private static final int ROWS = 40_000;
     private static final String ITEM_TYPE = "btm-items*e-item";
 
     private static void build(MiniO11 o, String prefix, int userOffset, String... statuses) throws Exception {
@@ -118,12 +119,12 @@ class SyncInDatabaseTest {
             fill(source);
             CopyResult first = copy(source, target, CopyOptions.defaults()
                     .withUnmatchedUsers(CopyOptions.UnmatchedUsers.SET_NULL));
-            assertThat(first.warnings()).anySatisfy(w -> assertThat(w).contains("Item.OwnerId: 5000 row(s)"
+            assertThat(first.warnings()).anySatisfy(w -> assertThat(w).contains("Item.OwnerId: 10000 row(s)"
                     + " referenced users without a target user and were set to NULL (carol"));
-            assertThat(first.warnings()).anySatisfy(w -> assertThat(w).contains("Item.StatusId: 3333 row(s)"
+            assertThat(first.warnings()).anySatisfy(w -> assertThat(w).contains("Item.StatusId: 6666 row(s)"
                     + " referenced static records without an active target record and were set to NULL"));
             assertThat(target.rows("SELECT count(*), count(\"OWNERID\"), min(\"OWNERID\"), max(\"STATUSID\") FROM"
-                    + " \"OSUSR_T_ITEM\"")).containsExactly(ROWS + "|10000|11|2");
+                    + " \"OSUSR_T_ITEM\"")).containsExactly(ROWS + "|20000|11|2");
 
             // Nothing changed: the coarse ranges are equal, nothing is written.
             SyncCounts unchanged = syncEqualsReplace(source, target);
