@@ -1,30 +1,42 @@
 package dev.datamigration.engine.sync;
 
+import dev.datamigration.engine.MigrationException;
+import dev.datamigration.engine.dialect.BulkWriter;
 import dev.datamigration.engine.dialect.Dialect;
+import dev.datamigration.engine.dialect.PhysicalColumn;
+import dev.datamigration.engine.dialect.ValueRejectedException;
 import dev.datamigration.engine.dialect.ValueKind;
 import dev.datamigration.engine.plan.ColumnPlan;
 import dev.datamigration.engine.plan.EntityPlan;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
 /**
  * The inserts and updates of one entity's Sync, on the target connection (inside the entity's transaction). Rows are
- * collected and sent as one multi-row statement per chunk: an {@code INSERT ... VALUES (...), (...)} and an
- * {@code UPDATE ... FROM (VALUES ...)} joined on the key, each value cast to its column's type. One statement per row
- * cost a round trip per changed row, which on a busy host was most of a Sync's time. An inserted row carries NULL in
+ * collected per chunk and applied with one statement each. Where the target role may create temporary tables, a
+ * chunk is loaded with the dialect's bulk writer (binary COPY) into a temporary table shaped like the entity's
+ * ({@code ON COMMIT DROP}, so a rolled-back or killed Sync leaves nothing), then applied with {@code INSERT ... SELECT}
+ * or {@code UPDATE ... FROM} it joined on the key; otherwise a chunk is one multi-row statement, an
+ * {@code INSERT ... VALUES (...), (...)} or an {@code UPDATE ... FROM (VALUES ...)}, each value cast to its column's
+ * type (PostgreSQL parses and binds tens of thousands of parameters per statement, several times the COPY's cost).
+ * One statement per row cost a round trip per changed row, which on a busy host was most of a Sync's time. An inserted row carries NULL in
  * the deferred reference columns, as a Replace load does (they point at rows that may not exist yet; the second pass
  * sets them); an update leaves them alone (their own diff, run when the referenced entity is synced, sets them).
  */
 final class RowWrites implements AutoCloseable {
 
+    /** Numbers the staging tables of one JVM (two Syncs on one connection never share one). */
+    private static final AtomicLong STAGES = new AtomicLong();
     /** Most bind parameters of one statement (PostgreSQL's protocol allows 65,535). */
     private static final int MAX_PARAMETERS = 30_000;
 
@@ -45,6 +57,12 @@ final class RowWrites implements AutoCloseable {
     private final int updateChunk;
     private final List<Object[]> inserts = new ArrayList<>();
     private final List<Object[]> updates = new ArrayList<>();
+    /** The entity's columns, as the bulk writer of the staging table takes them. */
+    private final List<PhysicalColumn> physical;
+    /** Whether chunks go through a staging table (the role may create temporary tables). */
+    private final boolean staged;
+    /** The staging table, once created in this transaction. */
+    private String stage;
 
     RowWrites(Connection target, Dialect dialect, EntityPlan entity, EntityPlan view, int keyIndex, int batchSize)
             throws SQLException {
@@ -75,8 +93,20 @@ final class RowWrites implements AutoCloseable {
         updateKinds = set.stream().map(i -> compared.get(i).target().kind()).toArray(ValueKind[]::new);
         updateColumns = set.stream().map(i -> compared.get(i).target().name()).toList();
         updateTypes = updateColumns.stream().map(c -> type(types, entity, c)).toList();
-        insertChunk = Math.max(1, Math.min(batchSize, MAX_PARAMETERS / Math.max(1, insertFrom.length)));
-        updateChunk = Math.max(1, Math.min(batchSize, MAX_PARAMETERS / Math.max(1, updateFrom.length)));
+        physical = all.stream().map(ColumnPlan::target).toList();
+        staged = mayCreateTemporaryTables(target);
+        insertChunk = staged ? Math.max(1, batchSize)
+                : Math.max(1, Math.min(batchSize, MAX_PARAMETERS / Math.max(1, insertFrom.length)));
+        updateChunk = staged ? Math.max(1, batchSize)
+                : Math.max(1, Math.min(batchSize, MAX_PARAMETERS / Math.max(1, updateFrom.length)));
+    }
+
+    private static boolean mayCreateTemporaryTables(Connection target) throws SQLException {
+        try (PreparedStatement ps = target.prepareStatement(
+                "SELECT has_database_privilege(current_database(), 'TEMPORARY')");
+             ResultSet rs = ps.executeQuery()) {
+            return rs.next() && rs.getBoolean(1);
+        }
     }
 
     /** The SQL type of each column of {@code table} (as {@code format_type} spells it), for the VALUES casts. */
@@ -137,6 +167,13 @@ final class RowWrites implements AutoCloseable {
         if (inserts.isEmpty()) {
             return;
         }
+        if (staged) {
+            String columns = insertColumns.stream().map(dialect::quote).collect(Collectors.joining(", "));
+            stageRows(inserts, insertFrom.length, java.util.stream.IntStream.range(0, insertFrom.length).toArray());
+            apply("INSERT INTO " + table + " (" + columns + ") SELECT " + columns + " FROM " + dialect.quote(stage));
+            inserts.clear();
+            return;
+        }
         String sql = "INSERT INTO " + table + " (" + insertColumns.stream().map(dialect::quote)
                 .collect(Collectors.joining(", ")) + ") VALUES " + values(inserts.size(), insertTypes);
         execute(sql, inserts, insertKinds);
@@ -148,6 +185,18 @@ final class RowWrites implements AutoCloseable {
             return;
         }
         int key = updateColumns.size() - 1;
+        if (staged) {
+            int[] at = updateColumns.stream().mapToInt(insertColumns::indexOf).toArray();
+            stageRows(updates, insertFrom.length, at);
+            String assignments = java.util.stream.IntStream.range(0, key)
+                    .mapToObj(i -> dialect.quote(updateColumns.get(i)) + " = s." + dialect.quote(updateColumns.get(i)))
+                    .collect(Collectors.joining(", "));
+            String k = dialect.quote(updateColumns.get(key));
+            apply("UPDATE " + table + " AS t SET " + assignments + " FROM " + dialect.quote(stage) + " AS s WHERE t."
+                    + k + " = s." + k);
+            updates.clear();
+            return;
+        }
         List<String> aliases = new ArrayList<>();
         for (int i = 0; i < updateColumns.size(); i++) {
             aliases.add("sync_v" + i);
@@ -160,6 +209,48 @@ final class RowWrites implements AutoCloseable {
                 .get(key)) + " = v." + aliases.get(key);
         execute(sql, updates, updateKinds);
         updates.clear();
+    }
+
+    /**
+     * Loads {@code rows} into the (emptied, or created) staging table with the bulk writer: value {@code i} of a row
+     * goes to the staging column {@code at[i]}, the other columns of its {@code width} stay NULL.
+     */
+    private void stageRows(List<Object[]> rows, int width, int[] at) throws SQLException {
+        try (Statement st = target.createStatement()) {
+            if (stage == null) {
+                stage = "sync_rows_" + STAGES.incrementAndGet();
+                st.execute("CREATE TEMPORARY TABLE " + dialect.quote(stage) + " (" + java.util.stream.IntStream
+                        .range(0, insertColumns.size()).mapToObj(i -> dialect.quote(insertColumns.get(i)) + " "
+                                + insertTypes.get(i)).collect(Collectors.joining(", ")) + ") ON COMMIT DROP");
+            } else {
+                st.execute("TRUNCATE " + dialect.quote(stage));
+            }
+        }
+        BulkWriter writer = dialect.openBulkWriter(target, stage, physical);
+        try {
+            Object[] wide = new Object[width];
+            for (Object[] row : rows) {
+                java.util.Arrays.fill(wide, null);
+                for (int i = 0; i < at.length; i++) {
+                    wide[at[i]] = row[i];
+                }
+                writer.write(wide);
+            }
+            writer.finish();
+        } catch (ValueRejectedException e) {
+            writer.abort();
+            throw MigrationException.permanent(table + "." + insertColumns.get(e.column()) + ": a value cannot be"
+                    + " written: " + e.getMessage());
+        } catch (SQLException | RuntimeException e) {
+            writer.abort();
+            throw e;
+        }
+    }
+
+    private void apply(String sql) throws SQLException {
+        try (Statement st = target.createStatement()) {
+            st.executeUpdate(sql);
+        }
     }
 
     /** {@code rows} rows of placeholders, each cast to its column's type (VALUES has no column types of its own). */

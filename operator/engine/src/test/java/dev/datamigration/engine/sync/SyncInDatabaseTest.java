@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
  * Both databases hash coarse ranges; a change in one place is found by bisection (fewer ranges hashed than there are
  * leaves), a change spread over the table (found by probing a few ranges first) by one scan of every leaf. Every Sync ends exactly as a fresh Replace,
  * with exact counts, over NULLs, decimals of every scale, text with quotes, backslashes, line breaks, non-ASCII and
- * emoji, and binary values.
+ * emoji, and binary values, and with a deleted row that another row still references (Delete Rule Ignore).
  */
 class SyncInDatabaseTest {
 
@@ -82,9 +82,13 @@ class SyncInDatabaseTest {
 
     private static Map<String, SyncCounts> counts;
 
+    /** Opens the target connections of {@link #copy}: the owner's, or another role's. */
+    private static java.util.concurrent.Callable<Connection> targetLogin;
+
     private static CopyResult copy(MiniO11 source, MiniO11 target, CopyOptions options) throws Exception {
         counts = new LinkedHashMap<>();
-        try (Connection s = source.connect(); Connection t = target.connect()) {
+        try (Connection s = source.connect(); Connection t = targetLogin == null ? target.connect()
+                : targetLogin.call()) {
             return Engine.copy(CopyRequest.of(s, t, List.of("Items"), "Items").withOptions(options)
                     .withListener(new ProgressListener() {
                         @Override
@@ -109,6 +113,43 @@ class SyncInDatabaseTest {
         assertThat(syncedRows).isEqualTo(targetRows(target));
         assertThat(new ArrayList<>(synced.warnings())).containsExactlyInAnyOrderElementsOf(replaced.warnings());
         return item;
+    }
+
+    /**
+     * A target role that may not create temporary tables: the Sync's writes go as multi-row statements instead of
+     * through a staging table, and end the same.
+     */
+    @Test
+    void aTargetRoleWithoutTemporaryTablesSyncsThroughMultiRowStatements() throws Exception {
+        try (MiniO11 source = MiniO11.create("syncnotmpsrc"); MiniO11 target = MiniO11.create("syncnotmptgt")) {
+            build(source, "S", 0, "open:7", "closed:8", "gone:9");
+            build(target, "T", 10, "open:1", "closed:2");
+            fill(source);
+            copy(source, target, CopyOptions.defaults().withUnmatchedUsers(CopyOptions.UnmatchedUsers.SET_NULL));
+            String role = "sync_no_temp_" + Math.abs(target.database().hashCode());
+            target.sql("CREATE ROLE " + role + " LOGIN PASSWORD 'no-temp';"
+                    + " REVOKE TEMPORARY ON DATABASE \"" + target.database() + "\" FROM PUBLIC;"
+                    + " GRANT ALL ON SCHEMA public TO " + role + ";"
+                    + " GRANT ALL ON ALL TABLES IN SCHEMA public TO " + role + ";"
+                    + " GRANT ALL ON ALL SEQUENCES IN SCHEMA public TO " + role);
+            targetLogin = () -> java.sql.DriverManager.getConnection(target.url(), role, "no-temp");
+            try (Connection t = targetLogin.call(); java.sql.Statement st = t.createStatement();
+                 java.sql.ResultSet rs = st.executeQuery(
+                         "SELECT has_database_privilege(current_database(), 'TEMPORARY')")) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getBoolean(1)).as("the role may create temporary tables").isFalse();
+            }
+            source.sql("UPDATE \"OSUSR_S_ITEM\" SET \"TEXT\" = 'changed ' || \"ID\" WHERE \"ID\" % 97 = 0;"
+                    + " DELETE FROM \"OSUSR_S_ITEM\" WHERE \"ID\" % 89 = 0;"
+                    + " INSERT INTO \"OSUSR_S_ITEM\" (\"ID\", \"TEXT\") SELECT i, 'new ' || i"
+                    + " FROM generate_series(" + (ROWS + 1) + ", " + (ROWS + 300) + ") i");
+            SyncCounts item = syncEqualsReplace(source, target);
+            assertThat(item.inserted()).isEqualTo(300);
+            assertThat(item.deleted()).isEqualTo(ROWS / 89);
+            assertThat(item.updated()).isEqualTo(ROWS / 97 - ROWS / (97 * 89));
+        } finally {
+            targetLogin = null;
+        }
     }
 
     @Test
@@ -136,12 +177,15 @@ class SyncInDatabaseTest {
             // A change in one place: bisection hashes a few parts, far fewer than there are leaves.
             source.sql("UPDATE \"OSUSR_S_ITEM\" SET \"TEXT\" = E'new \\u00e9', \"OWNERID\" = 2 WHERE \"ID\" = 101;"
                     + " UPDATE \"OSUSR_S_ITEM\" SET \"AMOUNT\" = 0.10000000, \"PHOTO\" = '\\x00'::bytea WHERE \"ID\" = 103;"
-                    + " DELETE FROM \"OSUSR_S_ITEM\" WHERE \"ID\" = 105;"
+                    + " DELETE FROM \"OSUSR_S_ITEM\" WHERE \"ID\" IN (105, 109);"
                     + " INSERT INTO \"OSUSR_S_ITEM\" (\"ID\", \"TEXT\", \"STATUSID\", \"PARENTID\") VALUES"
                     + " (0, 'tab\there', 8, 101)");
             SyncCounts local = syncEqualsReplace(source, target);
             assertThat(local.updated()).isEqualTo(2);
-            assertThat(local.deleted()).isEqualTo(1);
+            // 110 still references the deleted 109 (Delete Rule Ignore, no constraint): kept, as a Replace copies it
+            assertThat(local.deleted()).isEqualTo(2);
+            assertThat(target.rows("SELECT \"PARENTID\" FROM \"OSUSR_T_ITEM\" WHERE \"ID\" = 110"))
+                    .containsExactly("109");
             assertThat(local.inserted()).isEqualTo(1);
             assertThat(local.rangesCompared()).isLessThan((long) ROWS / EntitySync.LEAF_ROWS);
 
