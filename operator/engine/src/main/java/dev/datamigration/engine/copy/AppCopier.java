@@ -100,7 +100,8 @@ public final class AppCopier {
             Lane own = Lane.of(source, target, workers, sourceDialect, snapshot);
             Lane.Opener lanes = () -> Lane.open(sourceConnections, targetConnections, workers, sourceDialect,
                     snapshot);
-            try (AsideChecks asideChecks = new AsideChecks(sourceConnections, sourceDialect, remaps, snapshot);
+            try (AsideChecks asideChecks = new AsideChecks(sourceConnections, sourceDialect, remaps, snapshot,
+                    options.syncExistingData());
                  EntityScheduler scheduler = new EntityScheduler(own, maxLanes(), lanes, store, listener,
                          asideChecks)) {
                 scheduler.run(appPlan, plan, checkpoint, warnings);

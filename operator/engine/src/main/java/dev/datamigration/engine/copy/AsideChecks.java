@@ -7,6 +7,7 @@ import dev.datamigration.engine.dialect.Dialect;
 import dev.datamigration.engine.plan.EntityPlan;
 import dev.datamigration.engine.plan.Plan;
 import dev.datamigration.engine.remap.Remaps;
+import dev.datamigration.engine.sync.EntitySync;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
@@ -19,7 +20,9 @@ import java.util.concurrent.Future;
 /**
  * Runs an entity's dangling-reference check (a scan of the source that only produces warnings) on a source connection
  * of its own while the entity loads, instead of before: the check joins the app's read snapshot, so it sees what the
- * load reads. Without a factory for further source connections, the check runs on the lane, before the load.
+ * load reads. Without a factory for further source connections, the check runs on the lane, before the load. A Sync
+ * that hashes the source in SQL counts the dangling references in that scan instead
+ * ({@link EntitySync#countsDanglingReferences}).
  */
 final class AsideChecks implements AutoCloseable {
 
@@ -29,8 +32,11 @@ final class AsideChecks implements AutoCloseable {
     private final String snapshot;
     private final ExecutorService threads;
     private final List<Connection> opened = new CopyOnWriteArrayList<>();
+    /** existingData Sync: entities whose Sync counts their dangling references in its own scan need no check. */
+    private final boolean sync;
 
-    AsideChecks(ConnectionFactory sources, Dialect dialect, Remaps remaps, String snapshot) {
+    AsideChecks(ConnectionFactory sources, Dialect dialect, Remaps remaps, String snapshot, boolean sync) {
+        this.sync = sync;
         this.sources = sources;
         this.dialect = dialect;
         this.remaps = remaps;
@@ -44,7 +50,8 @@ final class AsideChecks implements AutoCloseable {
 
     /** Starts the check of {@code entity}: on its own connection, or at once on {@code lane}. */
     Future<List<String>> start(EntityPlan entity, Plan plan, Lane lane) throws SQLException {
-        if (!ReferenceChecks.checksReferences(entity, plan)) {
+        if (!ReferenceChecks.checksReferences(entity, plan)
+                || sync && EntitySync.countsDanglingReferences(entity, dialect, remaps)) {
             return CompletableFuture.completedFuture(List.of());
         }
         if (threads == null) {

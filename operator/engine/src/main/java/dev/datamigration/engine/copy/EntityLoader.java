@@ -138,7 +138,12 @@ final class EntityLoader {
             synchronized (listener) {
                 listener.entitySynced(entity, result.counts());
             }
-            return new Outcome(result.rows(), result.warnings(), null);
+            List<String> warnings = new ArrayList<>(result.warnings());
+            if (!result.dangling().isEmpty()) {
+                warnings.addAll(new ReferenceChecks(source, sourceDialect, remaps)
+                        .danglingReferences(entity, plan, result.dangling()));
+            }
+            return new Outcome(result.rows(), warnings, null);
         } catch (SQLException | RuntimeException e) {
             rollbackQuietly(e);
             throw e;

@@ -91,8 +91,12 @@ public final class EntitySync {
     /** Most ranges of a grid hashed in Java (bounds the memory of one entity's streamed hashes). */
     static final int MAX_BUCKETS = 1 << 20;
 
-    /** What one entity's Sync did: the entity's rows after it, warnings (unmapped values), the counts. */
-    public record Result(long rows, List<String> warnings, SyncCounts counts) {
+    /**
+     * What one entity's Sync did: the entity's rows after it, warnings (unmapped values), the counts, and the reference
+     * columns whose values point at rows the source does not have (counted in the compare scan, see
+     * {@link #countsDanglingReferences}; the caller words their warnings).
+     */
+    public record Result(long rows, List<String> warnings, SyncCounts counts, List<ColumnPlan> dangling) {
     }
 
     private final Connection source;
@@ -112,6 +116,16 @@ public final class EntitySync {
         this.remaps = remaps;
         this.failOnUser = failOnUnmatchedUser;
         this.batchSize = batchSize;
+    }
+
+    /**
+     * Whether the Sync of {@code entity} counts its dangling references (copied references to rows of in-scope
+     * entities that the source does not have, the copy's warnings) in its own scan of the source, so that no separate
+     * scan needs to: an integer identifier and every compared column with an SQL written form.
+     */
+    public static boolean countsDanglingReferences(EntityPlan entity, Dialect sourceDialect, Remaps remaps) {
+        return entity.identifier().target().kind() == ValueKind.INTEGER
+                && WrittenFormSql.of(compared(entity), sourceDialect, remaps) != null;
     }
 
     /** Whether Sync can write into targets of {@code dialect}: it hashes ranges with PostgreSQL's SQL. */
@@ -139,6 +153,7 @@ public final class EntitySync {
         ValueKind[] kinds = view.columns().stream().map(c -> c.target().kind()).toArray(ValueKind[]::new);
         RowCanon canon = new RowCanon(kinds);
         List<String> warnings = new ArrayList<>();
+        List<ColumnPlan> dangling = new ArrayList<>();
         long[] counters = new long[2];
         KeyedMerge merge;
         long rows;
@@ -157,7 +172,7 @@ public final class EntitySync {
                 warnings.addAll(leafTransformer.unmappedReport());
             } else {
                 List<long[]> leaves = new ArrayList<>();
-                rows = compare(view, keyIndex, canon, leaves, counters, warnings);
+                rows = compare(entity, plan, view, keyIndex, canon, leaves, counters, warnings, dangling);
                 List<long[]> sorted = leaves;
                 merge = new KeyedMerge(canon, writes, key -> leafOf(sorted, (Long) key));
                 if (!leaves.isEmpty()) {
@@ -178,15 +193,16 @@ public final class EntitySync {
         }
         targetDialect.reseedIdentity(target, entity.targetTable(), entity.identifier().target().name());
         return new Result(rows, warnings, new SyncCounts(counters[0], merge.rangesRewritten, merge.inserted,
-                merge.updated + deferredSet, deleted));
+                merge.updated + deferredSet, deleted), List.copyOf(dangling));
     }
 
     /**
      * Compares the integer-keyed entity range by range and fills {@code leaves} with the smallest differing ranges,
      * sorted; returns the source's rows. {@code counters[0]} counts the ranges compared.
      */
-    private long compare(EntityPlan view, int keyIndex, RowCanon canon, List<long[]> leaves, long[] counters,
-                         List<String> warnings) throws SQLException {
+    private long compare(EntityPlan entity, Plan plan, EntityPlan view, int keyIndex, RowCanon canon,
+                         List<long[]> leaves, long[] counters, List<String> warnings, List<ColumnPlan> dangling)
+            throws SQLException {
         String key = view.identifier().target().name();
         long[] sourceBounds = sourceDialect.keyBounds(source, view.sourceTable(), view.identifier().source().name());
         long[] targetBounds = targetDialect.keyBounds(target, view.targetTable(), key);
@@ -202,7 +218,8 @@ public final class EntitySync {
         long leafWidth = Math.max(1, (long) Math.ceil((double) LEAF_ROWS * span / density));
         WrittenFormSql written = WrittenFormSql.of(view, sourceDialect, remaps);
         if (written != null) {
-            return compareInDatabase(view, written, min, max, leafWidth, leaves, counters, warnings);
+            return compareInDatabase(view, written, DanglingReferences.of(entity, plan, sourceDialect), min, max,
+                    leafWidth, leaves, counters, warnings, dangling);
         }
         if (sourceDialect.speaksPostgresSql()) {
             return compareSplit(view, min, max, leafWidth, leaves, counters, warnings);
@@ -240,14 +257,18 @@ public final class EntitySync {
      *   scan per side hashes every leaf at once.</li>
      * </ol>
      */
-    private long compareInDatabase(EntityPlan view, WrittenFormSql written, long min, long max, long leafWidth,
-                                   List<long[]> leaves, long[] counters, List<String> warnings) throws SQLException {
+    private long compareInDatabase(EntityPlan view, WrittenFormSql written, DanglingReferences references,
+                                   long min, long max, long leafWidth, List<long[]> leaves, long[] counters,
+                                   List<String> warnings, List<ColumnPlan> dangling) throws SQLException {
         List<ValueKind> kinds = view.columns().stream().map(c -> c.target().kind()).toList();
         String targetHash = PgCanonSql.plainRowHashOf(view.columns().stream()
                 .map(c -> "t." + targetDialect.quote(c.target().name())).toList(), kinds);
         String sourceHash = PgCanonSql.plainRowHashOf(written.expressions(), kinds);
+        List<String> counted = new ArrayList<>(written.unmappedConditions(sourceDialect));
+        counted.addAll(references.conditions());
         RangeHashes.Side ours = new RangeHashes.Side(view.sourceTable(), view.identifier().source().name(),
-                sourceHash, written.joins(), written, written.unmappedConditions(sourceDialect));
+                sourceHash, written.joins() + references.joins(), written, counted);
+        int unmappedColumns = written.lookups().size();
         RangeHashes.Side stored = new RangeHashes.Side(view.targetTable(), view.identifier().target().name(),
                 targetHash, "", null, List.of());
         long span = max - min + 1;
@@ -278,13 +299,17 @@ public final class EntitySync {
             if (differ * SPREAD > PROBES) {
                 // the change is spread over the table: the coarse scan would find most ranges different and the
                 // leaf scan would follow it, so go to the leaves at once
-                return fineScan(view, written, ours, stored, fine, leaves, counters, warnings);
+                RangeHashes sourceLeaves = fineScan(ours, stored, fine, leaves, counters);
+                warnings.addAll(unmapped(view, written, sourceLeaves.counted));
+                dangling.addAll(references.found(sourceLeaves.counted, unmappedColumns));
+                return sourceLeaves.totalRows();
             }
         }
         RangeHashes[] top = both(() -> RangeHashes.grouped(source, sourceDialect, ours, coarse),
                 () -> RangeHashes.grouped(target, targetDialect, stored, coarse));
         counters[0] += coarse.size();
         warnings.addAll(unmapped(view, written, top[0].counted));
+        dangling.addAll(references.found(top[0].counted, unmappedColumns));
         List<long[]> differing = new ArrayList<>();
         for (int i = 0; i < coarse.size(); i++) {
             if (!top[0].same(top[1], i)) {
@@ -296,7 +321,7 @@ public final class EntitySync {
             return sourceRows;
         }
         if (differing.size() * SPREAD > coarse.size()) {
-            fineScan(view, null, ours, stored, fine, leaves, counters, warnings);
+            fineScan(ours, stored, fine, leaves, counters);
             return sourceRows;
         }
         while (width > leafWidth && !differing.isEmpty()) {
@@ -322,24 +347,19 @@ public final class EntitySync {
 
     /**
      * One scan per side hashing every range of {@code fine} (the leaves); adds the differing ones to {@code leaves}
-     * and returns the source's rows. With {@code written}, the source scan's counts of remapped values without a
-     * counterpart become the warnings (when no coarse scan gave them).
+     * and returns the source's hashes (with its counted conditions).
      */
-    private long fineScan(EntityPlan view, WrittenFormSql written, RangeHashes.Side ours, RangeHashes.Side stored,
-                          RangeHashes.Grid fine, List<long[]> leaves, long[] counters, List<String> warnings)
-            throws SQLException {
+    private RangeHashes fineScan(RangeHashes.Side ours, RangeHashes.Side stored, RangeHashes.Grid fine,
+                                 List<long[]> leaves, long[] counters) throws SQLException {
         RangeHashes[] all = both(() -> RangeHashes.grouped(source, sourceDialect, ours, fine),
                 () -> RangeHashes.grouped(target, targetDialect, stored, fine));
         counters[0] += fine.size();
-        if (written != null) {
-            warnings.addAll(unmapped(view, written, all[0].counted));
-        }
         for (int i = 0; i < fine.size(); i++) {
             if (!all[0].same(all[1], i)) {
                 leaves.add(fine.range(i));
             }
         }
-        return all[0].totalRows();
+        return all[0];
     }
 
     /**
@@ -350,7 +370,7 @@ public final class EntitySync {
         RowTransformer report = new RowTransformer(view, sourceDialect, remaps, RowTransformer.Mode.FINAL,
                 failOnUser);
         List<String> conditions = written.unmappedConditions(sourceDialect);
-        for (int j = 0; j < counted.length; j++) {
+        for (int j = 0; j < conditions.size(); j++) {
             if (counted[j] == 0) {
                 continue;
             }

@@ -81,6 +81,8 @@ class SyncInDatabaseTest {
     }
 
     private static Map<String, SyncCounts> counts;
+    /** The warnings of the last {@link #syncEqualsReplace}. */
+    private static List<String> syncWarnings;
 
     /** Opens the target connections of {@link #copy}: the owner's, or another role's. */
     private static java.util.concurrent.Callable<Connection> targetLogin;
@@ -112,6 +114,7 @@ class SyncInDatabaseTest {
         CopyResult replaced = copy(source, target, replace);
         assertThat(syncedRows).isEqualTo(targetRows(target));
         assertThat(new ArrayList<>(synced.warnings())).containsExactlyInAnyOrderElementsOf(replaced.warnings());
+        syncWarnings = synced.warnings();
         return item;
     }
 
@@ -186,6 +189,9 @@ class SyncInDatabaseTest {
             assertThat(local.deleted()).isEqualTo(2);
             assertThat(target.rows("SELECT \"PARENTID\" FROM \"OSUSR_T_ITEM\" WHERE \"ID\" = 110"))
                     .containsExactly("109");
+            // counted in the Sync's own scan of the source, worded as a copy's
+            assertThat(syncWarnings).contains("Items.Item.ParentId: 1 row(s) reference Items.Item rows that do not"
+                    + " exist in the source (Delete Rule Ignore): copied as is (109)");
             assertThat(local.inserted()).isEqualTo(1);
             assertThat(local.rangesCompared()).isLessThan((long) ROWS / EntitySync.LEAF_ROWS);
 
