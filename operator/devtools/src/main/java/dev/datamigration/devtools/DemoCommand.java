@@ -45,7 +45,7 @@ final class DemoCommand implements Callable<Integer> {
             description = "Longest wait for the migration to end, ISO-8601 (default: ${DEFAULT-VALUE}).")
     Duration timeout;
 
-    @Option(names = "--cutover", description = "Two-pass cutover: source.downtime StopAfterCopy; about 1% of the rows"
+    @Option(names = "--cutover", description = "Two-pass cutover: source.downtime StopAfterCopy; about 1%% of the rows"
             + " are changed in Production while the bulk copy runs, and the summary shows Production's downtime next to"
             + " the bulk copy's time.")
     boolean cutover;

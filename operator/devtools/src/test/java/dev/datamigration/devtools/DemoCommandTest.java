@@ -240,6 +240,22 @@ class DemoCommandTest {
         assertThat(demoWorkDirs()).isEqualTo(workDirsBefore);
     }
 
+    /** picocli formats descriptions: a bare percent sign made it print the text raw, with a warning per option. */
+    @Test
+    void theUsageHelpRendersEveryDescription() {
+        PrintStream err = System.err;
+        ByteArrayOutputStream warnings = new ByteArrayOutputStream();
+        String usage;
+        try {
+            System.setErr(new PrintStream(warnings, true, StandardCharsets.UTF_8));
+            usage = new CommandLine(new DemoCommand()).getUsageMessage(CommandLine.Help.Ansi.OFF);
+        } finally {
+            System.setErr(err);
+        }
+        assertThat(warnings.toString(StandardCharsets.UTF_8)).isEmpty();
+        assertThat(usage).contains("about 1% of the rows").doesNotContain("%n");
+    }
+
     @Test
     void theCommandIsRegistered() {
         assertThat(new CommandLine(new DevToolsMain()).getSubcommands()).containsKey("demo");
