@@ -29,7 +29,9 @@ import java.util.stream.Collectors;
  * or {@code UPDATE ... FROM} it joined on the key; otherwise a chunk is one multi-row statement, an
  * {@code INSERT ... VALUES (...), (...)} or an {@code UPDATE ... FROM (VALUES ...)}, each value cast to its column's
  * type (PostgreSQL parses and binds tens of thousands of parameters per statement, several times the COPY's cost).
- * One statement per row cost a round trip per changed row, which on a busy host was most of a Sync's time. An inserted row carries NULL in
+ * One statement per row cost a round trip per changed row, which on a busy host was most of a Sync's time. Inserts
+ * override an identity column's own values ({@code OVERRIDING SYSTEM VALUE}, needed where it is
+ * {@code GENERATED ALWAYS}): the rows keep the source's identifiers, as a Replace's COPY keeps them. An inserted row carries NULL in
  * the deferred reference columns, as a Replace load does (they point at rows that may not exist yet; the second pass
  * sets them); an update leaves them alone (their own diff, run when the referenced entity is synced, sets them).
  */
@@ -170,12 +172,14 @@ final class RowWrites implements AutoCloseable {
         if (staged) {
             String columns = insertColumns.stream().map(dialect::quote).collect(Collectors.joining(", "));
             stageRows(inserts, insertFrom.length, java.util.stream.IntStream.range(0, insertFrom.length).toArray());
-            apply("INSERT INTO " + table + " (" + columns + ") SELECT " + columns + " FROM " + dialect.quote(stage));
+            apply("INSERT INTO " + table + " (" + columns + ") OVERRIDING SYSTEM VALUE SELECT " + columns + " FROM "
+                    + dialect.quote(stage));
             inserts.clear();
             return;
         }
         String sql = "INSERT INTO " + table + " (" + insertColumns.stream().map(dialect::quote)
-                .collect(Collectors.joining(", ")) + ") VALUES " + values(inserts.size(), insertTypes);
+                .collect(Collectors.joining(", ")) + ") OVERRIDING SYSTEM VALUE VALUES " + values(inserts.size(),
+                insertTypes);
         execute(sql, inserts, insertKinds);
         inserts.clear();
     }

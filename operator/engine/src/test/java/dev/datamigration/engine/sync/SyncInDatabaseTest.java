@@ -56,7 +56,9 @@ class SyncInDatabaseTest {
         o.attr(item, "i-when", "When", "rtDateTime", false, null, true, null);
         o.attr(item, "i-flag", "Flag", "rtBoolean", false, null, true, null);
         o.attr(item, "i-parent", "ParentId", ITEM_TYPE, false, "Ignore", true, null);
-        o.sql("CREATE TABLE \"OSUSR_" + prefix + "_ITEM\" (\"ID\" integer PRIMARY KEY, \"TEXT\" varchar(200),"
+        // the target's identifier is an identity column that refuses explicit values in a plain INSERT
+        o.sql("CREATE TABLE \"OSUSR_" + prefix + "_ITEM\" (\"ID\" integer" + (prefix.equals("T")
+                ? " GENERATED ALWAYS AS IDENTITY" : "") + " PRIMARY KEY, \"TEXT\" varchar(200),"
                 + " \"AMOUNT\" numeric(37,8), \"OWNERID\" integer, \"STATUSID\" integer, \"PHOTO\" bytea,"
                 + " \"WHEN\" timestamp, \"FLAG\" boolean, \"PARENTID\" integer)");
     }
