@@ -49,7 +49,9 @@ import java.util.concurrent.Executors;
  *   level.</li>
  *   <li><b>Merge the differing ranges</b> ({@link KeyedMerge}): both sides' rows of those ranges in key order;
  *   insert, update, or collect the key as obsolete.</li>
- *   <li><b>Delete the obsolete rows</b> after releasing in-scope references to them ({@link ReferenceRelease}).</li>
+ *   <li><b>Delete the obsolete rows</b> after releasing in-scope references to them ({@link ReferenceRelease}), then
+ *   apply the staged updates and inserts ({@link RowWrites#apply}): a unique value may move from a deleted or updated
+ *   row to another, as in a Replace.</li>
  *   <li><b>Second passes</b> of the deferred references into this entity ({@link DeferredColumnSync}).</li>
  *   <li>Reseed the identity; the caller's commit makes all of it one step. A kill rolls it back; the resumed run
  *   compares again, so it ends exactly where an uninterrupted one would.</li>
@@ -157,6 +159,7 @@ public final class EntitySync {
         long[] counters = new long[2];
         KeyedMerge merge;
         long rows;
+        long deleted;
         try (RowWrites writes = new RowWrites(target, targetDialect, entity, view, keyIndex, batchSize)) {
             RowTransformer leafTransformer = new RowTransformer(view, sourceDialect, remaps,
                     RowTransformer.Mode.FINAL, failOnUser);
@@ -182,9 +185,10 @@ public final class EntitySync {
                     }
                 }
             }
+            deleted = new ReferenceRelease(target, targetDialect, batchSize).delete(entity, plan, merge.obsolete,
+                    textKey);
+            writes.apply();
         }
-        long deleted = new ReferenceRelease(target, targetDialect, batchSize).delete(entity, plan, merge.obsolete,
-                textKey);
         long deferredSet = 0;
         DeferredColumnSync second = new DeferredColumnSync(source, sourceDialect, target, targetDialect, remaps,
                 batchSize);

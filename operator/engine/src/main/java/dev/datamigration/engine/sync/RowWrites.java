@@ -22,11 +22,11 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
 /**
- * The inserts and updates of one entity's Sync, on the target connection (inside the entity's transaction). Rows are
- * collected per chunk and applied with one statement each. Where the target role may create temporary tables, a
- * chunk is loaded with the dialect's bulk writer (binary COPY) into a temporary table shaped like the entity's
- * ({@code ON COMMIT DROP}, so a rolled-back or killed Sync leaves nothing), then applied with {@code INSERT ... SELECT}
- * or {@code UPDATE ... FROM} it joined on the key; otherwise a chunk is one multi-row statement, an
+ * The inserts and updates of one entity's Sync, on the target connection (inside the entity's transaction). Where the
+ * target role may create temporary tables, the rows are loaded chunk by chunk with the dialect's bulk writer (binary
+ * COPY) into two temporary tables shaped like the entity's ({@code ON COMMIT DROP}, so a rolled-back or killed Sync
+ * leaves nothing), and {@link #apply applied} at the end with one {@code UPDATE ... FROM} joined on the key and one
+ * {@code INSERT ... SELECT}, after the obsolete rows are deleted; otherwise each chunk is one multi-row statement, an
  * {@code INSERT ... VALUES (...), (...)} or an {@code UPDATE ... FROM (VALUES ...)}, each value cast to its column's
  * type (PostgreSQL parses and binds tens of thousands of parameters per statement, several times the COPY's cost).
  * One statement per row cost a round trip per changed row, which on a busy host was most of a Sync's time. Inserts
@@ -63,8 +63,9 @@ final class RowWrites implements AutoCloseable {
     private final List<PhysicalColumn> physical;
     /** Whether chunks go through a staging table (the role may create temporary tables). */
     private final boolean staged;
-    /** The staging table, once created in this transaction. */
-    private String stage;
+    /** The staging tables of the inserted and of the updated rows, once created in this transaction. */
+    private String insertStage;
+    private String updateStage;
 
     RowWrites(Connection target, Dialect dialect, EntityPlan entity, EntityPlan view, int keyIndex, int batchSize)
             throws SQLException {
@@ -160,9 +161,33 @@ final class RowWrites implements AutoCloseable {
         }
     }
 
+    /** Sends what is still collected: written (multi-row statements) or staged (applied by {@link #apply}). */
     void flush() throws SQLException {
-        flushInserts();
         flushUpdates();
+        flushInserts();
+    }
+
+    /**
+     * Applies the staged rows, once the merge has ended and the obsolete rows are deleted: the updates, then the
+     * inserts. In that order a unique value may move from a deleted row to an updated or inserted one, or from an
+     * updated row to an inserted one, as a Replace (which writes into emptied tables) allows. Without staging the
+     * rows were written chunk by chunk during the merge; nothing is left to do.
+     */
+    void apply() throws SQLException {
+        if (updateStage != null) {
+            int key = updateColumns.size() - 1;
+            String assignments = java.util.stream.IntStream.range(0, key)
+                    .mapToObj(i -> dialect.quote(updateColumns.get(i)) + " = s." + dialect.quote(updateColumns.get(i)))
+                    .collect(Collectors.joining(", "));
+            String k = dialect.quote(updateColumns.get(key));
+            execute("UPDATE " + table + " AS t SET " + assignments + " FROM " + dialect.quote(updateStage)
+                    + " AS s WHERE t." + k + " = s." + k);
+        }
+        if (insertStage != null) {
+            String columns = insertColumns.stream().map(dialect::quote).collect(Collectors.joining(", "));
+            execute("INSERT INTO " + table + " (" + columns + ") OVERRIDING SYSTEM VALUE SELECT " + columns
+                    + " FROM " + dialect.quote(insertStage));
+        }
     }
 
     private void flushInserts() throws SQLException {
@@ -170,10 +195,10 @@ final class RowWrites implements AutoCloseable {
             return;
         }
         if (staged) {
-            String columns = insertColumns.stream().map(dialect::quote).collect(Collectors.joining(", "));
-            stageRows(inserts, insertFrom.length, java.util.stream.IntStream.range(0, insertFrom.length).toArray());
-            apply("INSERT INTO " + table + " (" + columns + ") OVERRIDING SYSTEM VALUE SELECT " + columns + " FROM "
-                    + dialect.quote(stage));
+            if (insertStage == null) {
+                insertStage = createStage();
+            }
+            stageRows(insertStage, inserts, java.util.stream.IntStream.range(0, insertFrom.length).toArray());
             inserts.clear();
             return;
         }
@@ -190,14 +215,10 @@ final class RowWrites implements AutoCloseable {
         }
         int key = updateColumns.size() - 1;
         if (staged) {
-            int[] at = updateColumns.stream().mapToInt(insertColumns::indexOf).toArray();
-            stageRows(updates, insertFrom.length, at);
-            String assignments = java.util.stream.IntStream.range(0, key)
-                    .mapToObj(i -> dialect.quote(updateColumns.get(i)) + " = s." + dialect.quote(updateColumns.get(i)))
-                    .collect(Collectors.joining(", "));
-            String k = dialect.quote(updateColumns.get(key));
-            apply("UPDATE " + table + " AS t SET " + assignments + " FROM " + dialect.quote(stage) + " AS s WHERE t."
-                    + k + " = s." + k);
+            if (updateStage == null) {
+                updateStage = createStage();
+            }
+            stageRows(updateStage, updates, updateColumns.stream().mapToInt(insertColumns::indexOf).toArray());
             updates.clear();
             return;
         }
@@ -215,24 +236,23 @@ final class RowWrites implements AutoCloseable {
         updates.clear();
     }
 
+    /** A temporary table with the entity's columns and types, dropped when the Sync's transaction ends. */
+    private String createStage() throws SQLException {
+        String stage = "sync_rows_" + STAGES.incrementAndGet();
+        execute("CREATE TEMPORARY TABLE " + dialect.quote(stage) + " (" + java.util.stream.IntStream
+                .range(0, insertColumns.size()).mapToObj(i -> dialect.quote(insertColumns.get(i)) + " "
+                        + insertTypes.get(i)).collect(Collectors.joining(", ")) + ") ON COMMIT DROP");
+        return stage;
+    }
+
     /**
-     * Loads {@code rows} into the (emptied, or created) staging table with the bulk writer: value {@code i} of a row
-     * goes to the staging column {@code at[i]}, the other columns of its {@code width} stay NULL.
+     * Appends {@code rows} to the staging table {@code stage} with the bulk writer: value {@code i} of a row goes to
+     * the entity's column {@code at[i]}, the other columns stay NULL.
      */
-    private void stageRows(List<Object[]> rows, int width, int[] at) throws SQLException {
-        try (Statement st = target.createStatement()) {
-            if (stage == null) {
-                stage = "sync_rows_" + STAGES.incrementAndGet();
-                st.execute("CREATE TEMPORARY TABLE " + dialect.quote(stage) + " (" + java.util.stream.IntStream
-                        .range(0, insertColumns.size()).mapToObj(i -> dialect.quote(insertColumns.get(i)) + " "
-                                + insertTypes.get(i)).collect(Collectors.joining(", ")) + ") ON COMMIT DROP");
-            } else {
-                st.execute("TRUNCATE " + dialect.quote(stage));
-            }
-        }
+    private void stageRows(String stage, List<Object[]> rows, int[] at) throws SQLException {
         BulkWriter writer = dialect.openBulkWriter(target, stage, physical);
         try {
-            Object[] wide = new Object[width];
+            Object[] wide = new Object[insertFrom.length];
             for (Object[] row : rows) {
                 java.util.Arrays.fill(wide, null);
                 for (int i = 0; i < at.length; i++) {
@@ -251,9 +271,9 @@ final class RowWrites implements AutoCloseable {
         }
     }
 
-    private void apply(String sql) throws SQLException {
+    private void execute(String sql) throws SQLException {
         try (Statement st = target.createStatement()) {
-            st.executeUpdate(sql);
+            st.execute(sql);
         }
     }
 

@@ -63,6 +63,11 @@ class SyncInDatabaseTest {
                 + " \"WHEN\" timestamp, \"FLAG\" boolean, \"PARENTID\" integer)");
     }
 
+    /** The When that {@link #fill} gives row {@code id} (one whose {@code id % 8} is not 0). */
+    private static String when(int id) {
+        return "timestamp '2020-02-29 12:34:56.789' + " + id + " * interval '1 minute'";
+    }
+
     /** The source's rows: every kind with NULLs and hard values; one static record and one user have no match. */
     private static void fill(MiniO11 source) throws Exception {
         source.user(3, 2, "carol");
@@ -154,6 +159,36 @@ class SyncInDatabaseTest {
             assertThat(item.updated()).isEqualTo(ROWS / 97 - ROWS / (97 * 89));
         } finally {
             targetLogin = null;
+        }
+    }
+
+    /**
+     * A unique index (O11 creates them for unique attributes): values move from a deleted row to an inserted one (a
+     * record deleted and created again), from a deleted row to an updated one, and from an updated row to an inserted
+     * one. A Replace writes into an emptied table; the Sync deletes, then updates, then inserts.
+     */
+    @Test
+    void uniqueValuesMoveBetweenRowsAsInAReplace() throws Exception {
+        try (MiniO11 source = MiniO11.create("syncuniqsrc"); MiniO11 target = MiniO11.create("syncuniqtgt")) {
+            build(source, "S", 0, "open:7", "closed:8", "gone:9");
+            build(target, "T", 10, "open:1", "closed:2");
+            fill(source);
+            source.sql("CREATE UNIQUE INDEX \"OSIDX_S_ITEM_WHEN\" ON \"OSUSR_S_ITEM\" (\"WHEN\")");
+            target.sql("CREATE UNIQUE INDEX \"OSIDX_T_ITEM_WHEN\" ON \"OSUSR_T_ITEM\" (\"WHEN\")");
+            CopyOptions options = CopyOptions.defaults().withUnmatchedUsers(CopyOptions.UnmatchedUsers.SET_NULL);
+            copy(source, target, options);
+            String item = "\"OSUSR_S_ITEM\"";
+            source.sql("DELETE FROM " + item + " WHERE \"ID\" IN (201, 302);"
+                    + " INSERT INTO " + item + " (\"ID\", \"TEXT\", \"WHEN\") VALUES (" + (ROWS + 1) + ", 'again', "
+                    + when(201) + ");"
+                    + " UPDATE " + item + " SET \"WHEN\" = " + when(302) + " WHERE \"ID\" = 301;"
+                    + " UPDATE " + item + " SET \"WHEN\" = timestamp '1999-12-31 23:59:59' WHERE \"ID\" = 401;"
+                    + " INSERT INTO " + item + " (\"ID\", \"TEXT\", \"WHEN\") VALUES (" + (ROWS + 2)
+                    + ", 'taken over', " + when(401) + ")");
+            SyncCounts counts = syncEqualsReplace(source, target);
+            assertThat(counts.inserted()).isEqualTo(2);
+            assertThat(counts.updated()).isEqualTo(2);
+            assertThat(counts.deleted()).isEqualTo(2);
         }
     }
 
