@@ -252,8 +252,11 @@ public final class EntitySync {
      * The comparison when the source computes the written form in SQL ({@link WrittenFormSql}): both databases hash
      * their rows with the cheap {@link PgCanonSql#plainRowHashOf} and only per-range sums cross the network.
      * <ol>
-     *   <li>One scan per side hashes coarse ranges of about {@code LEAF_ROWS * FANOUT^LEVELS} rows, counting the
-     *   remapped values without a counterpart on the way (the warnings a Replace gives). Nothing changed: done.</li>
+     *   <li>{@link #PROBES} small ranges spread over the span are hashed first: when several differ, the change is
+     *   spread and one scan per side hashes every leaf at once (the last step, without the coarse scan).</li>
+     *   <li>One scan per side hashes coarse ranges of about {@code LEAF_ROWS * FANOUT^LEVELS} rows, counting on the
+     *   way the remapped values without a counterpart (the warnings a Replace gives) and the references to rows the
+     *   source does not have ({@link DanglingReferences}). Nothing changed: done.</li>
      *   <li>Few coarse ranges differ (a change in one place): each level cuts the differing ranges in {@link #FANOUT}
      *   parts and hashes them from their rows alone (primary-key range scans), down to leaves of about
      *   {@link #LEAF_ROWS} rows.</li>
