@@ -509,61 +509,60 @@ public final class EntitySync {
         return i >= 0 ? i : -i - 2;
     }
 
-    /**
-     * Opens the source's reads here and the target's on another thread at once: each waits for its database to sort
-     * the ranges' rows before the first comes back. On failure both are closed.
-     */
-    private static KeyedRows[] openBoth(SqlCall<KeyedRows> sourceSide, SqlCall<KeyedRows> targetSide)
-            throws SQLException {
-        CompletableFuture<KeyedRows> theirs = async(targetSide);
-        KeyedRows ours;
-        try {
-            ours = sourceSide.call();
-        } catch (SQLException | RuntimeException e) {
-            try {
-                join(theirs).close();
-            } catch (SQLException | RuntimeException other) {
-                e.addSuppressed(other);
-            }
-            throw e;
-        }
-        try {
-            return new KeyedRows[] {ours, join(theirs)};
-        } catch (SQLException | RuntimeException e) {
-            try {
-                ours.close();
-            } catch (SQLException other) {
-                e.addSuppressed(other);
-            }
-            throw e;
-        }
-    }
-
     /** A database call that may throw SQLException, run on another thread. */
     private interface SqlCall<T> {
         T call() throws SQLException;
     }
 
+    /** Gives back what one side got when the other side failed (closes an open read). */
+    private interface Release<T> {
+        void release(T got) throws SQLException;
+    }
+
     /**
      * Runs the source side here and the target side on another thread at once (two databases, two connections);
      * waits for both before returning or throwing, so no query is left running on a connection the caller then
-     * rolls back.
+     * rolls back; when one side fails, what the other got is released.
      */
-    private static RangeHashes[] both(SqlCall<RangeHashes> sourceSide, SqlCall<RangeHashes> targetSide)
+    private static <T> List<T> atOnce(SqlCall<T> sourceSide, SqlCall<T> targetSide, Release<T> release)
             throws SQLException {
-        CompletableFuture<RangeHashes> theirs = async(targetSide);
-        RangeHashes ours;
+        CompletableFuture<T> theirs = async(targetSide);
+        T ours;
         try {
             ours = sourceSide.call();
         } catch (SQLException | RuntimeException e) {
             try {
-                join(theirs);
+                release.release(join(theirs));
             } catch (SQLException | RuntimeException other) {
                 e.addSuppressed(other);
             }
             throw e;
         }
-        return new RangeHashes[] {ours, join(theirs)};
+        try {
+            return List.of(ours, join(theirs));
+        } catch (SQLException | RuntimeException e) {
+            try {
+                release.release(ours);
+            } catch (SQLException | RuntimeException other) {
+                e.addSuppressed(other);
+            }
+            throw e;
+        }
+    }
+
+    /** Both sides' range hashes, computed at once. */
+    private static RangeHashes[] both(SqlCall<RangeHashes> sourceSide, SqlCall<RangeHashes> targetSide)
+            throws SQLException {
+        return atOnce(sourceSide, targetSide, got -> { }).toArray(RangeHashes[]::new);
+    }
+
+    /**
+     * Both sides' reads, opened at once: each waits for its database to sort the ranges' rows before the first comes
+     * back.
+     */
+    private static KeyedRows[] openBoth(SqlCall<KeyedRows> sourceSide, SqlCall<KeyedRows> targetSide)
+            throws SQLException {
+        return atOnce(sourceSide, targetSide, KeyedRows::close).toArray(KeyedRows[]::new);
     }
 
     private static <T> CompletableFuture<T> async(SqlCall<T> call) {

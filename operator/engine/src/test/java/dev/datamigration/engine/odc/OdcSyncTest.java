@@ -62,40 +62,21 @@ class OdcSyncTest {
         return tables;
     }
 
-    /** One update of a plain text or number attribute, one insert, one delete per integer-keyed entity. */
-    private static int changeProduction(OdcStageRig rig, Plan plan) throws SQLException {
+    /** Changes Production's rows of one entity (its quoted table and identifier given); returns the rows changed. */
+    private interface EntityChange {
+        int apply(Connection s, EntityPlan e, String table, String id) throws SQLException;
+    }
+
+    /** Applies {@code change} to every integer-keyed entity of the plan, in one Production transaction. */
+    private static int changeEachIntegerKeyed(OdcStageRig rig, Plan plan, EntityChange change) throws SQLException {
         int changed = 0;
         try (Connection s = rig.source()) {
             s.setAutoCommit(false);
             for (AppPlan app : plan.apps()) {
                 for (EntityPlan e : app.entities()) {
-                    if (e.identifier().source().kind() != ValueKind.INTEGER) {
-                        continue;
+                    if (e.identifier().source().kind() == ValueKind.INTEGER) {
+                        changed += change.apply(s, e, q(e.sourceTable()), q(e.identifier().source().name()));
                     }
-                    String table = q(e.sourceTable());
-                    String id = q(e.identifier().source().name());
-                    for (ColumnPlan c : e.columns()) {
-                        if (c.copied() && c.ref() == RefKind.NONE && c.referenced() == null
-                                && !c.source().name().equals(e.identifier().source().name())
-                                && c.source().kind() == c.target().kind()
-                                && (c.source().kind() == ValueKind.TEXT || c.source().kind() == ValueKind.INTEGER)) {
-                            String col = q(c.source().name());
-                            String set = c.source().kind() == ValueKind.TEXT
-                                    ? col + " = left(coalesce(" + col + ", '') || 'x', 20)"
-                                    : col + " = coalesce(" + col + ", 0) + 1";
-                            changed += attempt(s, "UPDATE " + table + " SET " + set + " WHERE " + id
-                                    + " = (SELECT min(" + id + ") FROM " + table + ")");
-                            break;
-                        }
-                    }
-                    List<String> all = Rows.columns(s, e.sourceTable());
-                    String others = String.join(", ", all.stream()
-                            .filter(c -> !c.equals(e.identifier().source().name())).map(OdcSyncTest::q).toList());
-                    changed += attempt(s, "INSERT INTO " + table + " (" + id + (others.isEmpty() ? "" : ", "
-                            + others) + ") SELECT " + id + " + 1000" + (others.isEmpty() ? "" : ", " + others)
-                            + " FROM " + table + " WHERE " + id + " = (SELECT max(" + id + ") FROM " + table + ")");
-                    changed += attempt(s, "DELETE FROM " + table + " WHERE " + id + " = (SELECT min(" + id
-                            + ") + 1 FROM " + table + ")");
                 }
             }
             s.commit();
@@ -103,39 +84,56 @@ class OdcSyncTest {
         return changed;
     }
 
+    /** One update of a plain text or number attribute, one insert, one delete per integer-keyed entity. */
+    private static int changeProduction(OdcStageRig rig, Plan plan) throws SQLException {
+        return changeEachIntegerKeyed(rig, plan, (s, e, table, id) -> {
+            int changed = 0;
+            for (ColumnPlan c : e.columns()) {
+                if (c.copied() && c.ref() == RefKind.NONE && c.referenced() == null
+                        && !c.source().name().equals(e.identifier().source().name())
+                        && c.source().kind() == c.target().kind()
+                        && (c.source().kind() == ValueKind.TEXT || c.source().kind() == ValueKind.INTEGER)) {
+                    String col = q(c.source().name());
+                    String set = c.source().kind() == ValueKind.TEXT
+                            ? col + " = left(coalesce(" + col + ", '') || 'x', 20)"
+                            : col + " = coalesce(" + col + ", 0) + 1";
+                    changed += attempt(s, "UPDATE " + table + " SET " + set + " WHERE " + id
+                            + " = (SELECT min(" + id + ") FROM " + table + ")");
+                    break;
+                }
+            }
+            List<String> all = Rows.columns(s, e.sourceTable());
+            String others = String.join(", ", all.stream()
+                    .filter(c -> !c.equals(e.identifier().source().name())).map(OdcSyncTest::q).toList());
+            changed += attempt(s, "INSERT INTO " + table + " (" + id + (others.isEmpty() ? "" : ", "
+                    + others) + ") SELECT " + id + " + 1000" + (others.isEmpty() ? "" : ", " + others)
+                    + " FROM " + table + " WHERE " + id + " = (SELECT max(" + id + ") FROM " + table + ")");
+            changed += attempt(s, "DELETE FROM " + table + " WHERE " + id + " = (SELECT min(" + id
+                    + ") + 1 FROM " + table + ")");
+            return changed;
+        });
+    }
+
     /**
      * Per integer-keyed entity, upper-cases one row's first plain text attribute that has a lower-case letter: the
      * stage's case- and accent-insensitive collation calls the two values equal, a Replace writes the new one.
      */
     private static int changeCaseOnly(OdcStageRig rig, Plan plan) throws SQLException {
-        int changed = 0;
-        try (Connection s = rig.source()) {
-            s.setAutoCommit(false);
-            for (AppPlan app : plan.apps()) {
-                for (EntityPlan e : app.entities()) {
-                    if (e.identifier().source().kind() != ValueKind.INTEGER) {
-                        continue;
-                    }
-                    String table = q(e.sourceTable());
-                    String id = q(e.identifier().source().name());
-                    for (ColumnPlan c : e.columns()) {
-                        if (c.copied() && c.ref() == RefKind.NONE && c.mask() == null
-                                && c.source().kind() == ValueKind.TEXT && c.target().kind() == ValueKind.TEXT) {
-                            String col = q(c.source().name());
-                            int rows = attempt(s, "UPDATE " + table + " SET " + col + " = upper(" + col + ") WHERE "
-                                    + id + " = (SELECT max(" + id + ") FROM " + table + " WHERE " + col
-                                    + " <> upper(" + col + "))");
-                            changed += rows;
-                            if (rows > 0) {
-                                break;
-                            }
-                        }
+        return changeEachIntegerKeyed(rig, plan, (s, e, table, id) -> {
+            for (ColumnPlan c : e.columns()) {
+                if (c.copied() && c.ref() == RefKind.NONE && c.mask() == null
+                        && c.source().kind() == ValueKind.TEXT && c.target().kind() == ValueKind.TEXT) {
+                    String col = q(c.source().name());
+                    int rows = attempt(s, "UPDATE " + table + " SET " + col + " = upper(" + col + ") WHERE " + id
+                            + " = (SELECT max(" + id + ") FROM " + table + " WHERE " + col + " <> upper(" + col
+                            + "))");
+                    if (rows > 0) {
+                        return rows;
                     }
                 }
             }
-            s.commit();
-        }
-        return changed;
+            return 0;
+        });
     }
 
     private static int attempt(Connection s, String sql) throws SQLException {

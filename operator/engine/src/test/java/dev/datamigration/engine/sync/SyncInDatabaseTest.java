@@ -63,6 +63,13 @@ class SyncInDatabaseTest {
                 + " \"WHEN\" timestamp, \"FLAG\" boolean, \"PARENTID\" integer)");
     }
 
+    /** Both factories' Items app, the source's rows filled: three source statuses, two target ones. */
+    private static void items(MiniO11 source, MiniO11 target) throws Exception {
+        build(source, "S", 0, "open:7", "closed:8", "gone:9");
+        build(target, "T", 10, "open:1", "closed:2");
+        fill(source);
+    }
+
     /** The When that {@link #fill} gives row {@code id} (one whose {@code id % 8} is not 0). */
     private static String when(int id) {
         return "timestamp '2020-02-29 12:34:56.789' + " + id + " * interval '1 minute'";
@@ -132,9 +139,7 @@ class SyncInDatabaseTest {
     @Test
     void aTargetRoleWithoutTemporaryTablesSyncsThroughMultiRowStatements() throws Exception {
         try (MiniO11 source = MiniO11.create("syncnotmpsrc"); MiniO11 target = MiniO11.create("syncnotmptgt")) {
-            build(source, "S", 0, "open:7", "closed:8", "gone:9");
-            build(target, "T", 10, "open:1", "closed:2");
-            fill(source);
+            items(source, target);
             copy(source, target, CopyOptions.defaults().withUnmatchedUsers(CopyOptions.UnmatchedUsers.SET_NULL));
             String role = "sync_no_temp_" + Math.abs(target.database().hashCode());
             target.sql("CREATE ROLE " + role + " LOGIN PASSWORD 'no-temp';"
@@ -170,9 +175,7 @@ class SyncInDatabaseTest {
     @Test
     void uniqueValuesMoveBetweenRowsAsInAReplace() throws Exception {
         try (MiniO11 source = MiniO11.create("syncuniqsrc"); MiniO11 target = MiniO11.create("syncuniqtgt")) {
-            build(source, "S", 0, "open:7", "closed:8", "gone:9");
-            build(target, "T", 10, "open:1", "closed:2");
-            fill(source);
+            items(source, target);
             source.sql("CREATE UNIQUE INDEX \"OSIDX_S_ITEM_WHEN\" ON \"OSUSR_S_ITEM\" (\"WHEN\")");
             target.sql("CREATE UNIQUE INDEX \"OSIDX_T_ITEM_WHEN\" ON \"OSUSR_T_ITEM\" (\"WHEN\")");
             CopyOptions options = CopyOptions.defaults().withUnmatchedUsers(CopyOptions.UnmatchedUsers.SET_NULL);
@@ -195,9 +198,7 @@ class SyncInDatabaseTest {
     @Test
     void databaseSideSyncEqualsAFreshReplaceForAChangeInOnePlaceAndASpreadChange() throws Exception {
         try (MiniO11 source = MiniO11.create("syncdbsrc"); MiniO11 target = MiniO11.create("syncdbtgt")) {
-            build(source, "S", 0, "open:7", "closed:8", "gone:9");
-            build(target, "T", 10, "open:1", "closed:2");
-            fill(source);
+            items(source, target);
             CopyResult first = copy(source, target, CopyOptions.defaults()
                     .withUnmatchedUsers(CopyOptions.UnmatchedUsers.SET_NULL));
             assertThat(first.warnings()).anySatisfy(w -> assertThat(w).contains("Item.OwnerId: 10000 row(s)"
