@@ -567,18 +567,27 @@ final class E2eCluster implements AutoCloseable {
      * Closing releases the lock; the trigger stays and then costs nothing.
      */
     InsertHold holdInsertsInto(String qaTable) throws SQLException {
-        Connection connection = databases.connectQa();
+        return holdInsertsInto(databases.connectQa(), qaTable, HOLD_KEY);
+    }
+
+    /**
+     * As {@link #holdInsertsInto(String)}, on a table of any database (an ODC stage) reached through
+     * {@code connection}, which the hold owns and closes. Holds with different {@code key}s are released one by one
+     * (each key has its own trigger function).
+     */
+    static InsertHold holdInsertsInto(Connection connection, String table, long key) throws SQLException {
         try (Statement statement = connection.createStatement()) {
-            statement.execute("SELECT pg_advisory_lock(" + HOLD_KEY + ")");
-            statement.execute("CREATE OR REPLACE FUNCTION e2e_hold_inserts() RETURNS trigger LANGUAGE plpgsql AS "
-                    + "$$ BEGIN PERFORM pg_advisory_xact_lock_shared(" + HOLD_KEY + "); RETURN NEW; END $$");
-            statement.execute("CREATE TRIGGER e2e_hold BEFORE INSERT ON \"" + qaTable
-                    + "\" FOR EACH ROW EXECUTE FUNCTION e2e_hold_inserts()");
+            statement.execute("SELECT pg_advisory_lock(" + key + ")");
+            statement.execute("CREATE OR REPLACE FUNCTION e2e_hold_inserts_" + key + "() RETURNS trigger"
+                    + " LANGUAGE plpgsql AS $$ BEGIN PERFORM pg_advisory_xact_lock_shared(" + key + "); RETURN NEW;"
+                    + " END $$");
+            statement.execute("CREATE TRIGGER e2e_hold BEFORE INSERT ON \"" + table
+                    + "\" FOR EACH ROW EXECUTE FUNCTION e2e_hold_inserts_" + key + "()");
         } catch (SQLException e) {
             connection.close();
             throw e;
         }
-        return new InsertHold(connection);
+        return new InsertHold(connection, key);
     }
 
     private static final long HOLD_KEY = 7_331L;
@@ -586,10 +595,12 @@ final class E2eCluster implements AutoCloseable {
     /** Inserts held back by {@link #holdInsertsInto}; closing lets them through. */
     static final class InsertHold implements AutoCloseable {
         private final Connection connection;
+        private final long key;
         private boolean released;
 
-        private InsertHold(Connection connection) {
+        private InsertHold(Connection connection, long key) {
             this.connection = connection;
+            this.key = key;
         }
 
         @Override
@@ -597,7 +608,7 @@ final class E2eCluster implements AutoCloseable {
             if (!released) {
                 released = true;
                 try (Statement statement = connection.createStatement()) {
-                    statement.execute("SELECT pg_advisory_unlock(" + HOLD_KEY + ")");
+                    statement.execute("SELECT pg_advisory_unlock(" + key + ")");
                 } finally {
                     connection.close();
                 }
