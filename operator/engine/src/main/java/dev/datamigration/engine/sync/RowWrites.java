@@ -31,9 +31,10 @@ import java.util.stream.Collectors;
  * type (PostgreSQL parses and binds tens of thousands of parameters per statement, several times the COPY's cost).
  * One statement per row cost a round trip per changed row, which on a busy host was most of a Sync's time. Inserts
  * override an identity column's own values ({@code OVERRIDING SYSTEM VALUE}, needed where it is
- * {@code GENERATED ALWAYS}): the rows keep the source's identifiers, as a Replace's COPY keeps them. An inserted row carries NULL in
- * the deferred reference columns, as a Replace load does (they point at rows that may not exist yet; the second pass
- * sets them); an update leaves them alone (their own diff, run when the referenced entity is synced, sets them).
+ * {@code GENERATED ALWAYS}): the rows keep the source's identifiers, as a Replace's COPY keeps them. An inserted row
+ * carries NULL in the deferred reference columns, as a Replace load does (they point at rows that may not exist yet;
+ * the second pass sets them); an update leaves them alone (their own diff, run when the referenced entity is synced,
+ * sets them).
  */
 final class RowWrites implements AutoCloseable {
 

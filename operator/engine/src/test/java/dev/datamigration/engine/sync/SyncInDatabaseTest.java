@@ -21,9 +21,10 @@ import org.junit.jupiter.api.Test;
  * references are remapped by joins with the remaps' pairs (a static record and a user without a counterpart become
  * NULL, with the same warnings as a Replace), and a self reference is a deferred column with its own second pass.
  * Both databases hash coarse ranges; a change in one place is found by bisection (fewer ranges hashed than there are
- * leaves), a change spread over the table (found by probing a few ranges first) by one scan of every leaf. Every Sync ends exactly as a fresh Replace,
- * with exact counts, over NULLs, decimals of every scale, text with quotes, backslashes, line breaks, non-ASCII and
- * emoji, and binary values, and with a deleted row that another row still references (Delete Rule Ignore).
+ * leaves), a change spread over the table (found by probing a few ranges first) by one scan of every leaf. Every Sync
+ * ends exactly as a fresh Replace, with exact counts, over NULLs, decimals of every scale, text with quotes,
+ * backslashes, line breaks, non-ASCII and emoji, and binary values, and with a deleted row that another row still
+ * references (Delete Rule Ignore).
  */
 class SyncInDatabaseTest {
 
