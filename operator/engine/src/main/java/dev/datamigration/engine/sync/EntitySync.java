@@ -61,6 +61,8 @@ import java.util.concurrent.Executors;
  */
 public final class EntitySync {
 
+    /** PostgreSQL's SQLSTATE for a unique index that refuses a row. */
+    private static final String UNIQUE_VIOLATION = "23505";
     /** Target rows per smallest range (a leaf): what a changed row costs to read on each side. */
     static final int LEAF_ROWS = 8;
     /** Parts a differing range is cut into per bisection level. */
@@ -152,20 +154,47 @@ public final class EntitySync {
         }
         EntityPlan view = compared(entity);
         int keyIndex = keyIndex(view);
-        ValueKind[] kinds = view.columns().stream().map(c -> c.target().kind()).toArray(ValueKind[]::new);
-        RowCanon canon = new RowCanon(kinds);
         List<String> warnings = new ArrayList<>();
         List<ColumnPlan> dangling = new ArrayList<>();
         long[] counters = new long[2];
-        KeyedMerge merge;
-        long rows;
-        long deleted;
+        Merged merged;
+        try {
+            merged = compareAndWrite(entity, plan, view, keyIndex, textKey, warnings, dangling, counters);
+        } catch (SQLException e) {
+            throw unlessUniqueClash(entity, e);
+        }
+        KeyedMerge merge = merged.merge();
+        long deferredSet = 0;
+        DeferredColumnSync second = new DeferredColumnSync(source, sourceDialect, target, targetDialect, remaps,
+                batchSize);
+        for (DeferredReference d : closing) {
+            deferredSet += second.sync(plan.entity(d.owner()).orElseThrow(), d.column());
+        }
+        targetDialect.reseedIdentity(target, entity.targetTable(), entity.identifier().target().name());
+        return new Result(merged.rows(), warnings, new SyncCounts(counters[0], merge.rangesRewritten,
+                merge.inserted, merge.updated + deferredSet, merged.deleted()), List.copyOf(dangling));
+    }
+
+    /** The merge of one entity's Sync, the source rows it saw and the obsolete rows it deleted. */
+    private record Merged(KeyedMerge merge, long rows, long deleted) {
+    }
+
+    /**
+     * Compares, merges the differing ranges, deletes the obsolete rows and applies the staged writes: everything the
+     * Sync writes into the entity's own table.
+     */
+    private Merged compareAndWrite(EntityPlan entity, Plan plan, EntityPlan view, int keyIndex, boolean textKey,
+                                   List<String> warnings, List<ColumnPlan> dangling, long[] counters)
+            throws SQLException {
+        RowCanon canon = new RowCanon(view.columns().stream().map(c -> c.target().kind()).toArray(ValueKind[]::new));
         try (RowWrites writes = new RowWrites(target, targetDialect, entity, view, keyIndex, batchSize)) {
             RowTransformer leafTransformer = new RowTransformer(view, sourceDialect, remaps,
                     RowTransformer.Mode.FINAL, failOnUser);
             SideReads sourceReads = SideReads.source(source, sourceDialect, view, leafTransformer, keyIndex,
                     batchSize);
             SideReads targetReads = SideReads.target(target, targetDialect, view, keyIndex, batchSize);
+            KeyedMerge merge;
+            long rows;
             if (textKey) {
                 merge = new KeyedMerge(canon, writes, key -> 0);
                 try (KeyedRows s = sourceReads.all(); KeyedRows t = targetReads.all()) {
@@ -176,8 +205,7 @@ public final class EntitySync {
             } else {
                 List<long[]> leaves = new ArrayList<>();
                 rows = compare(entity, plan, view, keyIndex, canon, leaves, counters, warnings, dangling);
-                List<long[]> sorted = leaves;
-                merge = new KeyedMerge(canon, writes, key -> leafOf(sorted, (Long) key));
+                merge = new KeyedMerge(canon, writes, key -> leafOf(leaves, (Long) key));
                 if (!leaves.isEmpty()) {
                     KeyedRows[] reads = openBoth(() -> sourceReads.ranges(leaves), () -> targetReads.ranges(leaves));
                     try (KeyedRows s = reads[0]; KeyedRows t = reads[1]) {
@@ -185,19 +213,26 @@ public final class EntitySync {
                     }
                 }
             }
-            deleted = new ReferenceRelease(target, targetDialect, batchSize).delete(entity, plan, merge.obsolete,
-                    textKey);
+            long deleted = new ReferenceRelease(target, targetDialect, batchSize).delete(entity, plan,
+                    merge.obsolete, textKey);
             writes.apply();
+            return new Merged(merge, rows, deleted);
         }
-        long deferredSet = 0;
-        DeferredColumnSync second = new DeferredColumnSync(source, sourceDialect, target, targetDialect, remaps,
-                batchSize);
-        for (DeferredReference d : closing) {
-            deferredSet += second.sync(plan.entity(d.owner()).orElseThrow(), d.column());
+    }
+
+    /**
+     * A unique index that refuses a written row, as a failure that says why a Sync can meet it where a Replace does
+     * not; any other failure as it is.
+     */
+    private static SQLException unlessUniqueClash(EntityPlan entity, SQLException e) {
+        if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
+            throw new MigrationException(entity.label() + ": the Sync cannot write its rows in place: "
+                    + e.getMessage() + ". A unique value moves between rows that are both updated (two rows swap"
+                    + " it), or the target role may not create temporary tables (then the Sync writes during its"
+                    + " merge, before it deletes); existingData: Replace writes into emptied tables and does not"
+                    + " clash", true, e);
         }
-        targetDialect.reseedIdentity(target, entity.targetTable(), entity.identifier().target().name());
-        return new Result(rows, warnings, new SyncCounts(counters[0], merge.rangesRewritten, merge.inserted,
-                merge.updated + deferredSet, deleted), List.copyOf(dangling));
+        return e;
     }
 
     /**

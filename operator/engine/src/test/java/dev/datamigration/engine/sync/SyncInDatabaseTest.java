@@ -1,9 +1,11 @@
 package dev.datamigration.engine.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.datamigration.engine.CopyRequest;
 import dev.datamigration.engine.Engine;
+import dev.datamigration.engine.MigrationException;
 import dev.datamigration.engine.copy.CopyOptions;
 import dev.datamigration.engine.copy.CopyResult;
 import dev.datamigration.engine.copy.ProgressListener;
@@ -171,7 +173,8 @@ class SyncInDatabaseTest {
     /**
      * A unique index (O11 creates them for unique attributes): values move from a deleted row to an inserted one (a
      * record deleted and created again), from a deleted row to an updated one, and from an updated row to an inserted
-     * one. A Replace writes into an emptied table; the Sync deletes, then updates, then inserts.
+     * one. A Replace writes into an emptied table; the Sync deletes, then updates, then inserts. Two updated rows that
+     * swap a value are refused with a message that says so.
      */
     @Test
     void uniqueValuesMoveBetweenRowsAsInAReplace() throws Exception {
@@ -193,6 +196,22 @@ class SyncInDatabaseTest {
             assertThat(counts.inserted()).isEqualTo(2);
             assertThat(counts.updated()).isEqualTo(2);
             assertThat(counts.deleted()).isEqualTo(2);
+
+            // Two rows swap their values: the update meets the index row by row. The Sync fails naming the index
+            // and what to do, and leaves the entity as it was.
+            source.sql("UPDATE " + item + " SET \"WHEN\" = NULL WHERE \"ID\" = 501;"
+                    + " UPDATE " + item + " SET \"WHEN\" = " + when(501) + " WHERE \"ID\" = 502;"
+                    + " UPDATE " + item + " SET \"WHEN\" = " + when(502) + " WHERE \"ID\" = 501");
+            List<String> before = targetRows(target);
+            assertThatThrownBy(() -> copy(source, target, options.withSync(true)))
+                    .isInstanceOf(MigrationException.class)
+                    .hasMessageContaining("Items.Item: the Sync cannot write its rows in place: ")
+                    .hasMessageContaining("\"OSIDX_T_ITEM_WHEN\"")
+                    .hasMessageContaining("existingData: Replace writes into emptied tables");
+            assertThat(targetRows(target)).isEqualTo(before);
+            copy(source, target, options);
+            assertThat(target.rows("SELECT \"ID\" FROM \"OSUSR_T_ITEM\" WHERE \"WHEN\" = " + when(502)))
+                    .containsExactly("501");
         }
     }
 
