@@ -215,7 +215,7 @@ class DataMigrationOperatorTest {
 
         jobs.failCopy("refresh-1-orders", "Orders", entities("Order", 1000), "OrderLine",
                 "duplicate key value violates unique constraint \"OSUSR_ABC_ORDERLINE_PK\" (Id=42)");
-        await().atMost(Duration.ofSeconds(10)).until(() -> harness.get("refresh-1").getStatus().getApps().get(1)
+        await().atMost(OperatorHarness.STATE_WAIT).until(() -> harness.get("refresh-1").getStatus().getApps().get(1)
                 .getPhase() == AppPhase.Failed);
         assertThat(harness.get("refresh-1").getStatus().getPhase()).isEqualTo(Phase.Copying);
         jobs.succeedCopy("refresh-1-customers", "Customers", entities("Customer", 300));
@@ -257,7 +257,7 @@ class DataMigrationOperatorTest {
                 app("Customers", 0, entities("Customer", 300)),
                 app("Orders", 1, entities("Order", 1000))));
         String customersUid = jobs.awaitJob("restart-customers").getMetadata().getUid();
-        await().atMost(Duration.ofSeconds(10)).until(() -> harness.get("restart").getStatus().getPhase() == Phase.Copying);
+        await().atMost(OperatorHarness.STATE_WAIT).until(() -> harness.get("restart").getStatus().getPhase() == Phase.Copying);
 
         harness.stop();
         jobs.succeedCopy("restart-customers", "Customers", entities("Customer", 300));
@@ -384,7 +384,7 @@ class DataMigrationOperatorTest {
     void odcOperationsPolledAcrossRestart() {
         harness.create(harness.odc("to-odc", "Customers"));
         jobs.finishPlan("to-odc-plan", plan(app("Customers", 0, entities("Customer", 300))));
-        await().atMost(Duration.ofSeconds(10)).until(() -> {
+        await().atMost(OperatorHarness.STATE_WAIT).until(() -> {
             DataMigrationStatus current = harness.get("to-odc").getStatus();
             return current.getOperations() != null && current.getOperations().stream().anyMatch(operation ->
                     operation.getAction() == Undeploy && operation.getState() == Running
@@ -419,7 +419,7 @@ class DataMigrationOperatorTest {
         jobs.finishPlan("odc-cancel-plan", planned);
         jobs.reportProgress("odc-cancel-customers", "Customers", entities("Customer", 300),
                 new UserCounts(2, 3, 0, null));
-        await().atMost(Duration.ofSeconds(10)).until(() -> "1/2".equals(harness.get("odc-cancel").getStatus()
+        await().atMost(OperatorHarness.STATE_WAIT).until(() -> "1/2".equals(harness.get("odc-cancel").getStatus()
                 .getProgress()));
         Job copyJob = jobs.job("odc-cancel-customers");
 
@@ -467,7 +467,7 @@ class DataMigrationOperatorTest {
         Environment test = odc.environment("Test");
         String undeploy = odc.undeploy(test, EnvironmentValidator.find(odc.applications(test), "Customers")
                 .orElseThrow(), "DataMigration refresh/resumed").key();
-        await().atMost(Duration.ofSeconds(10)).until(() -> odc.operation(test, undeploy).isDone());
+        await().atMost(OperatorHarness.STATE_WAIT).until(() -> odc.operation(test, undeploy).isDone());
 
         harness.start();
         jobs.succeedCopy("resumed-customers", "Customers", entities("Customer", 300));
@@ -643,7 +643,7 @@ class DataMigrationOperatorTest {
                 app("Customers", 0, entities("Customer", 300, "Address", 400)),
                 app("Orders", 1, entities("Order", 1000))));
         jobs.reportProgress("cancel-me-customers", "Customers", entities("Customer", 300));
-        await().atMost(Duration.ofSeconds(10)).until(() -> "1/3".equals(harness.get("cancel-me").getStatus()
+        await().atMost(OperatorHarness.STATE_WAIT).until(() -> "1/3".equals(harness.get("cancel-me").getStatus()
                 .getProgress()));
 
         // A merge patch, as kubectl patch sends it: no resourceVersion, so no conflict with the status writes.
@@ -681,7 +681,7 @@ class DataMigrationOperatorTest {
 
         client.resource(harness.get("delete-me")).delete();
 
-        await().atMost(Duration.ofSeconds(15)).until(() -> harness.get("delete-me") == null);
+        await().atMost(OperatorHarness.STATE_WAIT).until(() -> harness.get("delete-me") == null);
         assertThat(jobs.job("delete-me-customers")).isNull();
         assertThat(platform.sideEffects()).containsExactly("Production maintenance on", "QA maintenance on",
                 "QA maintenance off");

@@ -44,7 +44,7 @@ public final class JobPlayer {
 
     /** Waits until the operator has created the Job, and returns it. */
     public Job awaitJob(String name) {
-        await().atMost(Duration.ofSeconds(15)).until(() -> job(name) != null);
+        await().atMost(OperatorHarness.STATE_WAIT).until(() -> job(name) != null);
         return job(name);
     }
 

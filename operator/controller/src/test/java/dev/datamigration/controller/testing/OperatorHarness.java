@@ -46,6 +46,12 @@ import java.util.Set;
  */
 public final class OperatorHarness implements AutoCloseable {
 
+    /**
+     * How long a test waits for a state the operator must reach. Generous on purpose: an await returns as soon as the
+     * state holds, so only a failing test waits it out, and a host busy with other builds must not fail a test.
+     */
+    public static final Duration STATE_WAIT = Duration.ofMinutes(2);
+
     public static final String NAMESPACE = "refresh";
     public static final OperatorSettings SETTINGS = new OperatorSettings("registry.example/datamigration:test",
             "datamigration-copier", 10001L, Duration.ofMillis(100), Duration.ofMillis(50), Duration.ofMillis(200), 3);
@@ -200,7 +206,7 @@ public final class OperatorHarness implements AutoCloseable {
     }
 
     public DataMigration awaitPhase(String name, Phase phase) {
-        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50)).until(() -> {
+        await().atMost(STATE_WAIT).pollInterval(Duration.ofMillis(50)).until(() -> {
             DataMigration current = get(name);
             return current != null && current.getStatus() != null && current.getStatus().getPhase() == phase;
         });
