@@ -1,10 +1,14 @@
 package dev.datamigration.devtools.e2e;
 
+import static dev.datamigration.devtools.e2e.OdcE2eSupport.DEPLOYMENTS;
+import static dev.datamigration.devtools.e2e.OdcE2eSupport.MAPPING;
+import static dev.datamigration.devtools.e2e.OdcE2eSupport.assertUndeployedThenRedeployedTheSameBuilds;
+import static dev.datamigration.devtools.e2e.OdcE2eSupport.nextId;
+import static dev.datamigration.devtools.e2e.OdcE2eSupport.stage;
+import static dev.datamigration.devtools.e2e.OdcE2eSupport.withKeys;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.datamigration.api.v1alpha1.AppPhase;
 import dev.datamigration.api.v1alpha1.AppStatus;
 import dev.datamigration.api.v1alpha1.DataMigration;
@@ -22,7 +26,6 @@ import dev.datamigration.fixtures.odc.OdcExpected;
 import dev.datamigration.fixtures.odc.OdcStage;
 import dev.datamigration.fixtures.pg.EmbeddedPostgres;
 import dev.datamigration.platform.EndUserDirectory.EndUser;
-import dev.datamigration.simulator.RecordedCall;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -43,8 +46,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class OdcCopyEndToEndTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String DEPLOYMENTS = "/api/deployments/v1/deployment-operations";
 
     @Test
     void copiesTheO11AppsIntoTheOdcStageWithItsEndUsers(@TempDir Path dir) throws Exception {
@@ -55,16 +56,9 @@ class OdcCopyEndToEndTest {
         // john and maria exist in ODC already (matched, keys kept); Li Wei and the inactive former.staff do not
         List<UserSpec> existing = List.of(model.john, model.maria);
         try (E2eCluster e2e = E2eCluster.start(dir, E2eCluster.matchedUsersFactory(), "e2e_odc_copy", existing)) {
-            OdcStage stage = new OdcStage(model, e2e.factory().apps());
-            try (Connection s = pg.connect(stageDb)) {
-                stage.create(s);
-            }
-            try (Connection production = pg.connect(e2e.databases().production())) {
-                stage.prepareSource(production);
-            }
-            e2e.configMap("orders-odc-mapping", "mapping.yaml", stage.mappingYaml());
+            OdcStage stage = stage(e2e, pg, stageDb, model);
 
-            DataMigration migration = e2e.odcMigration("to-odc", pg.jdbcUrl(stageDb), "orders-odc-mapping",
+            DataMigration migration = e2e.odcMigration("to-odc", pg.jdbcUrl(stageDb), MAPPING,
                     "Catalog", "Customers", "Orders");
             migration.getSpec().getSource().setDowntime(SourceDowntime.StopEnvironment);
             migration.getSpec().getTarget().setDowntime(TargetDowntime.UndeployApps);
@@ -127,30 +121,10 @@ class OdcCopyEndToEndTest {
                             "POST " + DEPLOYMENTS, "POST " + DEPLOYMENTS, "POST " + DEPLOYMENTS,
                             "POST /api/identity/v1/users/bulk",
                             "POST " + DEPLOYMENTS, "POST " + DEPLOYMENTS, "POST " + DEPLOYMENTS);
-            assertThat(deploymentOperations(e2e)).containsExactly(
-                    "Undeploy bbbbbbbb-0000-4000-8000-000000000001",
-                    "Undeploy bbbbbbbb-0000-4000-8000-000000000002",
-                    "Undeploy bbbbbbbb-0000-4000-8000-000000000003",
-                    "Deploy bbbbbbbb-0000-4000-8000-000000000001 cccccccc-0000-4000-8000-000000000001 3",
-                    "Deploy bbbbbbbb-0000-4000-8000-000000000002 cccccccc-0000-4000-8000-000000000002 2",
-                    "Deploy bbbbbbbb-0000-4000-8000-000000000003 cccccccc-0000-4000-8000-000000000003 4");
-            assertThat(e2e.simulator().deployedRevision("Test", "CatalogApp")).contains(3);
-            assertThat(e2e.simulator().deployedRevision("Test", "CustomersApp")).contains(2);
-            assertThat(e2e.simulator().deployedRevision("Test", "OrdersApp")).contains(4);
+            assertUndeployedThenRedeployedTheSameBuilds(e2e);
         } finally {
             pg.dropDatabase(stageDb);
         }
-    }
-
-    /** The oracle's rows with the fixture's key of each created user replaced by the key ODC gave it. */
-    private static List<Map<String, Object>> withKeys(List<Map<String, Object>> rows, Map<Object, Object> keys) {
-        List<Map<String, Object>> replaced = new ArrayList<>();
-        for (Map<String, Object> row : rows) {
-            Map<String, Object> copy = new LinkedHashMap<>();
-            row.forEach((column, value) -> copy.put(column, keys.getOrDefault(value, value)));
-            replaced.add(copy);
-        }
-        return replaced;
     }
 
     private static boolean hasIdentity(Connection c, String table, String column) throws Exception {
@@ -159,29 +133,5 @@ class OdcCopyEndToEndTest {
             rs.next();
             return rs.getBoolean(1);
         }
-    }
-
-    private static long nextId(Connection c, String table, String column) throws Exception {
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(
-                "SELECT nextval(pg_get_serial_sequence('" + table + "', '" + column + "'))")) {
-            rs.next();
-            return rs.getLong(1);
-        }
-    }
-
-    /** The deployment operations started, in order: "Undeploy ASSET", "Deploy ASSET BUILD REVISION". */
-    private static List<String> deploymentOperations(E2eCluster e2e) throws Exception {
-        List<String> operations = new ArrayList<>();
-        for (RecordedCall call : e2e.calls()) {
-            if ("POST".equals(call.method()) && call.path().equals(DEPLOYMENTS) && call.fault() == null) {
-                JsonNode body = JSON.readTree(call.body());
-                String operation = body.get("operation").asText() + " " + body.get("assetKey").asText();
-                if (body.has("buildKey")) {
-                    operation += " " + body.get("buildKey").asText() + " " + body.get("revision").asInt();
-                }
-                operations.add(operation);
-            }
-        }
-        return operations;
     }
 }

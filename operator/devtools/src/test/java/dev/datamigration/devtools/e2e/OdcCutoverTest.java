@@ -1,10 +1,14 @@
 package dev.datamigration.devtools.e2e;
 
+import static dev.datamigration.devtools.e2e.OdcE2eSupport.DEPLOYMENTS;
+import static dev.datamigration.devtools.e2e.OdcE2eSupport.MAPPING;
+import static dev.datamigration.devtools.e2e.OdcE2eSupport.assertUndeployedThenRedeployedTheSameBuilds;
+import static dev.datamigration.devtools.e2e.OdcE2eSupport.nextId;
+import static dev.datamigration.devtools.e2e.OdcE2eSupport.stage;
+import static dev.datamigration.devtools.e2e.OdcE2eSupport.withKeys;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.datamigration.api.task.EntityState;
 import dev.datamigration.api.v1alpha1.AppPhase;
 import dev.datamigration.api.v1alpha1.AppStatus;
@@ -29,11 +33,9 @@ import dev.datamigration.fixtures.odc.OdcExpected;
 import dev.datamigration.fixtures.odc.OdcStage;
 import dev.datamigration.fixtures.pg.EmbeddedPostgres;
 import dev.datamigration.platform.EndUserDirectory.EndUser;
-import dev.datamigration.simulator.RecordedCall;
 import io.fabric8.kubernetes.api.model.Condition;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
@@ -54,8 +56,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class OdcCutoverTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String DEPLOYMENTS = "/api/deployments/v1/deployment-operations";
     private static final String USERS_BULK = "POST /api/identity/v1/users/bulk";
     private static final List<String> APPS = List.of("Catalog", "Customers", "Orders");
     private static final String NAME = "odc-cutover";
@@ -75,14 +75,7 @@ class OdcCutoverTest {
         FactoryModel model = E2eCluster.matchedUsersFactory().model();
         List<UserSpec> existing = List.of(model.john, model.maria);
         try (E2eCluster e2e = E2eCluster.start(dir, E2eCluster.matchedUsersFactory(), "e2e_odc_cutover", existing)) {
-            OdcStage stage = new OdcStage(model, e2e.factory().apps());
-            try (Connection s = pg.connect(stageDb)) {
-                stage.create(s);
-            }
-            try (Connection production = pg.connect(e2e.databases().production())) {
-                stage.prepareSource(production);
-            }
-            e2e.configMap("orders-odc-mapping", "mapping.yaml", stage.mappingYaml());
+            OdcStage stage = stage(e2e, pg, stageDb, model);
             OdcExpected expected = new OdcExpected(stage);
             // the oracle computed from Production as read is the oracle of the factory's Production: it may be
             // computed from the stopped Production below
@@ -129,7 +122,7 @@ class OdcCutoverTest {
                 }
             });
 
-            DataMigration migration = e2e.odcMigration(NAME, pg.jdbcUrl(stageDb), "orders-odc-mapping",
+            DataMigration migration = e2e.odcMigration(NAME, pg.jdbcUrl(stageDb), MAPPING,
                     APPS.toArray(String[]::new));
             migration.getSpec().getSource().setDowntime(SourceDowntime.StopAfterCopy);
             migration.getSpec().getTarget().setDowntime(TargetDowntime.UndeployApps);
@@ -198,16 +191,7 @@ class OdcCutoverTest {
                     USERS_BULK,
                     "Production maintenance on",
                     "POST " + DEPLOYMENTS, "POST " + DEPLOYMENTS, "POST " + DEPLOYMENTS);
-            assertThat(deploymentOperations(e2e)).containsExactly(
-                    "Undeploy bbbbbbbb-0000-4000-8000-000000000001",
-                    "Undeploy bbbbbbbb-0000-4000-8000-000000000002",
-                    "Undeploy bbbbbbbb-0000-4000-8000-000000000003",
-                    "Deploy bbbbbbbb-0000-4000-8000-000000000001 cccccccc-0000-4000-8000-000000000001 3",
-                    "Deploy bbbbbbbb-0000-4000-8000-000000000002 cccccccc-0000-4000-8000-000000000002 2",
-                    "Deploy bbbbbbbb-0000-4000-8000-000000000003 cccccccc-0000-4000-8000-000000000003 4");
-            assertThat(e2e.simulator().deployedRevision("Test", "CatalogApp")).contains(3);
-            assertThat(e2e.simulator().deployedRevision("Test", "CustomersApp")).contains(2);
-            assertThat(e2e.simulator().deployedRevision("Test", "OrdersApp")).contains(4);
+            assertUndeployedThenRedeployedTheSameBuilds(e2e);
             assertThat(e2e.simulator().maintenanceMode("Production")).isTrue();
             assertThat(status.getOperations())
                     .extracting(PlatformOperation::getAction, PlatformOperation::getSubject,
@@ -284,40 +268,5 @@ class OdcCutoverTest {
 
     private static String q(String table) {
         return "\"" + table + "\"";
-    }
-
-    /** The oracle's rows with the fixture's key of each created user replaced by the key ODC gave it. */
-    private static List<Map<String, Object>> withKeys(List<Map<String, Object>> rows, Map<Object, Object> keys) {
-        List<Map<String, Object>> replaced = new ArrayList<>();
-        for (Map<String, Object> row : rows) {
-            Map<String, Object> copy = new LinkedHashMap<>();
-            row.forEach((column, value) -> copy.put(column, keys.getOrDefault(value, value)));
-            replaced.add(copy);
-        }
-        return replaced;
-    }
-
-    private static long nextId(Connection c, String table, String column) throws Exception {
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(
-                "SELECT nextval(pg_get_serial_sequence('" + table + "', '" + column + "'))")) {
-            rs.next();
-            return rs.getLong(1);
-        }
-    }
-
-    /** The deployment operations started, in order: "Undeploy ASSET", "Deploy ASSET BUILD REVISION". */
-    private static List<String> deploymentOperations(E2eCluster e2e) throws Exception {
-        List<String> operations = new ArrayList<>();
-        for (RecordedCall call : e2e.calls()) {
-            if ("POST".equals(call.method()) && call.path().equals(DEPLOYMENTS) && call.fault() == null) {
-                JsonNode body = JSON.readTree(call.body());
-                String operation = body.get("operation").asText() + " " + body.get("assetKey").asText();
-                if (body.has("buildKey")) {
-                    operation += " " + body.get("buildKey").asText() + " " + body.get("revision").asInt();
-                }
-                operations.add(operation);
-            }
-        }
-        return operations;
     }
 }
