@@ -21,10 +21,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,31 +41,21 @@ class DemoCommandTest {
     @TempDir
     Path dir;
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private final DemoRunner runner = new DemoRunner();
+    private final ByteArrayOutputStream out = runner.out;
+    private final ByteArrayOutputStream err = runner.err;
 
     @BeforeAll
     static void logToStandardError() {
-        // the demo sends slf4j-simple's output to a file in its work directory unless told otherwise; in a test JVM
-        // that file would outlive the demo for every later test class
-        if (System.getProperty("org.slf4j.simpleLogger.logFile") == null) {
-            System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
-        }
+        DemoRunner.logToStandardError();
     }
 
     private int demo(String... args) {
-        DemoCommand command = new DemoCommand(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), false);
-        CommandLine cli = new CommandLine(command);
-        cli.setErr(new java.io.PrintWriter(err, true, StandardCharsets.UTF_8));
-        return cli.execute(args);
+        return runner.demo(args);
     }
 
     private static Set<String> demoWorkDirs() throws IOException {
-        try (Stream<Path> files = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
-            return files.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("datamigration-demo-"))
-                    .collect(java.util.stream.Collectors.toCollection(TreeSet::new));
-        }
+        return DemoRunner.demoWorkDirs();
     }
 
     @Test

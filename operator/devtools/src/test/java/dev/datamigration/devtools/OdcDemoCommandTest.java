@@ -8,20 +8,15 @@ import dev.datamigration.fixtures.odc.OdcExpected;
 import dev.datamigration.fixtures.odc.OdcStage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 /**
  * {@code demo --odc} end to end, as CI sees it (no terminal): a tiny O11 factory copied into an ODC-laid-out stage
@@ -34,30 +29,21 @@ class OdcDemoCommandTest {
     private static final List<String> APPS = List.of("Catalog", "Customers", "Orders");
     private static final Pattern DATA_DIR = Pattern.compile("    data in (\\S+)");
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private final DemoRunner runner = new DemoRunner();
+    private final ByteArrayOutputStream out = runner.out;
+    private final ByteArrayOutputStream err = runner.err;
 
     @BeforeAll
     static void logToStandardError() {
-        // as in DemoCommandTest: keep slf4j-simple out of the demo's work directory in a shared test JVM
-        if (System.getProperty("org.slf4j.simpleLogger.logFile") == null) {
-            System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
-        }
+        DemoRunner.logToStandardError();
     }
 
     private int demo(String... args) {
-        DemoCommand command = new DemoCommand(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), false);
-        CommandLine cli = new CommandLine(command);
-        cli.setErr(new java.io.PrintWriter(err, true, StandardCharsets.UTF_8));
-        return cli.execute(args);
+        return runner.demo(args);
     }
 
     private static Set<String> demoWorkDirs() throws IOException {
-        try (Stream<Path> files = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
-            return files.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("datamigration-demo-"))
-                    .collect(java.util.stream.Collectors.toCollection(TreeSet::new));
-        }
+        return DemoRunner.demoWorkDirs();
     }
 
     @Test

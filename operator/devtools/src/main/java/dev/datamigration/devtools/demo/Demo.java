@@ -9,7 +9,6 @@ import dev.datamigration.fixtures.o11.O11Factory;
 import dev.datamigration.fixtures.o11.Rows;
 import dev.datamigration.fixtures.o11.UnmatchedUserPolicy;
 import dev.datamigration.fixtures.pg.EmbeddedPostgres;
-import dev.datamigration.fixtures.pg.PostgresBinaries;
 import dev.datamigration.simulator.SimulatorServer;
 import dev.datamigration.simulator.SimulatorState;
 import java.io.ByteArrayOutputStream;
@@ -104,12 +103,9 @@ public final class Demo {
         out.println(style.bold("datamigration demo") + ": refresh QA with Production data for " + String.join(", ", APPS)
                 + " (scale " + settings.scale() + ")");
         out.println();
-        Instant step = Instant.now();
-        EmbeddedPostgres postgres = environment.startPostgres();
-        session.step("PostgreSQL " + PostgresBinaries.VERSION + " on 127.0.0.1:" + postgres.port(), step);
-        out.println("    " + style.dim("data in " + postgres.instanceDirectory()));
+        EmbeddedPostgres postgres = session.startPostgres(environment);
 
-        step = Instant.now();
+        Instant step = Instant.now();
         O11Factory factory = O11Factory.builder().scale(settings.scale()).unmatchedUser(false).build();
         FactoryDatabases databases = environment.buildFactories(factory);
         List<ExpectedEntity> toCopy = factory.expected(APPS, UnmatchedUserPolicy.FAIL).copiedEntities();

@@ -81,6 +81,15 @@ final class DemoSession {
     }
 
     /** One finished preparation step, with the time it took. */
+    /** Starts the demo's PostgreSQL server and reports the step with where its data lives. */
+    EmbeddedPostgres startPostgres(DemoEnvironment environment) throws Exception {
+        Instant started = Instant.now();
+        EmbeddedPostgres postgres = environment.startPostgres();
+        step("PostgreSQL " + PostgresBinaries.VERSION + " on 127.0.0.1:" + postgres.port(), started);
+        out.println("    " + style.dim("data in " + postgres.instanceDirectory()));
+        return postgres;
+    }
+
     void step(String what, Instant started) {
         long millis = Duration.between(started, Instant.now()).toMillis();
         out.println("  " + style.green(style.check()) + " " + what + "  " + style.dim(Durations.seconds(millis)));

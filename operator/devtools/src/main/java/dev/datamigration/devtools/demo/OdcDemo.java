@@ -10,7 +10,6 @@ import dev.datamigration.fixtures.o11.Rows;
 import dev.datamigration.fixtures.o11.model.EntitySpec;
 import dev.datamigration.fixtures.odc.OdcStage;
 import dev.datamigration.fixtures.pg.EmbeddedPostgres;
-import dev.datamigration.fixtures.pg.PostgresBinaries;
 import dev.datamigration.simulator.SimulatorServer;
 import dev.datamigration.simulator.SimulatorState;
 import java.io.ByteArrayOutputStream;
@@ -65,12 +64,9 @@ public final class OdcDemo {
                 + " from O11 Production into the ODC stage " + OdcDemoWorld.STAGE + " (scale " + settings.scale()
                 + ")");
         out.println();
-        Instant step = Instant.now();
-        EmbeddedPostgres postgres = environment.startPostgres();
-        session.step("PostgreSQL " + PostgresBinaries.VERSION + " on 127.0.0.1:" + postgres.port(), step);
-        out.println("    " + style.dim("data in " + postgres.instanceDirectory()));
+        EmbeddedPostgres postgres = session.startPostgres(environment);
 
-        step = Instant.now();
+        Instant step = Instant.now();
         O11Factory factory = O11Factory.builder().scale(settings.scale()).unmatchedUser(false)
                 .largeBinaryBytes(OdcDemoSource.LARGEST_BINARY_BYTES).build();
         OdcDemoWorld world = new OdcDemoWorld(new OdcStage(factory.model(), OdcDemoWorld.APPS));

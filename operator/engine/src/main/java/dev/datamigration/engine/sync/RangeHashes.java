@@ -82,14 +82,7 @@ final class RangeHashes {
         RangeHashes hashes = new RangeHashes(parents.size() * fanout);
         try (PreparedStatement ps = connection.prepareStatement(outer(inner, side))) {
             ps.setLong(1, part);
-            Long[] lo = new Long[parents.size()];
-            Long[] hi = new Long[parents.size()];
-            for (int i = 0; i < parents.size(); i++) {
-                lo[i] = parents.get(i)[0];
-                hi[i] = parents.get(i)[1];
-            }
-            ps.setArray(2, connection.createArrayOf("bigint", lo));
-            ps.setArray(3, connection.createArrayOf("bigint", hi));
+            RangeArrays.bind(connection, ps, parents, 2);
             if (side.lookups() != null) {
                 side.lookups().bind(connection, ps, 4);
             }

@@ -1,5 +1,6 @@
 package dev.datamigration.engine.odc;
 
+import static dev.datamigration.engine.testing.Savepoints.attempt;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.datamigration.engine.CopyRequest;
@@ -18,8 +19,6 @@ import dev.datamigration.fixtures.o11.Rows;
 import dev.datamigration.fixtures.odc.OdcExpected;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Savepoint;
-import java.sql.Statement;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -134,18 +133,6 @@ class OdcSyncTest {
             }
             return 0;
         });
-    }
-
-    private static int attempt(Connection s, String sql) throws SQLException {
-        Savepoint sp = s.setSavepoint();
-        try (Statement st = s.createStatement()) {
-            int rows = st.executeUpdate(sql);
-            s.releaseSavepoint(sp);
-            return rows;
-        } catch (SQLException refused) {
-            s.rollback(sp);
-            return 0;
-        }
     }
 
     private static String q(String name) {

@@ -1,5 +1,6 @@
 package dev.datamigration.engine.sync;
 
+import static dev.datamigration.engine.testing.Savepoints.attempt;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.datamigration.engine.CopyRequest;
@@ -25,8 +26,6 @@ import dev.datamigration.fixtures.pg.EmbeddedPostgres;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Savepoint;
-import java.sql.Statement;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -147,19 +146,6 @@ class SyncCopyTest {
             s.commit();
         }
         return changed;
-    }
-
-    /** Runs one change in a savepoint; a change the source's own constraints refuse is left out. */
-    private static int attempt(Connection s, String sql) throws SQLException {
-        Savepoint sp = s.setSavepoint();
-        try (Statement st = s.createStatement()) {
-            int rows = st.executeUpdate(sql);
-            s.releaseSavepoint(sp);
-            return rows;
-        } catch (SQLException refused) {
-            s.rollback(sp);
-            return 0;
-        }
     }
 
     private static String q(String name) {
