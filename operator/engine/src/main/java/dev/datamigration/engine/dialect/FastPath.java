@@ -33,6 +33,15 @@ public interface FastPath {
      */
     long hashStored(Connection target, TableRead read, RowHashSink sink) throws SQLException;
 
+    /**
+     * Opens {@code read} on {@code source} as a feed that encodes each row as a load of {@code columns} would
+     * ({@link #openLoad}, fields passed as in {@link Load#feed}) and hands its verification hash to {@code sink},
+     * writing nothing: the hash of the rows as written for rows a Sync left in place, verified against
+     * {@link #hashStored} like a load's. Empty when these columns have no fast load or cannot be hashed so.
+     */
+    Optional<RowFeed> hashAsWritten(Connection source, TableRead read, List<PhysicalColumn> columns,
+                                    int[] plainSources, RowHashSink sink) throws SQLException;
+
     /** A load that can hash its rows as written and be fed by source reads that pass fields as they are. */
     interface Load extends BulkWriter {
 

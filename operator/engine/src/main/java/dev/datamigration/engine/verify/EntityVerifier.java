@@ -9,8 +9,10 @@ import dev.datamigration.engine.dialect.BulkReader;
 import dev.datamigration.engine.dialect.Dialect;
 import dev.datamigration.engine.dialect.FastPath;
 import dev.datamigration.engine.dialect.PhysicalColumn;
+import dev.datamigration.engine.dialect.RowFeed;
 import dev.datamigration.engine.dialect.TableRead;
 import dev.datamigration.engine.dialect.ValueKind;
+import dev.datamigration.engine.dialect.ValueRejectedException;
 import dev.datamigration.engine.dialect.Values;
 import dev.datamigration.engine.plan.ColumnPlan;
 import dev.datamigration.engine.plan.EntityPlan;
@@ -102,7 +104,7 @@ public final class EntityVerifier {
             rows = hashInRanges(plan, columns, ranges, stored);
         }
         if (rows < 0) {
-            return verify(plan);
+            return verifyDecoded(plan);
         }
         if (!copied.equals(stored)) {
             RowTransformer transformer = new RowTransformer(plan, sourceDialect, remaps, RowTransformer.Mode.FINAL,
@@ -175,8 +177,89 @@ public final class EntityVerifier {
         }
     }
 
-    /** Verifies by reading and hashing both sides (normalised values, {@link RowHasher}). */
+    /**
+     * Verifies by reading both sides: where the pair's {@link FastPath} can, the source rows hashed as a load would
+     * write them against the target's stored rows ({@link #verifyAsWritten}); else both decoded and hashed as
+     * normalised values ({@link RowHasher}).
+     */
     public Result verify(EntityPlan plan) throws SQLException {
+        Result asWritten = verifyAsWritten(plan);
+        return asWritten != null ? asWritten : verifyDecoded(plan);
+    }
+
+    /**
+     * Verifies rows that were not hashed as they were written (a Sync rewrites only what differs): the source rows
+     * read again in the copy's snapshot and hashed as a load would write them ({@link FastPath#hashAsWritten}: the
+     * load's encoder, fields passed as they are, nothing sent), while the target's stored rows are hashed the same way
+     * ({@link FastPath#hashStored}), both at once. The same check as after a copy, at the cost of one more source
+     * read instead of decoding both sides. Null when the pair has no fast path, a column cannot be hashed so, or a
+     * source value cannot be encoded (the load would have refused it): then both sides are decoded.
+     */
+    private Result verifyAsWritten(EntityPlan plan) throws SQLException {
+        if (fastPath == null) {
+            return null;
+        }
+        RowTransformer transformer = new RowTransformer(plan, sourceDialect, remaps, RowTransformer.Mode.FINAL,
+                false);
+        List<PhysicalColumn> columns = plan.columns().stream().map(ColumnPlan::target).toList();
+        ContentHash written = new ContentHash();
+        ContentHash stored = new ContentHash();
+        FutureTask<Long> targetSide = new FutureTask<>(() -> {
+            try {
+                return fastPath.hashStored(target, TableRead.all(plan.targetTable(), columns, fetchSize), stored);
+            } finally {
+                endRead(target);
+            }
+        });
+        Thread targetThread = new Thread(targetSide, "verify-target-" + plan.name());
+        targetThread.setDaemon(true);
+        targetThread.start();
+        long sourceRows;
+        try {
+            sourceRows = hashAsWritten(plan, transformer, columns, written);
+        } catch (SQLException | RuntimeException e) {
+            awaitQuietly(targetSide, e);
+            throw e;
+        }
+        long targetRows = Await.result(targetSide, "hashing the target");
+        if (sourceRows < 0 || targetRows < 0) {
+            return null;
+        }
+        if (!written.equals(stored)) {
+            String difference = firstDifference(plan, transformer.targetKinds(),
+                    plan.columns().stream().map(c -> c.target().name()).toList());
+            throw MigrationException.permanent("verification failed for " + plan.label() + ": source " + written
+                    + " (hashed as written), target " + stored + "; " + difference);
+        }
+        return new Result(stored.rows(), stored.hex());
+    }
+
+    /** The source rows through {@code transformer}, hashed as written into {@code hash}; -1 when they cannot be. */
+    private long hashAsWritten(EntityPlan plan, RowTransformer transformer, List<PhysicalColumn> columns,
+                               ContentHash hash) throws SQLException {
+        RowFeed feed = fastPath.hashAsWritten(source, TableRead.all(plan.sourceTable(),
+                transformer.sourceColumnDefs(), fetchSize), columns, transformer.plainSources(), hash).orElse(null);
+        if (feed == null) {
+            return -1;
+        }
+        try (feed) {
+            Object[] values = transformer.sourceBuffer();
+            int[] passThrough = feed.passThrough();
+            boolean[] decode = passThrough == null ? null : transformer.fieldsToDecode(passThrough);
+            long rows = 0;
+            while (feed.next(values, decode)) {
+                feed.write(passThrough == null ? transformer.transformSource()
+                        : transformer.transformSource(passThrough));
+                rows++;
+            }
+            return rows;
+        } catch (ValueRejectedException e) {
+            return -1;
+        }
+    }
+
+    /** Verifies by reading, decoding and hashing both sides (normalised values, {@link RowHasher}). */
+    private Result verifyDecoded(EntityPlan plan) throws SQLException {
         RowTransformer transformer = new RowTransformer(plan, sourceDialect, remaps, RowTransformer.Mode.FINAL, false);
         ValueKind[] kinds = transformer.targetKinds();
         List<String> targetColumns = plan.columns().stream().map(c -> c.target().name()).toList();
@@ -237,7 +320,7 @@ public final class EntityVerifier {
         return Await.result(task, "hashing the target");
     }
 
-    private static void awaitQuietly(FutureTask<ContentHash> task, Exception cause) {
+    private static void awaitQuietly(FutureTask<?> task, Exception cause) {
         try {
             task.get();
         } catch (InterruptedException e) {

@@ -171,6 +171,57 @@ class SyncInDatabaseTest {
     }
 
     /**
+     * After a Sync, an entity without deferred columns is verified as after a copy: the source rows hashed as the load
+     * would write them, against the target's stored rows. A target trigger that changes what the Sync writes fails
+     * the verification, naming the first differing row.
+     */
+    @Test
+    void aSyncedEntityIsVerifiedAgainstTheSourceHashedAsWritten() throws Exception {
+        try (MiniO11 source = MiniO11.create("syncverifysrc"); MiniO11 target = MiniO11.create("syncverifytgt")) {
+            for (MiniO11 o : List.of(source, target)) {
+                String prefix = o == source ? "S" : "T";
+                o.user(o == source ? 1 : 11, 2, "alice");
+                int app = o.app("Notes", true);
+                int m = o.module(app, "NotesCore", "m-notes", false);
+                int note = o.entity(m, "e-note", "Note", "OSUSR_" + prefix + "_Note", "n-id", "entity", false);
+                o.attr(note, "n-id", "Id", "rtInteger", true, null, true, null);
+                o.attr(note, "n-text", "Text", "rtText", false, null, true, null);
+                o.attr(note, "n-owner", "OwnerId", MiniO11.USER_TYPE, false, "Ignore", true, null);
+                o.sql("CREATE TABLE \"OSUSR_" + prefix + "_NOTE\" (\"ID\" integer PRIMARY KEY,"
+                        + " \"TEXT\" varchar(50), \"OWNERID\" integer)");
+            }
+            source.sql("INSERT INTO \"OSUSR_S_NOTE\" VALUES (1, 'one', 1), (2, 'two', NULL), (3, NULL, 1)");
+            CopyOptions replace = CopyOptions.defaults();
+            try (Connection s = source.connect(); Connection t = target.connect()) {
+                Engine.copy(CopyRequest.of(s, t, List.of("Notes"), "Notes").withOptions(replace));
+            }
+            target.sql("CREATE FUNCTION shout() RETURNS trigger AS $$ BEGIN NEW.\"TEXT\" := upper(NEW.\"TEXT\");"
+                    + " RETURN NEW; END $$ LANGUAGE plpgsql");
+            target.sql("CREATE TRIGGER shout BEFORE UPDATE ON \"OSUSR_T_NOTE\" FOR EACH ROW EXECUTE FUNCTION"
+                    + " shout()");
+            source.sql("UPDATE \"OSUSR_S_NOTE\" SET \"TEXT\" = 'changed' WHERE \"ID\" = 2");
+            try (Connection s = source.connect(); Connection t = target.connect()) {
+                assertThatThrownBy(() -> Engine.copy(CopyRequest.of(s, t, List.of("Notes"), "Notes")
+                        .withOptions(replace.withSync(true))))
+                        .isInstanceOfSatisfying(MigrationException.class, e -> assertThat(e.permanent()).isTrue())
+                        .hasMessageStartingWith("verification failed for Notes.Note: source 3 rows, ")
+                        .hasMessageContaining(" (hashed as written), target 3 rows, ")
+                        .hasMessageEndingWith("; first difference: row 2, column Text: source 'changed',"
+                                + " target 'CHANGED'");
+            }
+            target.sql("DROP TRIGGER shout ON \"OSUSR_T_NOTE\"");
+            try (Connection s = source.connect(); Connection t = target.connect()) {
+                CopyResult synced = Engine.copy(CopyRequest.of(s, t, List.of("Notes"), "Notes")
+                        .withOptions(replace.withSync(true)));
+                assertThat(synced.entities()).singleElement().satisfies(e -> assertThat(e.rows()).isEqualTo(3));
+            }
+            assertThat(target.rows("SELECT \"ID\" || ':' || coalesce(\"TEXT\", '-') || ':'"
+                    + " || coalesce(\"OWNERID\"::text, '-') FROM \"OSUSR_T_NOTE\" ORDER BY \"ID\""))
+                    .containsExactly("1:one:11", "2:changed:-", "3:-:11");
+        }
+    }
+
+    /**
      * A unique index (O11 creates them for unique attributes): values move from a deleted row to an inserted one (a
      * record deleted and created again), from a deleted row to an updated one, and from an updated row to an inserted
      * one. A Replace writes into an emptied table; the Sync deletes, then updates, then inserts. Two updated rows that

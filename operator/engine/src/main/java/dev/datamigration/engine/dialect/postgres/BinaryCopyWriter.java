@@ -75,6 +75,11 @@ final class BinaryCopyWriter extends CopyInWriter {
      * 23:59:59.999999 (LocalTime has no 24:00), and passing it would change that behaviour.
      */
     int[] passThrough(BinaryCopyReader reader, int[] plainSource) {
+        return passThrough(types, reader, plainSource);
+    }
+
+    /** {@link #passThrough(BinaryCopyReader, int[])} into columns of {@code types}. */
+    static int[] passThrough(PgBinaryType[] types, BinaryCopyReader reader, int[] plainSource) {
         PgBinaryType[] read = reader.types();
         int[] fields = new int[types.length];
         boolean any = false;

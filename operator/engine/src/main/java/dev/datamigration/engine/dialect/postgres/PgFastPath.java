@@ -48,6 +48,24 @@ final class PgFastPath implements FastPath {
         }
     }
 
+    @Override
+    public Optional<RowFeed> hashAsWritten(Connection connection, TableRead read, List<PhysicalColumn> columns,
+                                           int[] plainSources, RowHashSink sink) throws SQLException {
+        PgBinaryType[] types = PostgresDialect.binaryTypes(columns);
+        if (types == null || !PostgresDialect.hashable(columns)) {
+            return Optional.empty();
+        }
+        BinaryCopyReader reader = source.openBinaryReader(connection, read);
+        if (reader == null) {
+            return Optional.empty();
+        }
+        // The load's encoder, hashing each row, with its output dropped: the rows are hashed, not sent.
+        PgBinaryEncoder encoder = new PgBinaryEncoder((bytes, length) -> { }, types, PostgresDialect.COPY_BUFFER);
+        encoder.hashRowsTo(sink);
+        return Optional.of(new PgFeed(reader, encoder, BinaryCopyWriter.passThrough(types, reader, plainSources),
+                false));
+    }
+
     /** A binary COPY load whose feeds read the source with binary COPY too, when its columns allow it. */
     private final class PgLoad implements Load {
 
