@@ -23,6 +23,7 @@ import dev.datamigration.api.v1alpha1.ExistingData;
 import dev.datamigration.api.v1alpha1.MaskingRule;
 import dev.datamigration.api.v1alpha1.Platform;
 import dev.datamigration.api.v1alpha1.PlatformOperation;
+import dev.datamigration.api.task.Contracts;
 import dev.datamigration.api.task.JobTask;
 import dev.datamigration.api.task.OdcPlatformEndpoint;
 import dev.datamigration.api.task.PlanReport;
@@ -54,6 +55,7 @@ import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.kubernetes.api.model.StatusBuilder;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -284,9 +286,15 @@ class DataMigrationOperatorTest {
         return migration;
     }
 
+    /** The release key of a Job's task ConfigMap (null while the Job waits). */
+    private String releaseOf(String job) {
+        return client.configMaps().inNamespace(OperatorHarness.NAMESPACE).withName(job + "-task").get().getData()
+                .get(Contracts.RELEASE_KEY);
+    }
+
     @Test
-    @DisplayName("StopAfterCopy: bulk copy with the source up, then stop, catch-up Jobs with Sync (a restart in between"
-            + " repeats nothing), redeploy")
+    @DisplayName("StopAfterCopy: bulk copy with the source up, catch-up Jobs with Sync started and waiting, then stop,"
+            + " Jobs released wave after wave (a restart in between repeats nothing), redeploy")
     void stopAfterCopyRunsACatchUpPass() {
         harness.create(stopAfterCopy("cut", "Customers", "Orders"));
         jobs.finishPlan("cut-plan", plan(
@@ -301,7 +309,15 @@ class DataMigrationOperatorTest {
 
         String customersCatchUp = ResourceNames.catchUpJob("cut", "Customers");
         String ordersCatchUp = ResourceNames.catchUpJob("cut", "Orders");
-        jobs.awaitJob(customersCatchUp);
+        // both catch-up Jobs are created before the stop; the stop waits until both are connected and waiting
+        jobs.reportWaiting(customersCatchUp, "Customers");
+        await().atMost(OperatorHarness.STATE_WAIT).until(() -> harness.get("cut").getStatus().getConditions().stream()
+                .anyMatch(c -> c.getType().equals("Copied") && "StartingCatchUp".equals(c.getReason())
+                        && c.getMessage().startsWith("Bulk copy done; 1 of 2 catch-up Jobs connected and waiting")));
+        assertThat(platform.sideEffects()).containsExactly("QA maintenance on", "QA maintenance on");
+        assertThat(releaseOf(customersCatchUp)).isNull();
+        jobs.reportWaiting(ordersCatchUp, "Orders");
+        await().atMost(OperatorHarness.STATE_WAIT).until(() -> releaseOf(customersCatchUp) != null);
         assertThat(platform.sideEffects()).containsExactly("QA maintenance on", "QA maintenance on",
                 "Production maintenance on");
         DataMigrationStatus catchingUp = harness.get("cut").getStatus();
@@ -310,9 +326,16 @@ class DataMigrationOperatorTest {
         assertThat(catchingUp.getSource().getDowntime()).isNull();
         assertThat(catchingUp.getApps()).extracting(AppStatus::getJob, AppStatus::getPhase)
                 .containsExactly(tuple(customersCatchUp, AppPhase.Running), tuple(ordersCatchUp, AppPhase.Pending));
+        // released once the source was stopped; Orders (wave 1) waits for Customers
+        assertThat(Instant.parse(releaseOf(customersCatchUp)))
+                .isAfterOrEqualTo(Instant.parse(catchingUp.getSource().getStoppedAt()));
+        assertThat(releaseOf(ordersCatchUp)).isNull();
+        assertThat(catchingUp.getApps().get(1).getMessage())
+                .isEqualTo("Catch-up Job waiting for its wave; the source environment is stopped");
         JobTask task = Serialization.unmarshal(client.configMaps().inNamespace(OperatorHarness.NAMESPACE)
                 .withName(customersCatchUp + "-task").get().getData().get("task.json"), JobTask.class);
         assertThat(task.getExistingData()).isEqualTo(ExistingData.Sync);
+        assertThat(task.getAwaitRelease()).isTrue();
         JobTask bulk = Serialization.unmarshal(client.configMaps().inNamespace(OperatorHarness.NAMESPACE)
                 .withName("cut-customers-task").get().getData().get("task.json"), JobTask.class);
         assertThat(bulk.getExistingData()).isEqualTo(ExistingData.Replace);
@@ -320,6 +343,7 @@ class DataMigrationOperatorTest {
         harness.stop();
         jobs.succeedCopy(customersCatchUp, "Customers", entities("Customer", 300));
         harness.start();
+        await().atMost(OperatorHarness.STATE_WAIT).until(() -> releaseOf(ordersCatchUp) != null);
         jobs.succeedCopy(ordersCatchUp, "Orders", entities("Order", 1000));
 
         DataMigrationStatus status = harness.awaitPhase("cut", Phase.Succeeded).getStatus();
@@ -347,19 +371,59 @@ class DataMigrationOperatorTest {
                         tuple("Copied", "True", "Copied"),
                         tuple("Restored", "True", "Redeployed"),
                         tuple("Complete", "True", "Succeeded"));
-        assertThat(harness.eventReasons("cut")).contains("CopyJobCreated", "StoppingSource", "SourceStopped",
-                "CatchUpJobCreated", "Succeeded");
+        assertThat(harness.eventReasons("cut")).contains("CopyJobCreated", "CatchUpJobCreated", "StoppingSource",
+                "SourceStopped", "CatchUpJobReleased", "Succeeded");
     }
 
     @Test
-    @DisplayName("StopAfterCopy: a source that cannot be stopped fails the run after the bulk copy, no catch-up Job,"
-            + " target apps redeployed")
+    @DisplayName("StopAfterCopy: a catch-up Job that fails while it starts fails the run before the stop: the source"
+            + " keeps running, no catch-up, target apps redeployed")
+    void stopAfterCopyCatchUpJobFailsBeforeTheStop() {
+        harness.create(stopAfterCopy("cut-early", "Customers", "Orders"));
+        jobs.finishPlan("cut-early-plan", plan(
+                app("Customers", 0, entities("Customer", 300)),
+                app("Orders", 1, entities("Order", 1000))));
+        jobs.succeedCopy("cut-early-customers", "Customers", entities("Customer", 300));
+        jobs.succeedCopy("cut-early-orders", "Orders", entities("Order", 1000));
+        String customersCatchUp = ResourceNames.catchUpJob("cut-early", "Customers");
+        String ordersCatchUp = ResourceNames.catchUpJob("cut-early", "Orders");
+        jobs.reportWaiting(customersCatchUp, "Customers");
+        jobs.failCopy(ordersCatchUp, "Orders", Map.of(), "Order", "connection refused");
+
+        DataMigrationStatus status = harness.awaitPhase("cut-early", Phase.Failed).getStatus();
+        assertThat(platform.sideEffects()).containsExactly("QA maintenance on", "QA maintenance on",
+                "QA maintenance off", "QA maintenance off");
+        assertThat(platform.maintenanceMode("Production")).isFalse();
+        assertThat(status.getSource()).isNull();
+        assertThat(status.getMessage()).isEqualTo("Catch-up Job " + ordersCatchUp + " of app Orders failed before"
+                + " the source environment was stopped: entity Order failed; source environment Production keeps"
+                + " running");
+        assertThat(releaseOf(customersCatchUp)).isNull();
+        assertThat(jobs.jobs()).extracting(job -> job.getMetadata().getName())
+                .containsExactlyInAnyOrder("cut-early-plan", "cut-early-customers", "cut-early-orders");
+        assertThat(status.getApps()).extracting(AppStatus::getJob, AppStatus::getPhase)
+                .containsExactly(tuple("cut-early-customers", AppPhase.Succeeded),
+                        tuple("cut-early-orders", AppPhase.Succeeded));
+        assertThat(status.getConditions()).extracting(Condition::getType, Condition::getStatus, Condition::getReason)
+                .containsExactly(
+                        tuple("Validated", "True", "Valid"),
+                        tuple("Planned", "True", "Planned"),
+                        tuple("Quiesced", "True", "Quiesced"),
+                        tuple("Copied", "False", "CatchUpJobFailed"),
+                        tuple("Restored", "True", "Redeployed"),
+                        tuple("Failed", "True", "CatchUpJobFailed"));
+    }
+
+    @Test
+    @DisplayName("StopAfterCopy: a source that cannot be stopped fails the run after the bulk copy, the waiting"
+            + " catch-up Job deleted, target apps redeployed")
     void stopAfterCopyStopFails() {
         platform.server().faults().add(FaultRule.error(PRODUCTION_MAINTENANCE, 503, 10).forMethod("PUT"));
         DataMigration migration = stopAfterCopy("cut-fail", "Customers");
         harness.create(migration);
         jobs.finishPlan("cut-fail-plan", plan(app("Customers", 0, entities("Customer", 300))));
         jobs.succeedCopy("cut-fail-customers", "Customers", entities("Customer", 300));
+        jobs.reportWaiting(ResourceNames.catchUpJob("cut-fail", "Customers"), "Customers");
 
         DataMigrationStatus status = harness.awaitPhase("cut-fail", Phase.Failed).getStatus();
         assertThat(platform.sideEffects()).containsExactly("QA maintenance on", "503 Production maintenance on",
@@ -368,6 +432,11 @@ class DataMigrationOperatorTest {
         assertThat(status.getMessage()).startsWith("platform API still failing after 3 attempts: ").contains("503");
         assertThat(jobs.jobs()).extracting(job -> job.getMetadata().getName())
                 .containsExactlyInAnyOrder("cut-fail-plan", "cut-fail-customers");
+        assertThat(harness.eventReasons("cut-fail")).contains("CatchUpJobCreated");
+        assertThat(releaseOf(ResourceNames.catchUpJob("cut-fail", "Customers"))).isNull();
+        assertThat(status.getApps()).extracting(AppStatus::getJob, AppStatus::getPhase, AppStatus::getMessage)
+                .containsExactly(tuple("cut-fail-customers", AppPhase.Succeeded, "Bulk copy done; no catch-up: the"
+                        + " source environment was not stopped"));
         assertThat(status.getSource()).isNull();
         assertThat(status.getConditions()).extracting(Condition::getType, Condition::getStatus, Condition::getReason)
                 .containsExactly(

@@ -19,7 +19,7 @@ import java.util.Map;
 final class ConfigMapProgressSink implements ProgressSink {
 
     /** Suffix of the Job's task ConfigMap, next to {@link Contracts#PROGRESS_SUFFIX}. */
-    static final String TASK_SUFFIX = "-task";
+    static final String TASK_SUFFIX = Contracts.TASK_SUFFIX;
 
     private final KubernetesClient client;
     private final String namespace;

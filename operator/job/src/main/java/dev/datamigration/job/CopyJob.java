@@ -25,7 +25,8 @@ import java.util.function.Supplier;
  * to the progress file and/or the task's progress ConfigMap, the checkpoint to a file, the ConfigMap, or memory (in
  * that order of preference). Returns the Job's exit code: 0 done, 2 permanent failure (bad input, model or
  * verification mismatch, unmatched users), 1 transient (a retry resumes). An unsupported target and unreadable
- * credentials are refused before any database connection.
+ * credentials are refused before any database connection. A task with {@code awaitRelease} connects, then waits for
+ * the operator's release ({@link ReleaseWait}) before it reads anything.
  */
 public final class CopyJob {
 
@@ -69,6 +70,15 @@ public final class CopyJob {
             return ExitCodes.of(e);
         }
         try (JobConnections db = JobConnections.open(task)) {
+            if (Boolean.TRUE.equals(task.getAwaitRelease())) {
+                // started before the source environment stops: connected, reading nothing until released
+                ReleaseWait release = ReleaseWait.of(task, kubernetes.get());
+                String waiting = "connected; waiting for the operator's release (it stops the source environment"
+                        + " first)";
+                err.println(waiting);
+                progress.waiting(waiting);
+                err.println("released at " + release.await());
+            }
             CheckpointStore checkpoints = checkpointFile != null ? new FileCheckpointStore(checkpointFile)
                     : sinks.configMap().<CheckpointStore>map(ConfigMapCheckpointStore::new)
                     .orElseGet(InMemoryCheckpointStore::new);

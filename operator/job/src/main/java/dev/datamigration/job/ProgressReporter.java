@@ -62,6 +62,7 @@ final class ProgressReporter implements ProgressListener {
     @Override
     public synchronized void appStarted(String app, List<EntityPlan> planned) {
         progress.setState(JobState.Running);
+        progress.setMessage(null); // no longer waiting
         for (EntityPlan e : planned) {
             entity(e).setState(EntityState.Pending);
         }
@@ -142,6 +143,16 @@ final class ProgressReporter implements ProgressListener {
     /** The end users into ODC as this Job resolved them (written at once: the operator shows them in status). */
     public synchronized void users(UserCounts counts) {
         progress.setUsers(counts);
+        flush();
+    }
+
+    /**
+     * Connected and waiting for the operator's release (written at once: the operator stops the source environment
+     * when every catch-up Job says so).
+     */
+    public synchronized void waiting(String message) {
+        progress.setState(JobState.Waiting);
+        progress.setMessage(message);
         flush();
     }
 

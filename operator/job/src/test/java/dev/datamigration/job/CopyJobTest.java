@@ -106,6 +106,69 @@ class CopyJobTest {
         assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("copied " + app + ": ");
     }
 
+    /**
+     * A catch-up Job started before the source environment stops: connected, it reports that it waits and copies
+     * nothing until the operator adds the release key to its task ConfigMap; then it runs as any copy Job.
+     */
+    @Test
+    void aJobThatAwaitsItsReleaseCopiesNothingBeforeTheOperatorReleasesIt() throws Exception {
+        String app = factory.apps().get(1);
+        JobTask task = task(app);
+        task.setProgressConfigMap("prod-to-qa-held-progress");
+        task.setAwaitRelease(true);
+        var taskConfigMap = client.configMaps().inNamespace("refresh").withName("prod-to-qa-held-task");
+        taskConfigMap.create(new io.fabric8.kubernetes.api.model.ConfigMapBuilder().withNewMetadata()
+                .withName("prod-to-qa-held-task").withNamespace("refresh").endMetadata()
+                .addToData(Contracts.TASK_KEY, "{}").build());
+        java.util.concurrent.CompletableFuture<Integer> run = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> job(Optional.of(client)).run(() -> task, null, null));
+
+        Thread.sleep(1_500);
+        assertThat(run).isNotDone();
+        Progress waiting = TaskFiles.JSON.readValue(client.configMaps().inNamespace("refresh")
+                .withName("prod-to-qa-held-progress").get().getData().get(Contracts.PROGRESS_KEY), Progress.class);
+        assertThat(waiting.getState()).isEqualTo(JobState.Waiting);
+        assertThat(waiting.getEntities()).isEmpty();
+        assertThat(waiting.getMessage()).isEqualTo("connected; waiting for the operator's release (it stops the"
+                + " source environment first)");
+        assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("connected; waiting for the operator's release"
+                + " (it stops the source environment first)\n");
+
+        taskConfigMap.edit(cm -> {
+            cm.getData().put(Contracts.RELEASE_KEY, "2026-12-03T11:40:00Z");
+            return cm;
+        });
+        assertThat(run.get(2, java.util.concurrent.TimeUnit.MINUTES)).as(err.toString()).isEqualTo(Contracts.EXIT_OK);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("released at 2026-12-03T11:40:00Z\n");
+        assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("copied " + app + ": ");
+    }
+
+    /** Without its release within the limit, or once its task ConfigMap is gone, the Job fails and says why. */
+    @Test
+    void aJobNeverReleasedGivesUpWithAClearMessage() throws Exception {
+        client.configMaps().inNamespace("refresh").resource(new io.fabric8.kubernetes.api.model.ConfigMapBuilder()
+                .withNewMetadata().withName("prod-to-qa-late-task").withNamespace("refresh").endMetadata()
+                .addToData(Contracts.TASK_KEY, "{}").build()).create();
+        ReleaseWait wait = new ReleaseWait(client, "refresh", "prod-to-qa-late-task", java.time.Clock.systemUTC(),
+                java.time.Duration.ofSeconds(1), java.time.Duration.ofMillis(50));
+        org.assertj.core.api.Assertions.assertThatThrownBy(wait::await).isInstanceOf(TaskException.class)
+                .hasMessage("not released by the operator within 1 second (the source environment is stopped"
+                        + " first): giving up");
+        assertThat(ReleaseWait.describe(ReleaseWait.LIMIT)).isEqualTo("6 hours");
+        assertThat(ReleaseWait.describe(java.time.Duration.ofMinutes(90))).isEqualTo("90 minutes");
+        ReleaseWait gone = new ReleaseWait(client, "refresh", "prod-to-qa-gone-task", java.time.Clock.systemUTC(),
+                java.time.Duration.ofMinutes(1), java.time.Duration.ofMillis(50));
+        org.assertj.core.api.Assertions.assertThatThrownBy(gone::await).isInstanceOf(TaskException.class)
+                .hasMessage("the task ConfigMap prod-to-qa-gone-task is gone: the run that created this Job ended");
+
+        JobTask task = task(factory.apps().get(0));
+        task.setAwaitRelease(true);
+        assertThat(job(Optional.empty()).run(() -> task, null, null)).isEqualTo(Contracts.EXIT_PERMANENT);
+        assertThat(err.toString(StandardCharsets.UTF_8)).endsWith("copy failed: the task awaits its release by the"
+                + " operator (awaitRelease), but this Job has no Kubernetes API or progress ConfigMap to receive"
+                + " it\n");
+    }
+
     @Test
     void aTaskThatCannotBeReadIsPermanentAndWritesNoProgress() {
         Path progressFile = dir.resolve("progress.json");

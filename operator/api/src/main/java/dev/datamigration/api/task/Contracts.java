@@ -39,6 +39,13 @@ public final class Contracts {
     public static final String PROGRESS_KEY = "progress.json";
     public static final String PLAN_KEY = "plan.json";
     public static final String PROGRESS_SUFFIX = "-progress";
+    /** Suffix of a Job's task ConfigMap ({@code <job>-task}, written by the operator, holding {@link #TASK_KEY}). */
+    public static final String TASK_SUFFIX = "-task";
+    /**
+     * Key the operator adds to the task ConfigMap of a Job created with {@code awaitRelease} (a catch-up Job started
+     * before the source environment stops) when the Job may run: the time of the release. The Job polls for it.
+     */
+    public static final String RELEASE_KEY = "release";
 
     /** Copier exit codes: 0 done, 2 permanent (do not retry), anything else transient. */
     public static final int EXIT_OK = 0;

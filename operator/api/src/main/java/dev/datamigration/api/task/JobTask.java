@@ -69,6 +69,21 @@ public class JobTask {
     /** ConfigMap the Job writes its progress (and, for Plan, plan.json) into; null when run outside Kubernetes. */
     private String progressConfigMap;
 
+    /**
+     * A catch-up Job created before the source environment stops (source.downtime StopAfterCopy): it starts, connects
+     * to both databases and waits, reading nothing, until the operator adds {@link Contracts#RELEASE_KEY} to its task
+     * ConfigMap; so the source's downtime does not include the Job's start. Null: runs at once.
+     */
+    private Boolean awaitRelease;
+
+    public Boolean getAwaitRelease() {
+        return awaitRelease;
+    }
+
+    public void setAwaitRelease(Boolean awaitRelease) {
+        this.awaitRelease = awaitRelease;
+    }
+
     public TaskKind getKind() {
         return kind;
     }

@@ -46,11 +46,13 @@ public final class TaskFactory {
 
     /**
      * The catch-up task of one app (source.downtime StopAfterCopy): the copy task with existingData Sync, so only
-     * what changed since the bulk pass is rewritten.
+     * what changed since the bulk pass is rewritten; its Job is created before the source environment stops and waits
+     * for its release ({@code awaitRelease}).
      */
     public static JobTask catchUp(DataMigration migration, String job, String app, List<String> scope) {
         JobTask task = copy(migration, job, app, scope);
         task.setExistingData(ExistingData.Sync);
+        task.setAwaitRelease(true);
         return task;
     }
 

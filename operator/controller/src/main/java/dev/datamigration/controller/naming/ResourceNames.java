@@ -19,7 +19,7 @@ public final class ResourceNames {
     /** Longest Job name: the Job controller puts it into a label value. */
     public static final int MAX_JOB_NAME = 63;
     public static final String PLAN_SUFFIX = "plan";
-    public static final String TASK_SUFFIX = "-task";
+    public static final String TASK_SUFFIX = Contracts.TASK_SUFFIX;
     private static final int HASH_LENGTH = 6;
 
     private ResourceNames() {

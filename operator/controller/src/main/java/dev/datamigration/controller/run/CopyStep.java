@@ -13,6 +13,7 @@ import dev.datamigration.controller.progress.Totals;
 import dev.datamigration.controller.progress.UserCounting;
 import dev.datamigration.controller.status.ConditionType;
 import dev.datamigration.controller.status.Conditions;
+import dev.datamigration.controller.status.Times;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import java.util.List;
 import java.util.Optional;
@@ -21,8 +22,9 @@ import java.util.Optional;
  * Copying: one Job per app, wave after wave, at most {@code spec.parallelism} at once. When an app fails no new
  * Job starts: the Jobs already running (of the same wave) finish, the apps not started yet end Cancelled, and the
  * run goes on to Restoring. With source.downtime StopAfterCopy the step has two passes ({@link CatchUpPass}): when
- * every bulk Job has succeeded the source is stopped and the apps run again, wave after wave, as catch-up Jobs with
- * existingData Sync; the phase stays Copying throughout.
+ * every bulk Job has succeeded, the apps' catch-up Jobs (existingData Sync) are created and wait, the source is
+ * stopped, and the waiting Jobs are released wave after wave, at most {@code spec.parallelism} at once; the phase
+ * stays Copying throughout.
  */
 final class CopyStep implements Step {
 
@@ -63,12 +65,13 @@ final class CopyStep implements Step {
         Optional<Integer> wave = apps.stream().filter(app -> app.getPhase() != AppPhase.Succeeded)
                 .map(AppStatus::getWave).min(Integer::compare);
         boolean catchingUp = CatchUpPass.started(run);
-        if (wave.isEmpty() && CatchUpPass.requested(run.migration().getSpec()) && !catchingUp) {
+        if (CatchUpPass.requested(run.migration().getSpec()) && !catchingUp
+                && (wave.isEmpty() || CatchUpPass.prepared(run))) {
             Optional<StepResult> waiting = CatchUpPass.begin(run, services);
             if (waiting.isPresent()) {
                 return waiting.get();
             }
-            return run(run, services); // the apps are Pending again, as catch-up Jobs: start the first wave
+            return run(run, services); // the apps are Pending again, as catch-up Jobs: release the first wave
         }
         if (wave.isEmpty()) {
             Totals.apply(run.status());
@@ -90,14 +93,22 @@ final class CopyStep implements Step {
                 break;
             }
             if (app.getPhase() == AppPhase.Pending && app.getWave().equals(wave.get())) {
-                services.jobs().create(run.migration(), app.getJob(), catchingUp
-                        ? TaskFactory.catchUp(run.migration(), app.getJob(), app.getName(), scope)
-                        : TaskFactory.copy(run.migration(), app.getJob(), app.getName(), scope));
+                if (catchingUp) {
+                    // created before the stop (CatchUpPass), waiting: created here only if it has gone since
+                    services.jobs().create(run.migration(), app.getJob(), TaskFactory.catchUp(run.migration(),
+                            app.getJob(), app.getName(), scope));
+                    services.jobs().release(app.getJob(), Times.format(run.now()));
+                    services.events().normal(run.migration(), "CatchUpJobReleased", "Released catch-up Job "
+                            + app.getJob() + " for app " + app.getName() + " (wave " + app.getWave() + ")");
+                } else {
+                    services.jobs().create(run.migration(), app.getJob(), TaskFactory.copy(run.migration(),
+                            app.getJob(), app.getName(), scope));
+                    services.events().normal(run.migration(), "CopyJobCreated", "Created copy Job " + app.getJob()
+                            + " for app " + app.getName() + " (wave " + app.getWave() + ")");
+                }
                 app.setPhase(AppPhase.Running);
+                app.setMessage(null);
                 running++;
-                services.events().normal(run.migration(), catchingUp ? "CatchUpJobCreated" : "CopyJobCreated",
-                        "Created " + (catchingUp ? "catch-up" : "copy") + " Job " + app.getJob() + " for app "
-                        + app.getName() + " (wave " + app.getWave() + ")");
             }
         }
         long done = apps.stream().filter(app -> app.getPhase() == AppPhase.Succeeded).count();

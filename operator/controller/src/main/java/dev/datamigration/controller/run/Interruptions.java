@@ -36,6 +36,9 @@ final class Interruptions {
                 app.setPhase(AppPhase.Cancelled);
                 app.setMessage("Stopped: " + message);
             } else if (app.getPhase() == AppPhase.Pending) {
+                if (services.jobs().job(app.getJob()).isPresent()) {
+                    services.jobs().delete(app.getJob()); // a catch-up Job waiting for its release
+                }
                 app.setPhase(AppPhase.Cancelled);
                 app.setMessage("Not started: " + message);
             }

@@ -1,5 +1,6 @@
 package dev.datamigration.controller.run;
 
+import dev.datamigration.api.task.Contracts;
 import dev.datamigration.api.task.JobTask;
 import dev.datamigration.api.v1alpha1.DataMigration;
 import dev.datamigration.controller.jobs.JobFactory;
@@ -12,6 +13,8 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import java.net.HttpURLConnection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -54,6 +57,27 @@ public final class JobControl {
     public void create(DataMigration migration, String job, JobTask task) {
         createIfAbsent(factory.taskConfigMap(migration, job, task));
         createIfAbsent(factory.job(migration, job, task));
+    }
+
+    /**
+     * Lets a Job created with {@code awaitRelease} run: adds {@link Contracts#RELEASE_KEY} (the time, {@code at}) to its
+     * task ConfigMap, which the Job polls. Idempotent; false when the task ConfigMap does not exist.
+     */
+    public boolean release(String job, String at) {
+        var taskConfigMap = client.configMaps().inNamespace(namespace).withName(ResourceNames.taskConfigMap(job));
+        ConfigMap task = taskConfigMap.get();
+        if (task == null) {
+            return false;
+        }
+        if (task.getData() == null || !task.getData().containsKey(Contracts.RELEASE_KEY)) {
+            taskConfigMap.edit(cm -> {
+                Map<String, String> data = cm.getData() == null ? new HashMap<>() : new HashMap<>(cm.getData());
+                data.putIfAbsent(Contracts.RELEASE_KEY, at);
+                cm.setData(data);
+                return cm;
+            });
+        }
+        return true;
     }
 
     /** Stops a Job: its pods go with it (background propagation). */

@@ -99,6 +99,17 @@ public final class JobPlayer {
         writeProgress(copyJob, Map.of(Contracts.PROGRESS_KEY, json(progress)));
     }
 
+    /**
+     * A catch-up Job created before the source stops (awaitRelease): connected, it reports that it waits, as the
+     * copier does before it polls for its release.
+     */
+    public void reportWaiting(String job, String app) {
+        Job copyJob = awaitJob(job);
+        Progress progress = progress(app, JobState.Waiting, Map.of(), null, null);
+        progress.setMessage("connected; waiting for the operator's release (it stops the source environment first)");
+        writeProgress(copyJob, Map.of(Contracts.PROGRESS_KEY, json(progress)));
+    }
+
     /** The copier verifies {@code verified}, then fails permanently on {@code failedEntity} (exit code 2). */
     public void failCopy(String job, String app, Map<String, Long> verified, String failedEntity, String cause) {
         Job copyJob = awaitJob(job);

@@ -14,7 +14,7 @@ final class ExpectedRbac {
             "datamigration.dev/datamigrations/status", List.of("get", "update", "patch"),
             "datamigration.dev/datamigrations/finalizers", List.of("update"),
             "batch/jobs", List.of("get", "list", "watch", "create", "delete"),
-            "core/configmaps", List.of("get", "list", "watch", "create"),
+            "core/configmaps", List.of("get", "list", "watch", "create", "patch"),
             "core/secrets", List.of("get"),
             "core/events", List.of("get", "create", "update"));
 

@@ -74,12 +74,10 @@ class CutoverTest {
         // below are made while the bulk copy runs and are not in what it copies.
         AtomicReference<E2eCluster.InsertHold> hold = new AtomicReference<>();
         e2e.beforePodStarts(NAME + "-catalog-0", () -> hold.set(e2e.holdInsertsInto(promotion.targetTable())));
-        // What the platform had seen when the first catch-up pod started.
+        // The bulk Jobs when the first catch-up pod started (before the stop: it waits for its release).
         String catchUpJob = ResourceNames.catchUpJob(NAME, "Catalog");
-        List<String> seenAtCatchUp = new CopyOnWriteArrayList<>();
         List<String> jobsAtCatchUp = new CopyOnWriteArrayList<>();
         e2e.beforePodStarts(catchUpJob + "-0", () -> {
-            seenAtCatchUp.addAll(e2e.sideEffects());
             for (String app : APPS) {
                 String bulk = NAME + "-" + app.toLowerCase();
                 jobsAtCatchUp.add(bulk + " succeeded=" + e2e.job(bulk).getStatus().getSucceeded());
@@ -126,8 +124,6 @@ class CutoverTest {
         assertThat(seenDuringBulk).doesNotContain("Production maintenance on");
         assertThat(jobsAtCatchUp).containsExactly(NAME + "-catalog succeeded=1", NAME + "-customers succeeded=1",
                 NAME + "-orders succeeded=1");
-        assertThat(seenAtCatchUp).containsExactly("QA maintenance on", "QA maintenance on", "QA maintenance on",
-                "Production maintenance on");
         assertThat(e2e.sideEffects()).containsExactly(
                 "QA maintenance on", "QA maintenance on", "QA maintenance on",
                 "Production maintenance on",
@@ -148,6 +144,14 @@ class CutoverTest {
         // status: the source's downtime, the catch-up's own counts, the catch-up Jobs
         PlatformOperation stopped = status.getOperations().get(3);
         assertThat(status.getSource().getStoppedAt()).isEqualTo(stopped.getTime());
+        // every catch-up Job was released after the stop, and read Production only then
+        for (String app : APPS) {
+            assertThat(e2e.released(ResourceNames.catchUpJob(NAME, app))).as(app)
+                    .isAfterOrEqualTo(Instant.parse(stopped.getTime()));
+        }
+        assertThat(e2e.podLog(catchUpJob)).as("the catch-up pod's log").containsSubsequence("connected; waiting for"
+                + " the operator's release (it stops the source environment first)\n", "released at ",
+                "copied Catalog: ");
         Condition copied = status.getConditions().stream().filter(c -> c.getType().equals("Copied")).findFirst()
                 .orElseThrow();
         Duration downtime = Duration.between(Instant.parse(status.getSource().getStoppedAt()),
@@ -188,7 +192,7 @@ class CutoverTest {
             jobs.add(ResourceNames.catchUpJob(NAME, app));
         }
         assertThat(e2e.jobNames()).containsExactlyInAnyOrderElementsOf(jobs);
-        assertThat(e2e.eventReasons(NAME)).contains("CopyJobCreated", "StoppingSource", "SourceStopped",
-                "CatchUpJobCreated", "Copied", "Succeeded");
+        assertThat(e2e.eventReasons(NAME)).contains("CopyJobCreated", "CatchUpJobCreated", "StoppingSource",
+                "SourceStopped", "CatchUpJobReleased", "Copied", "Succeeded");
     }
 }

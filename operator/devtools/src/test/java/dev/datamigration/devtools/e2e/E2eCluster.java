@@ -378,6 +378,12 @@ final class E2eCluster implements AutoCloseable {
                 + (current == null ? "(gone)" : Serialization.asYaml(current)) + copierLogs());
     }
 
+    /** The whole log of a Job's first pod. */
+    String podLog(String jobName) throws IOException {
+        return Files.readString(dir.resolve("work").resolve(NAMESPACE).resolve(jobName).resolve("attempt-0")
+                .resolve("pod.log"), StandardCharsets.UTF_8);
+    }
+
     /** Every pod log the Job runner kept, for failure messages. */
     String copierLogs() {
         StringBuilder logs = new StringBuilder();
@@ -400,6 +406,16 @@ final class E2eCluster implements AutoCloseable {
 
     Job job(String name) {
         return client().batch().v1().jobs().inNamespace(NAMESPACE).withName(name).get();
+    }
+
+    /**
+     * When the operator released a Job created to wait for it (a catch-up Job, {@code awaitRelease}): the release key
+     * of its task ConfigMap; null while it waits.
+     */
+    Instant released(String jobName) {
+        ConfigMap task = client().configMaps().inNamespace(NAMESPACE).withName(jobName + Contracts.TASK_SUFFIX).get();
+        String at = task == null || task.getData() == null ? null : task.getData().get(Contracts.RELEASE_KEY);
+        return at == null ? null : Instant.parse(at);
     }
 
     /** Names of the Jobs that exist now, sorted. */
