@@ -376,6 +376,28 @@ class DataMigrationOperatorTest {
     }
 
     @Test
+    @DisplayName("StopAfterCopy: a catch-up Job that does not connect within 10 minutes does not hold the stop; it is"
+            + " released once stopped")
+    void stopAfterCopyStopsWithoutAJobThatDoesNotStart() {
+        harness.create(stopAfterCopy("cut-slow", "Customers"));
+        jobs.finishPlan("cut-slow-plan", plan(app("Customers", 0, entities("Customer", 300))));
+        jobs.succeedCopy("cut-slow-customers", "Customers", entities("Customer", 300));
+        String catchUp = ResourceNames.catchUpJob("cut-slow", "Customers");
+        jobs.awaitJob(catchUp);
+        await().atMost(OperatorHarness.STATE_WAIT).until(() -> harness.get("cut-slow").getStatus().getConditions()
+                .stream().anyMatch(c -> "StartingCatchUp".equals(c.getReason())));
+        assertThat(platform.sideEffects()).containsExactly("QA maintenance on");
+
+        harness.advanceClock(Duration.ofMinutes(11));
+        await().atMost(OperatorHarness.STATE_WAIT).until(() -> releaseOf(catchUp) != null);
+        assertThat(platform.sideEffects()).containsExactly("QA maintenance on", "Production maintenance on");
+        assertThat(harness.eventReasons("cut-slow")).contains("CatchUpJobsSlow");
+        jobs.succeedCopy(catchUp, "Customers", entities("Customer", 300));
+        assertThat(harness.awaitPhase("cut-slow", Phase.Succeeded).getStatus().getSource().getDowntime())
+                .matches("\\d+s");
+    }
+
+    @Test
     @DisplayName("StopAfterCopy: a catch-up Job that fails while it starts fails the run before the stop: the source"
             + " keeps running, no catch-up, target apps redeployed")
     void stopAfterCopyCatchUpJobFailsBeforeTheStop() {
