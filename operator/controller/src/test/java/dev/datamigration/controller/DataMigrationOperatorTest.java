@@ -316,6 +316,9 @@ class DataMigrationOperatorTest {
                         && c.getMessage().startsWith("Bulk copy done; 1 of 2 catch-up Jobs connected and waiting")));
         assertThat(platform.sideEffects()).containsExactly("QA maintenance on", "QA maintenance on");
         assertThat(releaseOf(customersCatchUp)).isNull();
+        // a restarted operator finds the catch-up Jobs it created and goes on waiting for them
+        harness.stop();
+        harness.start();
         jobs.reportWaiting(ordersCatchUp, "Orders");
         await().atMost(OperatorHarness.STATE_WAIT).until(() -> releaseOf(customersCatchUp) != null);
         assertThat(platform.sideEffects()).containsExactly("QA maintenance on", "QA maintenance on",
@@ -357,6 +360,9 @@ class DataMigrationOperatorTest {
                         tuple(Redeploy, "Orders", Succeeded));
         assertThat(jobs.jobs()).extracting(job -> job.getMetadata().getName()).containsExactlyInAnyOrder("cut-plan",
                 "cut-customers", "cut-orders", customersCatchUp, ordersCatchUp);
+        // created once per app, the restart did not create them again
+        assertThat(harness.events("cut")).filteredOn(e -> e.getReason().equals("CatchUpJobCreated"))
+                .extracting(e -> e.getCount()).containsExactly(1, 1);
         assertThat(status.getSource().getStoppedAt()).isEqualTo(status.getOperations().get(2).getTime());
         assertThat(status.getSource().getDowntime()).matches("\\d+s");
         assertThat(status.getSource().getCatchUpRows()).isZero();
