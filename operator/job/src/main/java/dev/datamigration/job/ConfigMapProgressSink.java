@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Writes documents into the Job's progress ConfigMap ({@code <job>-progress}), creating it with the contract labels
@@ -18,8 +19,6 @@ import java.util.Map;
  */
 final class ConfigMapProgressSink implements ProgressSink {
 
-    /** Suffix of the Job's task ConfigMap, next to {@link Contracts#PROGRESS_SUFFIX}. */
-    static final String TASK_SUFFIX = Contracts.TASK_SUFFIX;
 
     private final KubernetesClient client;
     private final String namespace;
@@ -61,12 +60,24 @@ final class ConfigMapProgressSink implements ProgressSink {
         }
     }
 
+    /**
+     * The Job's task ConfigMap ({@code <job>-task}) next to its progress ConfigMap {@code progressConfigMap}
+     * ({@code <job>-progress}); empty for a name of another form.
+     */
+    static Optional<String> taskConfigMapOf(String progressConfigMap) {
+        if (progressConfigMap == null || !progressConfigMap.endsWith(Contracts.PROGRESS_SUFFIX)) {
+            return Optional.empty();
+        }
+        return Optional.of(progressConfigMap.substring(0, progressConfigMap.length()
+                - Contracts.PROGRESS_SUFFIX.length()) + Contracts.TASK_SUFFIX);
+    }
+
     private List<OwnerReference> taskOwners() {
-        if (!name.endsWith(Contracts.PROGRESS_SUFFIX)) {
+        Optional<String> task = taskConfigMapOf(name);
+        if (task.isEmpty()) {
             return List.of();
         }
-        String task = name.substring(0, name.length() - Contracts.PROGRESS_SUFFIX.length()) + TASK_SUFFIX;
-        ConfigMap taskConfigMap = client.configMaps().inNamespace(namespace).withName(task).get();
+        ConfigMap taskConfigMap = client.configMaps().inNamespace(namespace).withName(task.get()).get();
         return taskConfigMap == null || taskConfigMap.getMetadata().getOwnerReferences() == null ? List.of()
                 : taskConfigMap.getMetadata().getOwnerReferences();
     }

@@ -47,14 +47,13 @@ final class ReleaseWait {
      * the Job.
      */
     static ReleaseWait of(JobTask task, Optional<KubernetesClient> client) {
-        String progress = task.getProgressConfigMap();
-        if (client.isEmpty() || progress == null || !progress.endsWith(Contracts.PROGRESS_SUFFIX)) {
+        Optional<String> taskConfigMap = ConfigMapProgressSink.taskConfigMapOf(task.getProgressConfigMap());
+        if (client.isEmpty() || taskConfigMap.isEmpty()) {
             throw new TaskException("the task awaits its release by the operator (awaitRelease), but this Job has no"
                     + " Kubernetes API or progress ConfigMap to receive it");
         }
-        String job = progress.substring(0, progress.length() - Contracts.PROGRESS_SUFFIX.length());
-        return new ReleaseWait(client.get(), task.getNamespace(), job + Contracts.TASK_SUFFIX, Clock.systemUTC(),
-                LIMIT, POLL);
+        return new ReleaseWait(client.get(), task.getNamespace(), taskConfigMap.get(), Clock.systemUTC(), LIMIT,
+                POLL);
     }
 
     /** A duration in its largest whole unit: "6 hours", "90 minutes", "1 second". */

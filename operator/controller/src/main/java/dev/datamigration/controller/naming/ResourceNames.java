@@ -19,7 +19,6 @@ public final class ResourceNames {
     /** Longest Job name: the Job controller puts it into a label value. */
     public static final int MAX_JOB_NAME = 63;
     public static final String PLAN_SUFFIX = "plan";
-    public static final String TASK_SUFFIX = Contracts.TASK_SUFFIX;
     private static final int HASH_LENGTH = 6;
 
     private ResourceNames() {
@@ -51,7 +50,7 @@ public final class ResourceNames {
 
     /** The ConfigMap holding a Job's task.json. */
     public static String taskConfigMap(String job) {
-        return job + TASK_SUFFIX;
+        return job + Contracts.TASK_SUFFIX;
     }
 
     /** The ConfigMap the copy Jobs of an ODC migration share to create end users once (ConfigMap names allow 253). */

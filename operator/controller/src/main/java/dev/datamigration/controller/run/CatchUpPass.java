@@ -122,15 +122,13 @@ final class CatchUpPass {
      * which Job failed and why.
      */
     private static Optional<StepResult> awaitReady(MigrationRun run, RunServices services, String environment) {
-        List<String> scope = run.apps().stream().map(AppStatus::getName).toList();
         int ready = 0;
         Instant first = null;
         for (AppStatus app : run.apps()) {
             Optional<Job> job = services.jobs().job(app.getJob());
             if (job.isEmpty()) {
                 // gone since it was created (deleted by hand): created again, and waited for like the others
-                services.jobs().create(run.migration(), app.getJob(), TaskFactory.catchUp(run.migration(),
-                        app.getJob(), app.getName(), scope));
+                createJob(run, services, app.getJob(), app.getName());
                 continue;
             }
             Optional<Progress> progress = services.jobs().progress(app.getJob(), false)
@@ -174,11 +172,9 @@ final class CatchUpPass {
      * created before the status says so: a restart in between creates them again, which tolerates that they exist.
      */
     private static void prepare(MigrationRun run, RunServices services) {
-        List<String> scope = run.apps().stream().map(AppStatus::getName).toList();
         for (AppStatus app : run.apps()) {
             String job = ResourceNames.catchUpJob(run.name(), app.getName());
-            services.jobs().create(run.migration(), job, TaskFactory.catchUp(run.migration(), job, app.getName(),
-                    scope));
+            createJob(run, services, job, app.getName());
             services.events().normal(run.migration(), "CatchUpJobCreated", "Created catch-up Job " + job
                     + " for app " + app.getName() + "; it waits for the source environment to stop");
             app.setJob(job);
@@ -186,6 +182,15 @@ final class CatchUpPass {
             app.setMessage("Catch-up Job started; waiting for the source environment to stop");
             app.setSync(null); // the catch-up's own counts, not the bulk pass's
         }
+    }
+
+    /**
+     * Creates the catch-up Job {@code job} of {@code app} (waiting for its release), unless it exists: the copy task
+     * over every app of the run, with existingData Sync.
+     */
+    static void createJob(MigrationRun run, RunServices services, String job, String app) {
+        List<String> scope = run.apps().stream().map(AppStatus::getName).toList();
+        services.jobs().create(run.migration(), job, TaskFactory.catchUp(run.migration(), job, app, scope));
     }
 
     /**

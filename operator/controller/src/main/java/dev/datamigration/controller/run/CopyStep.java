@@ -95,8 +95,7 @@ final class CopyStep implements Step {
             if (app.getPhase() == AppPhase.Pending && app.getWave().equals(wave.get())) {
                 if (catchingUp) {
                     // created before the stop (CatchUpPass), waiting: created here only if it has gone since
-                    services.jobs().create(run.migration(), app.getJob(), TaskFactory.catchUp(run.migration(),
-                            app.getJob(), app.getName(), scope));
+                    CatchUpPass.createJob(run, services, app.getJob(), app.getName());
                     services.jobs().release(app.getJob(), Times.format(run.now()));
                     services.events().normal(run.migration(), "CatchUpJobReleased", "Released catch-up Job "
                             + app.getJob() + " for app " + app.getName() + " (wave " + app.getWave() + ")");

@@ -23,8 +23,6 @@ import io.fabric8.kubernetes.api.model.Condition;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -142,21 +140,10 @@ class CutoverTest {
                         tuple(PlatformAction.Redeploy, "Orders", PlatformOperationState.Succeeded));
 
         // status: the source's downtime, the catch-up's own counts, the catch-up Jobs
-        PlatformOperation stopped = status.getOperations().get(3);
-        assertThat(status.getSource().getStoppedAt()).isEqualTo(stopped.getTime());
-        // every catch-up Job was released after the stop, and read Production only then
-        for (String app : APPS) {
-            assertThat(e2e.released(ResourceNames.catchUpJob(NAME, app))).as(app)
-                    .isAfterOrEqualTo(Instant.parse(stopped.getTime()));
-        }
+        e2e.assertCutoverTimes(status, NAME, APPS);
         assertThat(e2e.podLog(catchUpJob)).as("the catch-up pod's log").containsSubsequence("connected; waiting for"
                 + " the operator's release (it stops the source environment first)\n", "released at ",
                 "copied Catalog: ");
-        Condition copied = status.getConditions().stream().filter(c -> c.getType().equals("Copied")).findFirst()
-                .orElseThrow();
-        Duration downtime = Duration.between(Instant.parse(status.getSource().getStoppedAt()),
-                Instant.parse(copied.getLastTransitionTime()));
-        assertThat(status.getSource().getDowntime()).isEqualTo(downtime.getSeconds() + "s");
         // Catalog's catch-up rewrote exactly the changed Promotion rows; Customers has nothing to do with them. Orders
         // references Promotion (Delete Rule Ignore): the Sync may rewrite orders whose promotion was deleted (they end
         // as the oracle says, checked above), so only its inserts and deletes are pinned here.

@@ -15,7 +15,9 @@ import dev.datamigration.api.v1alpha1.DataMigrationStatus;
 import dev.datamigration.api.v1alpha1.DatabaseEngine;
 import dev.datamigration.api.v1alpha1.DatabaseSpec;
 import dev.datamigration.api.v1alpha1.Phase;
+import dev.datamigration.api.v1alpha1.PlatformAction;
 import dev.datamigration.api.v1alpha1.PlatformApiSpec;
+import dev.datamigration.api.v1alpha1.PlatformOperation;
 import dev.datamigration.api.v1alpha1.SourceDowntime;
 import dev.datamigration.api.v1alpha1.SourceSpec;
 import dev.datamigration.api.v1alpha1.TargetDowntime;
@@ -24,6 +26,7 @@ import dev.datamigration.devtools.local.CopierLauncher;
 import dev.datamigration.devtools.local.LocalCluster;
 import dev.datamigration.devtools.local.LocalOperator;
 import dev.datamigration.controller.OperatorSettings;
+import dev.datamigration.controller.naming.ResourceNames;
 import dev.datamigration.fixtures.o11.ExpectedOutcome;
 import dev.datamigration.fixtures.o11.FactoryDatabases;
 import dev.datamigration.fixtures.o11.O11Factory;
@@ -35,6 +38,7 @@ import dev.datamigration.platform.http.HttpSettings;
 import dev.datamigration.simulator.RecordedCall;
 import dev.datamigration.simulator.SimulatorServer;
 import dev.datamigration.simulator.SimulatorState;
+import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
@@ -416,6 +420,26 @@ final class E2eCluster implements AutoCloseable {
         ConfigMap task = client().configMaps().inNamespace(NAMESPACE).withName(jobName + Contracts.TASK_SUFFIX).get();
         String at = task == null || task.getData() == null ? null : task.getData().get(Contracts.RELEASE_KEY);
         return at == null ? null : Instant.parse(at);
+    }
+
+    /**
+     * The cutover's timing in a finished StopAfterCopy run: {@code stoppedAt} is the stop operation's time (the
+     * fourth operation, after the three undeploys), every app's catch-up Job was released after it (so it read the
+     * source only then), and {@code downtime} runs from it to the Copied condition's transition.
+     */
+    void assertCutoverTimes(DataMigrationStatus status, String migration, List<String> apps) {
+        PlatformOperation stop = status.getOperations().get(3);
+        assertThat(stop.getAction()).isEqualTo(PlatformAction.StopEnvironment);
+        assertThat(status.getSource().getStoppedAt()).isEqualTo(stop.getTime());
+        for (String app : apps) {
+            assertThat(released(ResourceNames.catchUpJob(migration, app))).as(app)
+                    .isAfterOrEqualTo(Instant.parse(stop.getTime()));
+        }
+        Condition copied = status.getConditions().stream().filter(c -> c.getType().equals("Copied")).findFirst()
+                .orElseThrow();
+        Duration downtime = Duration.between(Instant.parse(status.getSource().getStoppedAt()),
+                Instant.parse(copied.getLastTransitionTime()));
+        assertThat(status.getSource().getDowntime()).isEqualTo(downtime.getSeconds() + "s");
     }
 
     /** Names of the Jobs that exist now, sorted. */

@@ -37,8 +37,6 @@ import io.fabric8.kubernetes.api.model.Condition;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -202,18 +200,7 @@ class OdcCutoverTest {
                             tuple(PlatformAction.Redeploy, "OrdersApp", PlatformOperationState.Succeeded));
 
             // status: the source's downtime, the catch-up's own counts (exactly the rows changed), its Jobs
-            PlatformOperation stop = status.getOperations().get(3);
-            assertThat(status.getSource().getStoppedAt()).isEqualTo(stop.getTime());
-            // every catch-up Job was released after the stop, and read Production only then
-            for (String app : APPS) {
-                assertThat(e2e.released(ResourceNames.catchUpJob(NAME, app))).as(app)
-                        .isAfterOrEqualTo(Instant.parse(stop.getTime()));
-            }
-            Condition copied = status.getConditions().stream().filter(c -> c.getType().equals("Copied"))
-                    .findFirst().orElseThrow();
-            Duration downtime = Duration.between(Instant.parse(status.getSource().getStoppedAt()),
-                    Instant.parse(copied.getLastTransitionTime()));
-            assertThat(status.getSource().getDowntime()).isEqualTo(downtime.getSeconds() + "s");
+            e2e.assertCutoverTimes(status, NAME, APPS);
             List<SyncStats> sync = status.getApps().stream().map(AppStatus::getSync).toList();
             assertThat(sync).extracting(SyncStats::getRowsInserted, SyncStats::getRowsUpdated,
                     SyncStats::getRowsDeleted).as("catch-up counts %s", sync)

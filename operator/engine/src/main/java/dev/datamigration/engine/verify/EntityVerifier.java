@@ -25,6 +25,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -106,15 +107,7 @@ public final class EntityVerifier {
         if (rows < 0) {
             return verifyDecoded(plan);
         }
-        if (!copied.equals(stored)) {
-            RowTransformer transformer = new RowTransformer(plan, sourceDialect, remaps, RowTransformer.Mode.FINAL,
-                    false);
-            String difference = firstDifference(plan, transformer.targetKinds(),
-                    plan.columns().stream().map(c -> c.target().name()).toList());
-            throw MigrationException.permanent("verification failed for " + plan.label() + ": source " + copied
-                    + " (hashed as written), target " + stored + "; " + difference);
-        }
-        return new Result(stored.rows(), stored.hex());
+        return asWritten(plan, copied, stored);
     }
 
     /**
@@ -204,16 +197,13 @@ public final class EntityVerifier {
         List<PhysicalColumn> columns = plan.columns().stream().map(ColumnPlan::target).toList();
         ContentHash written = new ContentHash();
         ContentHash stored = new ContentHash();
-        FutureTask<Long> targetSide = new FutureTask<>(() -> {
+        FutureTask<Long> targetSide = startTargetSide(plan, () -> {
             try {
                 return fastPath.hashStored(target, TableRead.all(plan.targetTable(), columns, fetchSize), stored);
             } finally {
                 endRead(target);
             }
         });
-        Thread targetThread = new Thread(targetSide, "verify-target-" + plan.name());
-        targetThread.setDaemon(true);
-        targetThread.start();
         long sourceRows;
         try {
             sourceRows = hashAsWritten(plan, transformer, columns, written);
@@ -225,7 +215,17 @@ public final class EntityVerifier {
         if (sourceRows < 0 || targetRows < 0) {
             return null;
         }
+        return asWritten(plan, written, stored);
+    }
+
+    /**
+     * The result when the rows hashed as written equal the rows stored; else the verification fails permanently,
+     * naming the first differing row (a keyed walk of both sides).
+     */
+    private Result asWritten(EntityPlan plan, ContentHash written, ContentHash stored) throws SQLException {
         if (!written.equals(stored)) {
+            RowTransformer transformer = new RowTransformer(plan, sourceDialect, remaps, RowTransformer.Mode.FINAL,
+                    false);
             String difference = firstDifference(plan, transformer.targetKinds(),
                     plan.columns().stream().map(c -> c.target().name()).toList());
             throw MigrationException.permanent("verification failed for " + plan.label() + ": source " + written
@@ -264,10 +264,7 @@ public final class EntityVerifier {
         ValueKind[] kinds = transformer.targetKinds();
         List<String> targetColumns = plan.columns().stream().map(c -> c.target().name()).toList();
         // Both sides are read and hashed at once, each on its own connection and thread: the time is the slower side's.
-        FutureTask<ContentHash> targetSide = new FutureTask<>(() -> hashTarget(plan, kinds));
-        Thread targetThread = new Thread(targetSide, "verify-target-" + plan.name());
-        targetThread.setDaemon(true);
-        targetThread.start();
+        FutureTask<ContentHash> targetSide = startTargetSide(plan, () -> hashTarget(plan, kinds));
         ContentHash sourceHash;
         ContentHash targetHash;
         try {
@@ -314,6 +311,15 @@ public final class EntityVerifier {
             endRead(target);
         }
         return hash;
+    }
+
+    /** Runs one entity's target side on a thread of its own while the caller reads the source. */
+    private static <T> FutureTask<T> startTargetSide(EntityPlan plan, Callable<T> work) {
+        FutureTask<T> task = new FutureTask<>(work);
+        Thread thread = new Thread(task, "verify-target-" + plan.name());
+        thread.setDaemon(true);
+        thread.start();
+        return task;
     }
 
     private static ContentHash await(FutureTask<ContentHash> task) throws SQLException {
