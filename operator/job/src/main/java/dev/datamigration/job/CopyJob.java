@@ -26,7 +26,8 @@ import java.util.function.Supplier;
  * that order of preference). Returns the Job's exit code: 0 done, 2 permanent failure (bad input, model or
  * verification mismatch, unmatched users), 1 transient (a retry resumes). An unsupported target and unreadable
  * credentials are refused before any database connection. A task with {@code awaitRelease} connects, then waits for
- * the operator's release ({@link ReleaseWait}) before it reads anything.
+ * the operator's release ({@link ReleaseWait}) before it reads anything; a connection that ended while it waited is
+ * opened again ({@link JobConnections#reconnectLost}).
  */
 public final class CopyJob {
 
@@ -78,6 +79,9 @@ public final class CopyJob {
                 err.println(waiting);
                 progress.waiting(waiting);
                 err.println("released at " + release.await());
+                for (String side : db.reconnectLost()) {
+                    err.println("the " + side + " connection ended while the Job waited; connected again");
+                }
             }
             CheckpointStore checkpoints = checkpointFile != null ? new FileCheckpointStore(checkpointFile)
                     : sinks.configMap().<CheckpointStore>map(ConfigMapCheckpointStore::new)

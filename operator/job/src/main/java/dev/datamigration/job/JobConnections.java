@@ -6,12 +6,17 @@ import dev.datamigration.engine.ConnectionFactory;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 
 /** The source and target connections of a task, opened with the credentials read from their directories. */
 final class JobConnections implements AutoCloseable {
 
-    private final Connection source;
-    private final Connection target;
+    /** Seconds a connection has to answer {@link #reconnectLost}'s check. */
+    private static final int VALID_TIMEOUT_SECONDS = 10;
+
+    private Connection source;
+    private Connection target;
     private final ConnectionFactory sourceConnections;
     private final ConnectionFactory targetConnections;
 
@@ -42,6 +47,35 @@ final class JobConnections implements AutoCloseable {
         var props = credentials.jdbcProperties();
         props.setProperty("ApplicationName", "datamigration");
         return DriverManager.getConnection(endpoint.getUrl(), props);
+    }
+
+    /**
+     * Replaces a connection that no longer answers ({@link Connection#isValid}): after a long idle wait (a catch-up
+     * Job waits while the platform stops the source environment) the server may have ended it (PostgreSQL's
+     * {@code idle_session_timeout}, a failover) or a firewall dropped it. Returns the sides connected again,
+     * "source" and/or "target"; a side that cannot connect again fails like a first connection.
+     */
+    public List<String> reconnectLost() throws SQLException {
+        List<String> reconnected = new ArrayList<>();
+        if (!source.isValid(VALID_TIMEOUT_SECONDS)) {
+            closeQuietly(source);
+            source = sourceConnections.open();
+            reconnected.add("source");
+        }
+        if (!target.isValid(VALID_TIMEOUT_SECONDS)) {
+            closeQuietly(target);
+            target = targetConnections.open();
+            reconnected.add("target");
+        }
+        return reconnected;
+    }
+
+    private static void closeQuietly(Connection connection) {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            // already ended by the server: nothing left to release
+        }
     }
 
     public Connection source() {

@@ -143,6 +143,65 @@ class CopyJobTest {
         assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("copied " + app + ": ");
     }
 
+    /**
+     * The platform may take long to stop the source environment: a connection that the server ended while the Job
+     * waited (idle_session_timeout, a failover, a firewall) is opened again after the release, not failed on.
+     */
+    @Test
+    void aJobWhoseConnectionsEndedWhileItWaitedConnectsAgainAfterItsRelease() throws Exception {
+        String app = factory.apps().get(2);
+        JobTask task = task(app);
+        task.setProgressConfigMap("prod-to-qa-idle-progress");
+        task.setAwaitRelease(true);
+        var taskConfigMap = client.configMaps().inNamespace("refresh").withName("prod-to-qa-idle-task");
+        taskConfigMap.create(new io.fabric8.kubernetes.api.model.ConfigMapBuilder().withNewMetadata()
+                .withName("prod-to-qa-idle-task").withNamespace("refresh").endMetadata()
+                .addToData(Contracts.TASK_KEY, "{}").build());
+        java.util.concurrent.CompletableFuture<Integer> run = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> job(Optional.of(client)).run(() -> task, null, null));
+        awaitState("prod-to-qa-idle-progress", JobState.Waiting);
+
+        assertThat(terminateJobConnections()).isEqualTo(2);
+        taskConfigMap.edit(cm -> {
+            cm.getData().put(Contracts.RELEASE_KEY, "2026-12-03T13:50:00Z");
+            return cm;
+        });
+
+        assertThat(run.get(2, java.util.concurrent.TimeUnit.MINUTES)).as(err.toString()).isEqualTo(Contracts.EXIT_OK);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("released at 2026-12-03T13:50:00Z\n"
+                + "the source connection ended while the Job waited; connected again\n"
+                + "the target connection ended while the Job waited; connected again\n");
+        assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("copied " + app + ": ");
+    }
+
+    private void awaitState(String progressConfigMap, JobState state) throws Exception {
+        long giveUp = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(1);
+        while (true) {
+            ConfigMap cm = client.configMaps().inNamespace("refresh").withName(progressConfigMap).get();
+            if (cm != null && cm.getData() != null && cm.getData().containsKey(Contracts.PROGRESS_KEY)
+                    && TaskFiles.JSON.readValue(cm.getData().get(Contracts.PROGRESS_KEY), Progress.class).getState()
+                    == state) {
+                return;
+            }
+            assertThat(System.nanoTime()).as("progress " + state + " in " + progressConfigMap).isLessThan(giveUp);
+            Thread.sleep(50);
+        }
+    }
+
+    /** Ends the Job's sessions in both factory databases, as a server does with idle ones; returns how many. */
+    private static int terminateJobConnections() throws Exception {
+        try (var c = dbs.connectProduction();
+                var ps = c.prepareStatement("SELECT count(*) FILTER (WHERE pg_terminate_backend(pid)) FROM"
+                        + " pg_stat_activity WHERE application_name = 'datamigration' AND datname IN (?, ?)")) {
+            ps.setString(1, dbs.production());
+            ps.setString(2, dbs.qa());
+            try (var rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
+    }
+
     /** Without its release within the limit, or once its task ConfigMap is gone, the Job fails and says why. */
     @Test
     void aJobNeverReleasedGivesUpWithAClearMessage() throws Exception {
