@@ -39,7 +39,8 @@ final class PgCanonSql {
      * extended hash function (the ones hash partitioning relies on, stable across versions) seeded with the column's
      * position, so that equal values in two columns do not cancel out. No text is built for a row (rendering whole
      * rows as text cost more than the rest of the scan). Values are normalised where two column types of one kind
-     * differ (a decimal's declared scale, an integer's width); NULL hashes to a constant of its own per column.
+     * differ (a decimal's declared scale, an integer's width), and where PostgreSQL's hash function leaves out part
+     * of the value (a decimal's sign, a bigint's high half); NULL hashes to a constant of its own per column.
      * 0 for no column.
      */
     static String plainRowHash(Dialect dialect, List<Part> columns) {
@@ -60,12 +61,22 @@ final class PgCanonSql {
             String c = "(" + values.get(i) + ")";
             long seed = i + 1;
             String hash = switch (kinds.get(i)) {
-                case INTEGER -> "hashint8extended(" + c + "::bigint, " + seed + ")";
-                case DECIMAL -> "hash_numeric_extended(trim_scale(" + c + "::numeric), " + seed + ")";
+                // hashint8extended folds the high half into the low one (so that it equals the int4 hash of a
+                // small value): 1 and 4294967296 hash alike. The high half hashed on its own, with a seed of its own
+                // (an int4 and an int8 hash alike under one seed), tells them apart.
+                case INTEGER -> "(hashint8extended(" + c + "::bigint, " + seed + ") # hashint4extended((" + c
+                        + "::bigint >> 32)::int, " + -seed + "))";
+                // hash_numeric_extended ignores the declared scale (1.5 = 1.50, as equality) but also the sign:
+                // 1.5 and -1.5 hash alike. The sign picks the seed.
+                case DECIMAL -> "hash_numeric_extended(" + c + "::numeric, CASE WHEN " + c + "::numeric < 0 THEN "
+                        + -seed + " ELSE " + seed + " END)";
                 // COLLATE "C": under a non-deterministic collation (an ODC stage's text columns) hashtext hashes
                 // the collation's sort key, so 'abc' and 'ABC' would hash alike and neither equal the source's hash
                 case TEXT -> "hashtextextended(" + c + "::text COLLATE \"C\", " + seed + ")";
                 case BOOLEAN -> "hashint4extended(" + c + "::int, " + seed + ")";
+                // PostgreSQL's hash of a microsecond count folds its halves too, but two timestamps (or times of
+                // day) that hash alike are hours apart at microsecond-exact offsets: no update picks that in practice,
+                // and the whole-entity verification after the Sync would fail the entity rather than leave it wrong.
                 case TIMESTAMP -> "timestamp_hash_extended(" + c + "::timestamp, " + seed + ")";
                 case DATE -> "hashint4extended(" + c + "::date - date '2000-01-01', " + seed + ")";
                 case TIME -> "time_hash_extended(" + c + "::time, " + seed + ")";
