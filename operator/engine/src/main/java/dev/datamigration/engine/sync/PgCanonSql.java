@@ -40,7 +40,8 @@ final class PgCanonSql {
      * position, so that equal values in two columns do not cancel out. No text is built for a row (rendering whole
      * rows as text cost more than the rest of the scan). Values are normalised where two column types of one kind
      * differ (a decimal's declared scale, an integer's width), and where PostgreSQL's hash function leaves out part
-     * of the value (a decimal's sign, a bigint's high half); NULL hashes to a constant of its own per column.
+     * of the value (a decimal's sign, a bigint's high half) or keeps a linear part (a decimal's weight); NULL hashes
+     * to a constant of its own per column.
      * 0 for no column.
      */
     static String plainRowHash(Dialect dialect, List<Part> columns) {
@@ -66,10 +67,12 @@ final class PgCanonSql {
                 // (an int4 and an int8 hash alike under one seed), tells them apart.
                 case INTEGER -> "(hashint8extended(" + c + "::bigint, " + seed + ") # hashint4extended((" + c
                         + "::bigint >> 32)::int, " + -seed + "))";
-                // hash_numeric_extended ignores the declared scale (1.5 = 1.50, as equality) but also the sign:
-                // 1.5 and -1.5 hash alike. The sign picks the seed.
-                case DECIMAL -> "hash_numeric_extended(" + c + "::numeric, CASE WHEN " + c + "::numeric < 0 THEN "
-                        + -seed + " ELSE " + seed + " END)";
+                // hash_numeric_extended ignores the declared scale (1.5 = 1.50, as equality) but also the sign
+                // (1.5 and -1.5 hash alike: the sign picks the seed), and it XORs the digits' hash with their weight
+                // (1.5 and 15000 differ by 1): two such changes in a row would cancel out in the XOR of its columns.
+                // Used as the seed of another hash, its bits are mixed.
+                case DECIMAL -> "hashint8extended(0, hash_numeric_extended(" + c + "::numeric, CASE WHEN " + c
+                        + "::numeric < 0 THEN " + -seed + " ELSE " + seed + " END))";
                 // COLLATE "C": under a non-deterministic collation (an ODC stage's text columns) hashtext hashes
                 // the collation's sort key, so 'abc' and 'ABC' would hash alike and neither equal the source's hash
                 case TEXT -> "hashtextextended(" + c + "::text COLLATE \"C\", " + seed + ")";

@@ -40,6 +40,9 @@ class PgCanonSqlTest {
             st.execute("CREATE TABLE wide (id int, v bigint)");
             st.execute("INSERT INTO wide VALUES (1, 1), (2, 4294967296), (3, 0), (4, 4294967297), (5, -1),"
                     + " (6, 4294967295), (7, 1256262704), (8, 5551230001), (9, NULL), (10, -4294967297)");
+            // two decimals moved by four places (same base-10000 digits, another weight) in one row
+            st.execute("CREATE TABLE prices (id int, a numeric, b numeric)");
+            st.execute("INSERT INTO prices VALUES (1, 1.5, 2.5), (2, 15000, 25000), (3, 0.00015, 0.00025)");
             st.execute("CREATE TABLE scale2 (id int, v numeric(12, 2))");
             st.execute("CREATE TABLE scale8 (id int, v numeric(37, 8))");
             st.execute("CREATE TABLE unscaled (id int, v numeric)");
@@ -95,5 +98,19 @@ class PgCanonSqlTest {
         assertThat(scale2).isEqualTo(hashes("scale8", ValueKind.DECIMAL))
                 .isEqualTo(hashes("unscaled", ValueKind.DECIMAL));
         assertThat(scale2).doesNotHaveDuplicates();
+    }
+
+    /** A row whose two decimals both move by four places (same digits, another weight) hashes apart. */
+    @Test
+    void decimalsMovedByFourPlacesInOneRowHashApart() throws Exception {
+        String hash = PgCanonSql.plainRowHashOf(List.of("a", "b"), List.of(ValueKind.DECIMAL, ValueKind.DECIMAL));
+        List<Long> hashes = new ArrayList<>();
+        try (Statement st = connection.createStatement();
+             ResultSet rs = st.executeQuery("SELECT " + hash + " FROM prices ORDER BY id")) {
+            while (rs.next()) {
+                hashes.add(rs.getLong(1));
+            }
+        }
+        assertThat(hashes).hasSize(3).doesNotHaveDuplicates();
     }
 }
