@@ -14,7 +14,9 @@ import dev.datamigration.fixtures.o11.FactoryDatabases;
 import dev.datamigration.fixtures.o11.O11Factory;
 import dev.datamigration.fixtures.pg.EmbeddedPostgres;
 import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.Resource;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -22,6 +24,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -113,18 +117,10 @@ class CopyJobTest {
     @Test
     void aJobThatAwaitsItsReleaseCopiesNothingBeforeTheOperatorReleasesIt() throws Exception {
         String app = factory.apps().get(1);
-        JobTask task = task(app);
-        task.setProgressConfigMap("prod-to-qa-held-progress");
-        task.setAwaitRelease(true);
-        var taskConfigMap = client.configMaps().inNamespace("refresh").withName("prod-to-qa-held-task");
-        taskConfigMap.create(new io.fabric8.kubernetes.api.model.ConfigMapBuilder().withNewMetadata()
-                .withName("prod-to-qa-held-task").withNamespace("refresh").endMetadata()
-                .addToData(Contracts.TASK_KEY, "{}").build());
-        java.util.concurrent.CompletableFuture<Integer> run = java.util.concurrent.CompletableFuture.supplyAsync(
-                () -> job(Optional.of(client)).run(() -> task, null, null));
+        HeldJob held = startHeldJob(app, "held");
 
         Thread.sleep(1_500);
-        assertThat(run).isNotDone();
+        assertThat(held.run()).isNotDone();
         Progress waiting = TaskFiles.JSON.readValue(client.configMaps().inNamespace("refresh")
                 .withName("prod-to-qa-held-progress").get().getData().get(Contracts.PROGRESS_KEY), Progress.class);
         assertThat(waiting.getState()).isEqualTo(JobState.Waiting);
@@ -134,11 +130,7 @@ class CopyJobTest {
         assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("connected; waiting for the operator's release"
                 + " (it stops the source environment first)\n");
 
-        taskConfigMap.edit(cm -> {
-            cm.getData().put(Contracts.RELEASE_KEY, "2026-12-03T11:40:00Z");
-            return cm;
-        });
-        assertThat(run.get(2, java.util.concurrent.TimeUnit.MINUTES)).as(err.toString()).isEqualTo(Contracts.EXIT_OK);
+        assertThat(held.release("2026-12-03T11:40:00Z")).as(err.toString()).isEqualTo(Contracts.EXIT_OK);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("released at 2026-12-03T11:40:00Z\n");
         assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("copied " + app + ": ");
     }
@@ -150,32 +142,45 @@ class CopyJobTest {
     @Test
     void aJobWhoseConnectionsEndedWhileItWaitedConnectsAgainAfterItsRelease() throws Exception {
         String app = factory.apps().get(2);
-        JobTask task = task(app);
-        task.setProgressConfigMap("prod-to-qa-idle-progress");
-        task.setAwaitRelease(true);
-        var taskConfigMap = client.configMaps().inNamespace("refresh").withName("prod-to-qa-idle-task");
-        taskConfigMap.create(new io.fabric8.kubernetes.api.model.ConfigMapBuilder().withNewMetadata()
-                .withName("prod-to-qa-idle-task").withNamespace("refresh").endMetadata()
-                .addToData(Contracts.TASK_KEY, "{}").build());
-        java.util.concurrent.CompletableFuture<Integer> run = java.util.concurrent.CompletableFuture.supplyAsync(
-                () -> job(Optional.of(client)).run(() -> task, null, null));
+        HeldJob held = startHeldJob(app, "idle");
         awaitState("prod-to-qa-idle-progress", JobState.Waiting);
 
         assertThat(terminateJobConnections()).isEqualTo(2);
-        taskConfigMap.edit(cm -> {
-            cm.getData().put(Contracts.RELEASE_KEY, "2026-12-03T13:50:00Z");
-            return cm;
-        });
 
-        assertThat(run.get(2, java.util.concurrent.TimeUnit.MINUTES)).as(err.toString()).isEqualTo(Contracts.EXIT_OK);
+        assertThat(held.release("2026-12-03T13:50:00Z")).as(err.toString()).isEqualTo(Contracts.EXIT_OK);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("released at 2026-12-03T13:50:00Z\n"
                 + "the source connection ended while the Job waited; connected again\n"
                 + "the target connection ended while the Job waited; connected again\n");
         assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("copied " + app + ": ");
     }
 
+    /** A running Job of {@code app} that awaits its release: progress in {@code prod-to-qa-<name>-progress}. */
+    private record HeldJob(CompletableFuture<Integer> run, Resource<ConfigMap> taskConfigMap) {
+
+        /** Adds the release key, as the operator does, and returns the Job's exit code. */
+        int release(String at) throws Exception {
+            taskConfigMap.edit(cm -> {
+                cm.getData().put(Contracts.RELEASE_KEY, at);
+                return cm;
+            });
+            return run.get(2, TimeUnit.MINUTES);
+        }
+    }
+
+    private HeldJob startHeldJob(String app, String name) throws Exception {
+        JobTask task = task(app);
+        task.setProgressConfigMap("prod-to-qa-" + name + "-progress");
+        task.setAwaitRelease(true);
+        String taskName = "prod-to-qa-" + name + "-task";
+        Resource<ConfigMap> taskConfigMap = client.configMaps().inNamespace("refresh").withName(taskName);
+        taskConfigMap.create(new ConfigMapBuilder().withNewMetadata().withName(taskName).withNamespace("refresh")
+                .endMetadata().addToData(Contracts.TASK_KEY, "{}").build());
+        return new HeldJob(CompletableFuture.supplyAsync(() -> job(Optional.of(client)).run(() -> task, null, null)),
+                taskConfigMap);
+    }
+
     private void awaitState(String progressConfigMap, JobState state) throws Exception {
-        long giveUp = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(1);
+        long giveUp = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
         while (true) {
             ConfigMap cm = client.configMaps().inNamespace("refresh").withName(progressConfigMap).get();
             if (cm != null && cm.getData() != null && cm.getData().containsKey(Contracts.PROGRESS_KEY)
@@ -205,7 +210,7 @@ class CopyJobTest {
     /** Without its release within the limit, or once its task ConfigMap is gone, the Job fails and says why. */
     @Test
     void aJobNeverReleasedGivesUpWithAClearMessage() throws Exception {
-        client.configMaps().inNamespace("refresh").resource(new io.fabric8.kubernetes.api.model.ConfigMapBuilder()
+        client.configMaps().inNamespace("refresh").resource(new ConfigMapBuilder()
                 .withNewMetadata().withName("prod-to-qa-late-task").withNamespace("refresh").endMetadata()
                 .addToData(Contracts.TASK_KEY, "{}").build()).create();
         ReleaseWait wait = new ReleaseWait(client, "refresh", "prod-to-qa-late-task", java.time.Clock.systemUTC(),
