@@ -95,6 +95,27 @@ public final class Engine {
      * what a request holds and its defaults).
      */
     public static CopyResult copy(CopyRequest request) throws SQLException {
+        Prepared prepared = prepare(request, true);
+        return prepared.copier().copy(prepared.plan(), request.app());
+    }
+
+    /**
+     * Everything {@link #copy} checks before it writes, without writing: both catalogs read and planned (the plan's
+     * errors, the app in it, the options supported) and, in one read snapshot of the source, its users (with
+     * unmatched users Fail) and tenants. Throws as the copy would. A catch-up Job runs it before it waits for its
+     * release, so that what can be found with the source running fails the run before the source is stopped. The
+     * request's listener receives nothing. ODC user keys are not needed: they are resolved after the release.
+     */
+    public static void check(CopyRequest request) throws SQLException {
+        Prepared prepared = prepare(request.withListener(ProgressListener.NONE), false);
+        prepared.copier().check(prepared.plan(), request.app());
+    }
+
+    /** The plan of a request and the copier that runs it. */
+    private record Prepared(Plan plan, AppCopier copier) {
+    }
+
+    private static Prepared prepare(CopyRequest request, boolean needUserKeys) throws SQLException {
         Connection source = request.source();
         Connection target = request.target();
         Dialect sourceDialect = request.sourceDialect() != null ? request.sourceDialect() : dialectOf(source);
@@ -103,7 +124,7 @@ public final class Engine {
         ProgressListener listener = request.listener();
         Catalog sourceCatalog = new CatalogReader(sourceDialect).read(source, "source");
         if (request.odcMapping() != null) {
-            return copyToOdc(request, sourceCatalog, sourceDialect, targetDialect);
+            return prepareOdc(request, sourceCatalog, sourceDialect, targetDialect, needUserKeys);
         }
         Catalog targetCatalog = new CatalogReader(targetDialect).read(target, "target");
         // Row counts only size progress and parallel work here: the statistics' estimate spares a scan of every
@@ -111,9 +132,9 @@ public final class Engine {
         Plan plan = MaskingPlanner.apply(Planner.plan(sourceCatalog, targetCatalog, request.scope(),
                 table -> sourceDialect.estimateRows(source, table)), targetCatalog, options.masking());
         plan.warnings().forEach(listener::warning);
-        return new AppCopier(source, sourceDialect, target, targetDialect, new Remaps(sourceCatalog, targetCatalog),
-                options, request.checkpoints(), listener, request.sourceConnections(), request.targetConnections())
-                .copy(plan, request.app());
+        return new Prepared(plan, new AppCopier(source, sourceDialect, target, targetDialect,
+                new Remaps(sourceCatalog, targetCatalog), options, request.checkpoints(), listener,
+                request.sourceConnections(), request.targetConnections()));
     }
 
     /**
@@ -121,8 +142,8 @@ public final class Engine {
      * of that plan and the request's user keys as remaps. A user without a key becomes NULL: the keys were resolved
      * (matched, created or set to NULL by policy) before the copy, so the copy itself never fails on a user.
      */
-    private static CopyResult copyToOdc(CopyRequest request, Catalog sourceCatalog, Dialect sourceDialect,
-                                        Dialect targetDialect) throws SQLException {
+    private static Prepared prepareOdc(CopyRequest request, Catalog sourceCatalog, Dialect sourceDialect,
+                                       Dialect targetDialect, boolean needUserKeys) throws SQLException {
         Connection source = request.source();
         CopyOptions options = request.options();
         OdcPlanner.Result planned = OdcPlanner.plan(sourceCatalog, source, sourceDialect, request.target(),
@@ -133,16 +154,16 @@ public final class Engine {
         plan.warnings().forEach(request.listener()::warning);
         boolean referencesUsers = plan.app(request.app()).map(AppPlan::entities).orElse(List.of()).stream()
                 .flatMap(e -> e.columns().stream()).anyMatch(c -> c.ref() == RefKind.USER && c.copied());
-        if (referencesUsers && request.odcUserKeys() == null) {
+        if (needUserKeys && referencesUsers && request.odcUserKeys() == null) {
             throw MigrationException.permanent(request.app() + " references O11 users, but no ODC user keys were"
                     + " given: the users must be matched to ODC users before the copy");
         }
         Remaps remaps = Remaps.forOdc(sourceCatalog, planned.staticMaps(), request.odcUserKeys() != null
                 ? request.odcUserKeys() : id -> Optional.empty());
         CopyOptions odcOptions = options.withUnmatchedUsers(CopyOptions.UnmatchedUsers.SET_NULL);
-        return new AppCopier(source, sourceDialect, request.target(), targetDialect, remaps, odcOptions,
-                request.checkpoints(), request.listener(), request.sourceConnections(), request.targetConnections())
-                .copy(plan, request.app());
+        return new Prepared(plan, new AppCopier(source, sourceDialect, request.target(), targetDialect, remaps,
+                odcOptions, request.checkpoints(), request.listener(), request.sourceConnections(),
+                request.targetConnections()));
     }
 
     private static Dialect dialectOf(Connection connection) throws SQLException {

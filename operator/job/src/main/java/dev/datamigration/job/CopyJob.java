@@ -26,8 +26,10 @@ import java.util.function.Supplier;
  * that order of preference). Returns the Job's exit code: 0 done, 2 permanent failure (bad input, model or
  * verification mismatch, unmatched users), 1 transient (a retry resumes). An unsupported target and unreadable
  * credentials are refused before any database connection. A task with {@code awaitRelease} connects, then waits for
- * the operator's release ({@link ReleaseWait}) before it reads anything; a connection that ended while it waited is
- * opened again ({@link JobConnections#reconnectLost}).
+ * the operator's release ({@link ReleaseWait}): first it checks, without writing, what the copy would refuse
+ * ({@link Engine#check}: the plan, users, tenants), so that such a failure comes before the source is stopped; then it
+ * reads nothing until released; a connection that ended while it waited is opened again
+ * ({@link JobConnections#reconnectLost}).
  */
 public final class CopyJob {
 
@@ -71,11 +73,16 @@ public final class CopyJob {
             return ExitCodes.of(e);
         }
         try (JobConnections db = JobConnections.open(task)) {
+            CheckpointStore checkpoints = checkpointFile != null ? new FileCheckpointStore(checkpointFile)
+                    : sinks.configMap().<CheckpointStore>map(ConfigMapCheckpointStore::new)
+                    .orElseGet(InMemoryCheckpointStore::new);
             if (Boolean.TRUE.equals(task.getAwaitRelease())) {
-                // started before the source environment stops: connected, reading nothing until released
+                // started before the source environment stops: checked, then connected, reading nothing until
+                // released; what the copy would refuse (the model, users, tenants) fails the run before the stop
                 ReleaseWait release = ReleaseWait.of(task, kubernetes.get());
-                String waiting = "connected; waiting for the operator's release (it stops the source environment"
-                        + " first)";
+                Engine.check(request(task, db, checkpoints, progress, odcMapping));
+                String waiting = "checked and connected; waiting for the operator's release (it stops the source"
+                        + " environment first)";
                 err.println(waiting);
                 progress.waiting(waiting);
                 err.println("released at " + release.await());
@@ -83,12 +90,7 @@ public final class CopyJob {
                     err.println("the " + side + " connection ended while the Job waited; connected again");
                 }
             }
-            CheckpointStore checkpoints = checkpointFile != null ? new FileCheckpointStore(checkpointFile)
-                    : sinks.configMap().<CheckpointStore>map(ConfigMapCheckpointStore::new)
-                    .orElseGet(InMemoryCheckpointStore::new);
-            CopyRequest request = CopyRequest.of(db.source(), db.target(), task.getApps(), task.getApp())
-                    .withOptions(TaskCopyOptions.of(task)).withCheckpoints(checkpoints).withListener(progress)
-                    .withConnections(db.sourceConnections(), db.targetConnections()).withOdcMapping(odcMapping);
+            CopyRequest request = request(task, db, checkpoints, progress, odcMapping);
             if (OdcEndUsers.applies(task)) {
                 // before the app's entities load: user references hold ODC user keys (created first with Create)
                 UsersResolver.Result users = OdcEndUsers.resolve(task, db.source(), kubernetes.get());
@@ -108,6 +110,14 @@ public final class CopyJob {
             }
             return ExitCodes.of(e);
         }
+    }
+
+    /** The copy of the task's app on the Job's connections (the connections of the moment: see reconnectLost). */
+    private static CopyRequest request(JobTask task, JobConnections db, CheckpointStore checkpoints,
+                                       ProgressReporter progress, OdcMapping odcMapping) {
+        return CopyRequest.of(db.source(), db.target(), task.getApps(), task.getApp())
+                .withOptions(TaskCopyOptions.of(task)).withCheckpoints(checkpoints).withListener(progress)
+                .withConnections(db.sourceConnections(), db.targetConnections()).withOdcMapping(odcMapping);
     }
 
     private void report(Exception e) {

@@ -125,14 +125,45 @@ class CopyJobTest {
                 .withName("prod-to-qa-held-progress").get().getData().get(Contracts.PROGRESS_KEY), Progress.class);
         assertThat(waiting.getState()).isEqualTo(JobState.Waiting);
         assertThat(waiting.getEntities()).isEmpty();
-        assertThat(waiting.getMessage()).isEqualTo("connected; waiting for the operator's release (it stops the"
-                + " source environment first)");
-        assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("connected; waiting for the operator's release"
-                + " (it stops the source environment first)\n");
+        assertThat(waiting.getMessage()).isEqualTo("checked and connected; waiting for the operator's release (it"
+                + " stops the source environment first)");
+        assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("checked and connected; waiting for the"
+                + " operator's release (it stops the source environment first)\n");
 
         assertThat(held.release("2026-12-03T11:40:00Z")).as(err.toString()).isEqualTo(Contracts.EXIT_OK);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("released at 2026-12-03T11:40:00Z\n");
         assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("copied " + app + ": ");
+    }
+
+    /**
+     * What the copy would refuse is found before the Job waits, with the source still running: here a Production
+     * user without a QA match under users.unmatched Fail. The Job fails at once, never waits, and copies nothing.
+     */
+    @Test
+    void aJobThatAwaitsItsReleaseFailsBeforeWaitingOnWhatTheCopyWouldRefuse() throws Exception {
+        // ghost.user exists only in Production; Orders references it (Order 2's CreatedBy)
+        JobTask task = task("Orders");
+        task.getUsers().setUnmatched(UnmatchedUsers.Fail);
+        long rowsBefore = qaRows();
+
+        HeldJob held = startHeldJob(task, "refused");
+        try {
+            assertThat(held.run().get(1, TimeUnit.MINUTES)).as(err.toString()).isEqualTo(Contracts.EXIT_PERMANENT);
+        } finally {
+            // a Job that waited after all ends at once without its task ConfigMap
+            held.taskConfigMap().delete();
+        }
+
+        String log = err.toString(StandardCharsets.UTF_8);
+        assertThat(log).startsWith("copy failed: users referenced by Orders have no target user with the same"
+                + " username and tenant: ").contains("ghost.user").endsWith(" (create them in the target, or set"
+                + " users.unmatched: SetNull)\n").doesNotContain("waiting");
+        Progress failed = TaskFiles.JSON.readValue(client.configMaps().inNamespace("refresh")
+                .withName("prod-to-qa-refused-progress").get().getData().get(Contracts.PROGRESS_KEY), Progress.class);
+        assertThat(failed.getState()).isEqualTo(JobState.Failed);
+        assertThat(failed.getMessage()).isEqualTo(log.substring("copy failed: ".length()).strip());
+        assertThat(qaRows()).isEqualTo(rowsBefore);
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
     }
 
     /**
@@ -168,7 +199,10 @@ class CopyJobTest {
     }
 
     private HeldJob startHeldJob(String app, String name) throws Exception {
-        JobTask task = task(app);
+        return startHeldJob(task(app), name);
+    }
+
+    private HeldJob startHeldJob(JobTask task, String name) {
         task.setProgressConfigMap("prod-to-qa-" + name + "-progress");
         task.setAwaitRelease(true);
         String taskName = "prod-to-qa-" + name + "-task";
@@ -190,6 +224,17 @@ class CopyJobTest {
             }
             assertThat(System.nanoTime()).as("progress " + state + " in " + progressConfigMap).isLessThan(giveUp);
             Thread.sleep(50);
+        }
+    }
+
+    /** Rows in every table of QA (exact counts). */
+    private static long qaRows() throws Exception {
+        try (var c = dbs.connectQa(); var st = c.createStatement(); var rs = st.executeQuery("SELECT coalesce(sum("
+                + "(xpath('/row/c/text()', query_to_xml(format('SELECT count(*) AS c FROM %I.%I', table_schema,"
+                + " table_name), false, true, '')))[1]::text::bigint), 0) FROM information_schema.tables"
+                + " WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'")) {
+            rs.next();
+            return rs.getLong(1);
         }
     }
 

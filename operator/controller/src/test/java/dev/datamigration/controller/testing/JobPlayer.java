@@ -106,7 +106,8 @@ public final class JobPlayer {
     public void reportWaiting(String job, String app) {
         Job copyJob = awaitJob(job);
         Progress progress = progress(app, JobState.Waiting, Map.of(), null, null);
-        progress.setMessage("connected; waiting for the operator's release (it stops the source environment first)");
+        progress.setMessage("checked and connected; waiting for the operator's release (it stops the source"
+                + " environment first)");
         writeProgress(copyJob, Map.of(Contracts.PROGRESS_KEY, json(progress)));
     }
 

@@ -141,8 +141,8 @@ class CutoverTest {
 
         // status: the source's downtime, the catch-up's own counts, the catch-up Jobs
         e2e.assertCutoverTimes(status, NAME, APPS);
-        assertThat(e2e.podLog(catchUpJob)).as("the catch-up pod's log").containsSubsequence("connected; waiting for"
-                + " the operator's release (it stops the source environment first)\n", "released at ",
+        assertThat(e2e.podLog(catchUpJob)).as("the catch-up pod's log").containsSubsequence("checked and connected;"
+                + " waiting for the operator's release (it stops the source environment first)\n", "released at ",
                 "copied Catalog: ");
         // Catalog's catch-up rewrote exactly the changed Promotion rows; Customers has nothing to do with them. Orders
         // references Promotion (Delete Rule Ignore): the Sync may rewrite orders whose promotion was deleted (they end

@@ -61,13 +61,7 @@ public final class AppCopier {
     }
 
     public CopyResult copy(Plan plan, String app) throws SQLException {
-        refuseUnsupported();
-        if (!plan.ok()) {
-            throw MigrationException.permanent("the plan has errors: " + String.join("; ", plan.errors()));
-        }
-        AppPlan appPlan = plan.app(app).orElseThrow(() -> MigrationException.permanent("application " + app
-                + " is not in the plan (apps: " + plan.apps().stream().map(AppPlan::name)
-                .collect(Collectors.joining(", ")) + ")"));
+        AppPlan appPlan = appPlanOf(plan, app);
         source.setAutoCommit(false);
         target.setAutoCommit(false);
         List<String> warnings = new ArrayList<>();
@@ -81,11 +75,7 @@ public final class AppCopier {
                 warnings.add(app + ": " + noSnapshot);
             }
             String snapshot = sourceDialect.beginReadSnapshot(source);
-            ReferenceChecks checks = new ReferenceChecks(source, sourceDialect, remaps);
-            if (options.unmatchedUsers() == CopyOptions.UnmatchedUsers.FAIL) {
-                checks.requireUsers(app, appPlan.entities());
-            }
-            checks.requireTenants(app, appPlan.entities());
+            requireReferences(app, appPlan);
             if (!checkpoint.wipeDone()) {
                 if (options.syncExistingData()) {
                     // A Sync keeps the rows; only the BPT event rows go, as a Replace's wipe leaves none.
@@ -121,6 +111,40 @@ public final class AppCopier {
             listener.appFinished(app, false, e.getMessage());
             throw e;
         }
+    }
+
+    /**
+     * What {@link #copy} checks before it writes, without writing (see {@code Engine.check}): the options, the plan
+     * and the app in it, and the source's users and tenants in a read snapshot, ended before it returns.
+     */
+    public void check(Plan plan, String app) throws SQLException {
+        AppPlan appPlan = appPlanOf(plan, app);
+        sourceDialect.beginReadSnapshot(source);
+        try {
+            requireReferences(app, appPlan);
+        } finally {
+            sourceDialect.endReadSnapshot(source);
+        }
+    }
+
+    /** The plan of {@code app}; refused when an option is unsupported, the plan has errors or lacks the app. */
+    private AppPlan appPlanOf(Plan plan, String app) {
+        refuseUnsupported();
+        if (!plan.ok()) {
+            throw MigrationException.permanent("the plan has errors: " + String.join("; ", plan.errors()));
+        }
+        return plan.app(app).orElseThrow(() -> MigrationException.permanent("application " + app
+                + " is not in the plan (apps: " + plan.apps().stream().map(AppPlan::name)
+                .collect(Collectors.joining(", ")) + ")"));
+    }
+
+    /** The source's users (when unmatched users fail the copy) and tenants that the target must have. */
+    private void requireReferences(String app, AppPlan appPlan) throws SQLException {
+        ReferenceChecks checks = new ReferenceChecks(source, sourceDialect, remaps);
+        if (options.unmatchedUsers() == CopyOptions.UnmatchedUsers.FAIL) {
+            checks.requireUsers(app, appPlan.entities());
+        }
+        checks.requireTenants(app, appPlan.entities());
     }
 
     /**
