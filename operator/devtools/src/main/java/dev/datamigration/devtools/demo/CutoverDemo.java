@@ -251,7 +251,7 @@ final class CutoverDemo implements AutoCloseable {
         if (sawBulkEnd && catchUpEnded > 0) {
             lines.add("  downtime / bulk copy: " + String.format("%.1f%%", 100.0 * (catchUpEnded - stopRequested)
                     / Math.max(1, bulkEnded - bulkStarted)) + " (as measured by the demo)");
-            lines.add("  before the stop, Production running:      catch-up Jobs started and connected in "
+            lines.add("  before the stop, Production running:      catch-up Jobs started, checked and connected in "
                     + Durations.seconds((stopRequested - bulkEnded) / 1_000_000));
         }
         return lines;
