@@ -204,10 +204,11 @@ public final class EntitySync {
                 warnings.addAll(leafTransformer.unmappedReport());
             } else {
                 List<long[]> leaves = new ArrayList<>();
-                rows = compare(entity, plan, view, keyIndex, canon, leaves, counters, warnings, dangling);
+                List<long[]> toRead = new ArrayList<>();
+                rows = compare(entity, plan, view, keyIndex, canon, leaves, toRead, counters, warnings, dangling);
                 merge = new KeyedMerge(canon, writes, key -> leafOf(leaves, (Long) key));
-                if (!leaves.isEmpty()) {
-                    KeyedRows[] reads = openBoth(() -> sourceReads.ranges(leaves), () -> targetReads.ranges(leaves));
+                if (!toRead.isEmpty()) {
+                    KeyedRows[] reads = openBoth(() -> sourceReads.ranges(toRead), () -> targetReads.ranges(toRead));
                     try (KeyedRows s = reads[0]; KeyedRows t = reads[1]) {
                         merge.run(s, t);
                     }
@@ -237,11 +238,23 @@ public final class EntitySync {
 
     /**
      * Compares the integer-keyed entity range by range and fills {@code leaves} with the smallest differing ranges,
-     * sorted; returns the source's rows. {@code counters[0]} counts the ranges compared.
+     * sorted, and {@code toRead} with the key ranges the merge reads: the leaves, or, where both databases hash rows,
+     * only their differing rows ({@link RowHashNarrowing}). Returns the source's rows; {@code counters[0]} counts the
+     * ranges compared.
      */
     private long compare(EntityPlan entity, Plan plan, EntityPlan view, int keyIndex, RowCanon canon,
-                         List<long[]> leaves, long[] counters, List<String> warnings, List<ColumnPlan> dangling)
-            throws SQLException {
+                         List<long[]> leaves, List<long[]> toRead, long[] counters, List<String> warnings,
+                         List<ColumnPlan> dangling) throws SQLException {
+        long rows = compareRanges(entity, plan, view, keyIndex, canon, leaves, toRead, counters, warnings, dangling);
+        if (toRead.isEmpty()) {
+            toRead.addAll(leaves);
+        }
+        return rows;
+    }
+
+    private long compareRanges(EntityPlan entity, Plan plan, EntityPlan view, int keyIndex, RowCanon canon,
+                               List<long[]> leaves, List<long[]> toRead, long[] counters, List<String> warnings,
+                               List<ColumnPlan> dangling) throws SQLException {
         String key = view.identifier().target().name();
         long[] sourceBounds = sourceDialect.keyBounds(source, view.sourceTable(), view.identifier().source().name());
         long[] targetBounds = targetDialect.keyBounds(target, view.targetTable(), key);
@@ -257,8 +270,20 @@ public final class EntitySync {
         long leafWidth = Math.max(1, (long) Math.ceil((double) LEAF_ROWS * span / density));
         WrittenFormSql written = WrittenFormSql.of(view, sourceDialect, remaps);
         if (written != null) {
-            return compareInDatabase(view, written, DanglingReferences.of(entity, plan, sourceDialect), min, max,
+            long rows = compareInDatabase(view, written, DanglingReferences.of(entity, plan, sourceDialect), min, max,
                     leafWidth, leaves, counters, warnings, dangling);
+            if (!leaves.isEmpty()) {
+                RangeHashes.Side[] sides = hashSides(view, written, "", List.of());
+                KeyedRows[] hashes = openBoth(() -> RowHashNarrowing.read(source, sourceDialect, sides[0], leaves,
+                        batchSize), () -> RowHashNarrowing.read(target, targetDialect, sides[1], leaves, batchSize));
+                try (KeyedRows ours = hashes[0]; KeyedRows stored = hashes[1]) {
+                    List<long[]> differingRows = RowHashNarrowing.differing(ours, stored);
+                    if (differingRows != null) {
+                        toRead.addAll(differingRows);
+                    }
+                }
+            }
+            return rows;
         }
         if (sourceDialect.speaksPostgresSql()) {
             return compareSplit(view, min, max, leafWidth, leaves, counters, warnings);
@@ -302,17 +327,12 @@ public final class EntitySync {
     private long compareInDatabase(EntityPlan view, WrittenFormSql written, DanglingReferences references,
                                    long min, long max, long leafWidth, List<long[]> leaves, long[] counters,
                                    List<String> warnings, List<ColumnPlan> dangling) throws SQLException {
-        List<ValueKind> kinds = view.columns().stream().map(c -> c.target().kind()).toList();
-        String targetHash = PgCanonSql.plainRowHashOf(view.columns().stream()
-                .map(c -> "t." + targetDialect.quote(c.target().name())).toList(), kinds);
-        String sourceHash = PgCanonSql.plainRowHashOf(written.expressions(), kinds);
         List<String> counted = new ArrayList<>(written.unmappedConditions(sourceDialect));
         counted.addAll(references.conditions());
-        RangeHashes.Side ours = new RangeHashes.Side(view.sourceTable(), view.identifier().source().name(),
-                sourceHash, written.joins() + references.joins(), written, counted);
+        RangeHashes.Side[] sides = hashSides(view, written, references.joins(), counted);
+        RangeHashes.Side ours = sides[0];
+        RangeHashes.Side stored = sides[1];
         int unmappedColumns = written.lookups().size();
-        RangeHashes.Side stored = new RangeHashes.Side(view.targetTable(), view.identifier().target().name(),
-                targetHash, "", null, List.of());
         long span = max - min + 1;
         long width = leafWidth;
         for (int level = 0; level < LEVELS; level++) {
@@ -385,6 +405,24 @@ public final class EntitySync {
         }
         leaves.addAll(differing);
         return sourceRows;
+    }
+
+    /**
+     * The source's and the target's side of an in-database compare: each database hashes its rows with
+     * {@link PgCanonSql#plainRowHashOf}, the source over the written form ({@code written}), with {@code moreJoins}
+     * after its joins and {@code counted} conditions counted in its scans.
+     */
+    private RangeHashes.Side[] hashSides(EntityPlan view, WrittenFormSql written, String moreJoins,
+                                         List<String> counted) {
+        List<ValueKind> kinds = view.columns().stream().map(c -> c.target().kind()).toList();
+        String targetHash = PgCanonSql.plainRowHashOf(view.columns().stream()
+                .map(c -> "t." + targetDialect.quote(c.target().name())).toList(), kinds);
+        String sourceHash = PgCanonSql.plainRowHashOf(written.expressions(), kinds);
+        return new RangeHashes.Side[] {
+            new RangeHashes.Side(view.sourceTable(), view.identifier().source().name(), sourceHash,
+                    written.joins() + moreJoins, written, counted),
+            new RangeHashes.Side(view.targetTable(), view.identifier().target().name(), targetHash, "", null,
+                    List.of())};
     }
 
     /**

@@ -83,7 +83,10 @@ final class PgCanonSql {
                 case TIMESTAMP -> "timestamp_hash_extended(" + c + "::timestamp, " + seed + ")";
                 case DATE -> "hashint4extended(" + c + "::date - date '2000-01-01', " + seed + ")";
                 case TIME -> "time_hash_extended(" + c + "::time, " + seed + ")";
-                case BINARY -> "hashtextextended(encode(" + c + ", 'base64'), " + seed + ")";
+                // the bytes hashed as they are (the element hash of a one-element array; NULL stays NULL for the
+                // column's constant below), not as base64 text: a file of megabytes costs a copy, not an encoding
+                case BINARY -> "CASE WHEN " + c + " IS NULL THEN NULL ELSE hash_array_extended(ARRAY[" + c
+                        + "::bytea], " + seed + ") END";
             };
             hashes.add("coalesce(" + hash + ", " + (-7_919L * seed) + ")");
         }

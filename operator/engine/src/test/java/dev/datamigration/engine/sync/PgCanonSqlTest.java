@@ -43,6 +43,15 @@ class PgCanonSqlTest {
             // two decimals moved by four places (same base-10000 digits, another weight) in one row
             st.execute("CREATE TABLE prices (id int, a numeric, b numeric)");
             st.execute("INSERT INTO prices VALUES (1, 1.5, 2.5), (2, 15000, 25000), (3, 0.00015, 0.00025)");
+            // binary data, a file of a megabyte among them, and a copy of it with one byte changed
+            for (String table : List.of("files", "files_copy")) {
+                st.execute("CREATE TABLE " + table + " (id int, v bytea)");
+                st.execute("INSERT INTO " + table + " VALUES (1, NULL), (2, ''), (3, '\\x00'), (4, '\\x0000'),"
+                        + " (5, '\\x0100'), (6, (SELECT string_agg(decode(md5(g::text), 'hex'), '') FROM"
+                        + " generate_series(1, 65536) g)), (7, (SELECT string_agg(decode(md5(g::text), 'hex'), '')"
+                        + " FROM generate_series(1, 65536) g) || '\\x00'), (8, (SELECT overlay(string_agg(decode("
+                        + "md5(g::text), 'hex'), '') placing '\\xff' from 500000) FROM generate_series(1, 65536) g))");
+            }
             st.execute("CREATE TABLE scale2 (id int, v numeric(12, 2))");
             st.execute("CREATE TABLE scale8 (id int, v numeric(37, 8))");
             st.execute("CREATE TABLE unscaled (id int, v numeric)");
@@ -112,5 +121,13 @@ class PgCanonSqlTest {
             }
         }
         assertThat(hashes).hasSize(3).doesNotHaveDuplicates();
+    }
+
+    /** Binary data hashes its bytes: equal files alike, a changed byte, an appended byte and NULL against '' apart. */
+    @Test
+    void binaryDataHashesItsBytes() throws Exception {
+        List<Long> files = hashes("files", ValueKind.BINARY);
+        assertThat(files).isEqualTo(hashes("files_copy", ValueKind.BINARY));
+        assertThat(files).hasSize(8).doesNotHaveDuplicates();
     }
 }
