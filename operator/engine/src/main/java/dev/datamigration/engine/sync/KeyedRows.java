@@ -1,5 +1,7 @@
 package dev.datamigration.engine.sync;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 
 /**
@@ -19,6 +21,52 @@ interface KeyedRows extends AutoCloseable {
 
     @Override
     void close() throws SQLException;
+
+    /**
+     * The rows of {@code ps}'s query (executed here; closed with the rows, or at once when the query fails), each
+     * turned into values by {@code reader}, the identifier at {@code keyIndex}.
+     */
+    static KeyedRows over(PreparedStatement ps, SideReads.RowReader reader, int keyIndex) throws SQLException {
+        ResultSet rs;
+        try {
+            rs = ps.executeQuery();
+        } catch (SQLException | RuntimeException e) {
+            ps.close();
+            throw e;
+        }
+        return new KeyedRows() {
+            private Object[] row;
+
+            @Override
+            public boolean next() throws SQLException {
+                if (!rs.next()) {
+                    return false;
+                }
+                row = reader.read(rs);
+                return true;
+            }
+
+            @Override
+            public Object key() {
+                Object k = row[keyIndex];
+                return k instanceof Number n && !(k instanceof Long) ? n.longValue() : k;
+            }
+
+            @Override
+            public Object[] row() {
+                return row;
+            }
+
+            @Override
+            public void close() throws SQLException {
+                try {
+                    rs.close();
+                } finally {
+                    ps.close();
+                }
+            }
+        };
+    }
 
     /**
      * Orders two identifiers as both databases' ORDER BY does: integers numerically, texts by code point (the reads

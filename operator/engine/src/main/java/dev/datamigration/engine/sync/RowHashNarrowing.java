@@ -3,7 +3,6 @@ package dev.datamigration.engine.sync;
 import dev.datamigration.engine.dialect.Dialect;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,49 +39,21 @@ final class RowHashNarrowing {
                 + dialect.quote(side.table()) + " WHERE " + k + " >= r.sync_lo AND " + k + " < r.sync_hi OFFSET 0) x)"
                 + " t" + side.joins() + " ORDER BY 1";
         PreparedStatement ps = dialect.prepareStreamingQuery(connection, sql, fetchSize);
-        ResultSet rs;
         try {
             RangeArrays.bind(connection, ps, ranges);
             if (side.lookups() != null) {
                 side.lookups().bind(connection, ps, 3);
             }
-            rs = ps.executeQuery();
         } catch (SQLException | RuntimeException e) {
             ps.close();
             throw e;
         }
-        return new KeyedRows() {
-            private final Object[] row = new Object[2];
-
-            @Override
-            public boolean next() throws SQLException {
-                if (!rs.next()) {
-                    return false;
-                }
-                row[0] = rs.getLong(1);
-                row[1] = rs.getLong(2);
-                return true;
-            }
-
-            @Override
-            public Object key() {
-                return row[0];
-            }
-
-            @Override
-            public Object[] row() {
-                return row;
-            }
-
-            @Override
-            public void close() throws SQLException {
-                try {
-                    rs.close();
-                } finally {
-                    ps.close();
-                }
-            }
-        };
+        Object[] row = new Object[2];
+        return KeyedRows.over(ps, rs -> {
+            row[0] = rs.getLong(1);
+            row[1] = rs.getLong(2);
+            return row;
+        }, 0);
     }
 
     /**

@@ -97,45 +97,7 @@ final class SideReads {
     }
 
     private KeyedRows query(PreparedStatement ps) throws SQLException {
-        ResultSet rs;
-        try {
-            rs = ps.executeQuery();
-        } catch (SQLException e) {
-            ps.close();
-            throw e;
-        }
-        return new KeyedRows() {
-            private Object[] row;
-
-            @Override
-            public boolean next() throws SQLException {
-                if (!rs.next()) {
-                    return false;
-                }
-                row = reader.read(rs);
-                return true;
-            }
-
-            @Override
-            public Object key() {
-                Object k = row[keyIndex];
-                return k instanceof Number n && !(k instanceof Long) ? n.longValue() : k;
-            }
-
-            @Override
-            public Object[] row() {
-                return row;
-            }
-
-            @Override
-            public void close() throws SQLException {
-                try {
-                    rs.close();
-                } finally {
-                    ps.close();
-                }
-            }
-        };
+        return KeyedRows.over(ps, reader, keyIndex);
     }
 
     /** One key-range query per range, read one after the other (engines without array parameters). */
