@@ -77,7 +77,7 @@ public final class CopyJob {
                     : sinks.configMap().<CheckpointStore>map(ConfigMapCheckpointStore::new)
                     .orElseGet(InMemoryCheckpointStore::new);
             if (Boolean.TRUE.equals(task.getAwaitRelease())) {
-                // started before the source environment stops: checked, then connected, reading nothing until
+                // started before the source environment stops: connected and checked, then reading nothing until
                 // released; what the copy would refuse (the model, users, tenants) fails the run before the stop
                 ReleaseWait release = ReleaseWait.of(task, kubernetes.get());
                 Engine.check(request(task, db, checkpoints, progress, odcMapping));
