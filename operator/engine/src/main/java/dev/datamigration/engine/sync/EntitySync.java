@@ -273,15 +273,7 @@ public final class EntitySync {
             long rows = compareInDatabase(view, written, DanglingReferences.of(entity, plan, sourceDialect), min, max,
                     leafWidth, leaves, counters, warnings, dangling);
             if (!leaves.isEmpty()) {
-                RangeHashes.Side[] sides = hashSides(view, written, "", List.of());
-                KeyedRows[] hashes = openBoth(() -> RowHashNarrowing.read(source, sourceDialect, sides[0], leaves,
-                        batchSize), () -> RowHashNarrowing.read(target, targetDialect, sides[1], leaves, batchSize));
-                try (KeyedRows ours = hashes[0]; KeyedRows stored = hashes[1]) {
-                    List<long[]> differingRows = RowHashNarrowing.differing(ours, stored);
-                    if (differingRows != null) {
-                        toRead.addAll(differingRows);
-                    }
-                }
+                narrow(view, written, leaves, toRead);
             }
             return rows;
         }
@@ -405,6 +397,23 @@ public final class EntitySync {
         }
         leaves.addAll(differing);
         return sourceRows;
+    }
+
+    /**
+     * Adds to {@code toRead} the keys of {@code leaves} whose rows differ ({@link RowHashNarrowing}), both databases
+     * hashing each row; nothing when there are too many runs of them (the merge then reads the leaves whole).
+     */
+    private void narrow(EntityPlan view, WrittenFormSql written, List<long[]> leaves, List<long[]> toRead)
+            throws SQLException {
+        RangeHashes.Side[] sides = hashSides(view, written, "", List.of());
+        KeyedRows[] hashes = openBoth(() -> RowHashNarrowing.read(source, sourceDialect, sides[0], leaves,
+                batchSize), () -> RowHashNarrowing.read(target, targetDialect, sides[1], leaves, batchSize));
+        try (KeyedRows ours = hashes[0]; KeyedRows stored = hashes[1]) {
+            List<long[]> differingRows = RowHashNarrowing.differing(ours, stored);
+            if (differingRows != null) {
+                toRead.addAll(differingRows);
+            }
+        }
     }
 
     /**

@@ -33,11 +33,9 @@ final class RowHashNarrowing {
      */
     static KeyedRows read(Connection connection, Dialect dialect, RangeHashes.Side side, List<long[]> ranges,
                           int fetchSize) throws SQLException {
-        String k = dialect.quote(side.key());
-        String sql = "SELECT t." + k + "::bigint AS sync_k, " + side.rowHash() + " AS sync_h FROM (SELECT x.* FROM"
-                + " unnest(?::bigint[], ?::bigint[]) AS r(sync_lo, sync_hi) CROSS JOIN LATERAL (SELECT * FROM "
-                + dialect.quote(side.table()) + " WHERE " + k + " >= r.sync_lo AND " + k + " < r.sync_hi OFFSET 0) x)"
-                + " t" + side.joins() + " ORDER BY 1";
+        String sql = "SELECT t." + dialect.quote(side.key()) + "::bigint AS sync_k, " + side.rowHash() + " AS sync_h"
+                + " FROM " + RangeArrays.rangeScan(dialect, side.table(), side.key(), "t") + side.joins()
+                + " ORDER BY 1";
         PreparedStatement ps = dialect.prepareStreamingQuery(connection, sql, fetchSize);
         try {
             RangeArrays.bind(connection, ps, ranges);

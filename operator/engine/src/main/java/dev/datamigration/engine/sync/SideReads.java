@@ -81,15 +81,10 @@ final class SideReads {
     /** The rows of the integer key ranges {@code [lo, hi)} (sorted, disjoint), in identifier order. */
     KeyedRows ranges(List<long[]> ranges) throws SQLException {
         if (dialect.speaksPostgresSql()) {
-            // LATERAL with OFFSET 0 (which keeps the planner from pulling the subquery up into a plain join): one
-            // primary-key range scan per range. A plain join lets the planner walk the whole table in key order (for
-            // the ORDER BY) against every range, which costs rows x ranges.
-            String k = dialect.quote(key);
             PreparedStatement ps = dialect.prepareStreamingQuery(connection, "SELECT "
                     + columns.stream().map(c -> "t." + dialect.quote(c)).collect(Collectors.joining(", "))
-                    + " FROM unnest(?::bigint[], ?::bigint[]) AS r(sync_lo, sync_hi) CROSS JOIN LATERAL (SELECT * FROM "
-                    + dialect.quote(table) + " WHERE " + k + " >= r.sync_lo AND " + k + " < r.sync_hi OFFSET 0) t ORDER BY t."
-                    + k, fetchSize);
+                    + " FROM " + RangeArrays.rangeScan(dialect, table, key, "t") + " ORDER BY t." + dialect.quote(key),
+                    fetchSize);
             RangeArrays.bind(connection, ps, ranges);
             return query(ps);
         }
